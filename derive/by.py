@@ -1,0 +1,537 @@
+"""The justifications a step can give, named as the handout says them.
+
+`by.substituting("mean-step", into="walk")` reads "by substituting 'mean-step' into 'walk'".
+A justification never decides anything: it turns the claim and its premises into
+obligations (`claimed` must equal `produced`), and `derive.check` judges them. Axioms
+(`given`, `definition`, `cite`) have no obligations and are counted as axioms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+import sympy as sp
+from sympy.core.function import AppliedUndef
+from sympy.physics import units as u
+
+from derive import expectation
+from derive.model import Claim, Context, InputError, Obligation, RuleFailure, RuleKind
+
+SI_BASE = [u.meter, u.second, u.kilogram, u.kelvin, u.ampere, u.mole, u.candela]
+
+
+def _quote(labels: tuple[str, ...]) -> str:
+    quoted = [f"'{label}'" for label in labels]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+def normal(expr: sp.Basic, context: Context) -> sp.Basic:
+    """Expectations in linear normal form, unevaluated derivatives and integrals done."""
+    if expr.has(sp.Derivative, sp.Integral, sp.Limit, sp.Sum):
+        expr = expr.doit()
+    if expr.has(expectation.Expectation):
+        expr = expectation.linear(expr, context.is_random)
+    return expr
+
+
+def substitute(expr: sp.Basic, premises: list[Claim]) -> sp.Basic:
+    """Replace each premise's left side by its right side until nothing changes.
+
+    A premise such as u(n) = y(n) - n m defines u for every argument, so u(n - 1) is replaced
+    too; a recursive one such as x(n) = x(n-1) + k(n) replaces only x(n) itself.
+    """
+    for _ in range(len(premises) + 1):
+        before = expr
+        for premise in premises:
+            lhs, rhs = premise.lhs, premise.rhs
+            if (
+                isinstance(lhs, AppliedUndef)
+                and all(isinstance(a, sp.Symbol) for a in lhs.args)
+                and len(set(lhs.args)) == len(lhs.args)
+                and not rhs.has(lhs.func)
+            ):
+                expr = expr.replace(lhs.func, sp.Lambda(lhs.args, rhs))
+            else:
+                expr = expr.subs(lhs, rhs)
+        if expr == before:
+            break
+    return expr
+
+
+# --- axioms ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Axiom:
+    """Taken as true: a given, a definition, or a law cited from a source."""
+
+    phrase: str
+    source: str = ""
+    kind: RuleKind = RuleKind.AXIOM
+    premises: tuple[str, ...] = ()
+
+    def describe(self) -> str:
+        return f"{self.phrase}: {self.source}" if self.source else self.phrase
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        return []
+
+    def side_conditions(self, claim: Claim, context: Context) -> tuple[str, ...]:
+        return ()
+
+
+def given() -> Axiom:
+    return Axiom("given")
+
+
+def definition() -> Axiom:
+    return Axiom("by definition")
+
+
+def cite(source: str) -> Axiom:
+    if not source.strip():
+        raise InputError("a cited law needs its source")
+    return Axiom("cited", source)
+
+
+# --- checked rules --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Base of the checked rules: a phrase, premises and no side conditions by default."""
+
+    premises: tuple[str, ...] = ()
+    kind: RuleKind = field(default=RuleKind.CHECKED, init=False)
+
+    def side_conditions(self, claim: Claim, context: Context) -> tuple[str, ...]:
+        return ()
+
+
+@dataclass(frozen=True)
+class Algebra(Rule):
+    """Both sides are equal by algebra alone (expand, factor, simplify)."""
+
+    phrase: str = "by algebra"
+
+    def describe(self) -> str:
+        return self.phrase
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        return [
+            Obligation(
+                "identity", normal(claim.lhs, context), normal(claim.rhs, context),
+                shows="the right-hand side",
+            )
+        ]
+
+
+def algebra() -> Algebra:
+    return Algebra()
+
+
+def linearity_of_expectation() -> Algebra:
+    return Algebra(phrase="by linearity of expectation")
+
+
+@dataclass(frozen=True)
+class Rewriting(Rule):
+    """The claim is the premise rearranged: the same equation, written differently."""
+
+    def describe(self) -> str:
+        return f"by rewriting {_quote(self.premises)}"
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        premise = context.premise(self.premises[0])
+        return [
+            Obligation(
+                "rearrangement", normal(claim.difference, context),
+                normal(premise.difference, context), either_sign=True,
+                shows=f"'{self.premises[0]}' as (left side) - (right side)",
+            )
+        ]
+
+
+def rewriting(label: str) -> Rewriting:
+    return Rewriting((label,))
+
+
+@dataclass(frozen=True)
+class Substituting(Rule):
+    """Replace the left side of each premise by its right side, in `into` or in the claim."""
+
+    into: str | None = None
+
+    def describe(self) -> str:
+        used = self.premises[:-1] if self.into else self.premises
+        target = f" into '{self.into}'" if self.into else ""
+        return f"by substituting {_quote(used)}{target}"
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        used = self.premises[:-1] if self.into else self.premises
+        premises = [context.premise(label) for label in used]
+        normalised = premises + [
+            Claim(normal(p.lhs, context), normal(p.rhs, context)) for p in premises
+        ]
+
+        def reduce(expr: sp.Basic) -> sp.Basic:
+            return normal(substitute(normal(substitute(expr, premises), context), normalised), context)
+
+        if self.into is None:
+            return [
+                Obligation(
+                    "substitution", reduce(claim.lhs), reduce(claim.rhs),
+                    shows="the right side after substituting",
+                    claimed_shows="the left side after substituting",
+                )
+            ]
+        target = context.premise(self.into)
+        return [
+            Obligation(
+                "substitution", reduce(claim.difference), reduce(target.difference),
+                either_sign=True,
+                shows=f"'{self.into}' after substituting, as (left side) - (right side)",
+                claimed_shows="the claim after substituting, as (left side) - (right side)",
+            )
+        ]
+
+
+def substituting(*labels: str, into: str | None = None) -> Substituting:
+    if not labels:
+        raise InputError("by.substituting needs at least one premise")
+    return Substituting(labels + ((into,) if into else ()), into)
+
+
+@dataclass(frozen=True)
+class Applying(Rule):
+    """The same operation applied to both sides of a premise."""
+
+    operation: Callable[[sp.Expr], sp.Expr] = lambda side: side
+    phrase: str = "applying"
+    conditions: Callable[[Claim], tuple[str, ...]] = lambda premise: ()
+
+    def describe(self) -> str:
+        return f"by {self.phrase} {_quote(self.premises)}"
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        premise = context.premise(self.premises[0])
+        produced = self.operation(premise.lhs) - self.operation(premise.rhs)
+        return [
+            Obligation(
+                self.phrase, normal(claim.difference, context), normal(produced, context),
+                either_sign=True, shows=f"{self.phrase} '{self.premises[0]}'",
+            )
+        ]
+
+    def side_conditions(self, claim: Claim, context: Context) -> tuple[str, ...]:
+        return self.conditions(context.premise(self.premises[0]))
+
+
+def _nonzero(factor: sp.Expr) -> tuple[str, ...]:
+    known = " (true by the symbols' assumptions)" if factor.is_zero is False else ""
+    return (f"{sp.sstr(factor)} ≠ 0{known}",)
+
+
+def squaring(label: str) -> Applying:
+    return Applying((label,), lambda side: side**2, "squaring both sides of")
+
+
+def multiplying_both_sides(label: str, by: sp.Expr) -> Applying:
+    return Applying((label,), lambda side: side * by, f"multiplying by {sp.sstr(by)} both sides of")
+
+
+def dividing_both_sides(label: str, by: sp.Expr) -> Applying:
+    return Applying(
+        (label,), lambda side: side / by, f"dividing by {sp.sstr(by)} both sides of",
+        lambda premise: _nonzero(by),
+    )
+
+
+def taking_log(label: str) -> Applying:
+    def positive(premise: Claim) -> tuple[str, ...]:
+        return tuple(f"{sp.sstr(side)} > 0" for side in (premise.lhs, premise.rhs))
+
+    return Applying((label,), sp.log, "taking the logarithm of", positive)
+
+
+def taking_expectation(label: str) -> Applying:
+    return Applying((label,), expectation.Expectation, "taking the expectation of")
+
+
+def applying(label: str, operation: Callable[[sp.Expr], sp.Expr], phrase: str) -> Applying:
+    return Applying((label,), operation, phrase)
+
+
+@dataclass(frozen=True)
+class SolvingFor(Rule):
+    """Solve a premise for one symbol, optionally after setting some values in it."""
+
+    unknown: sp.Symbol = sp.Symbol("x")
+    setting: Mapping[sp.Basic, sp.Expr] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        where = ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in self.setting.items())
+        return f"by solving {_quote(self.premises)} for {self.unknown}" + (f" with {where}" if where else "")
+
+    def _solutions(self, context: Context) -> list[sp.Expr]:
+        premise = context.premise(self.premises[0])
+        equation = normal(substitute(premise.difference, [Claim(k, v) for k, v in self.setting.items()]), context)
+        return sp.solve(equation, self.unknown)
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        if claim.lhs != self.unknown:
+            raise RuleFailure(f"solving for {self.unknown} gives '{self.unknown} = ...', "
+                              f"but the claim's left side is {sp.sstr(claim.lhs)}")
+        solutions = self._solutions(context)
+        if not solutions:
+            raise RuleFailure(f"{_quote(self.premises)} has no solution for {self.unknown}")
+        chosen = next((s for s in solutions if sp.expand(s - claim.rhs) == 0), solutions[0])
+        return [Obligation("solution", claim.rhs, chosen, shows=f"the solution for {self.unknown}")]
+
+    def side_conditions(self, claim: Claim, context: Context) -> tuple[str, ...]:
+        solutions = self._solutions(context)
+        if len(solutions) > 1:
+            listed = ", ".join(sp.sstr(s) for s in solutions)
+            return (f"the equation has {len(solutions)} solutions ({listed}); this step takes one",)
+        return ()
+
+
+def solving_for(unknown: sp.Symbol, label: str, setting: Mapping[sp.Basic, sp.Expr] | None = None) -> SolvingFor:
+    return SolvingFor((label,), unknown, dict(setting or {}))
+
+
+def differentiating(label: str, wrt: sp.Symbol) -> Applying:
+    return Applying((label,), lambda side: sp.diff(side, wrt), f"differentiating with respect to {wrt}")
+
+
+def integrating(label: str, over: tuple[sp.Symbol, sp.Expr, sp.Expr]) -> Applying:
+    variable, low, high = over
+    return Applying(
+        (label,), lambda side: sp.integrate(side, over),
+        f"integrating over {variable} from {sp.sstr(low)} to {sp.sstr(high)}",
+    )
+
+
+def taking_limit(label: str, variable: sp.Symbol, to: sp.Expr) -> Applying:
+    return Applying(
+        (label,), lambda side: sp.limit(side, variable, to),
+        f"taking the limit {variable} → {sp.sstr(to)} of",
+    )
+
+
+def evaluating() -> Algebra:
+    """The claim's integrals, derivatives, limits or sums, evaluated by SymPy."""
+    return Algebra(phrase="by evaluating")
+
+
+@dataclass(frozen=True)
+class Series(Rule):
+    """The premise's right side expanded in a small quantity, terms up to `order` kept."""
+
+    small: sp.Symbol = sp.Symbol("x")
+    order: int = 1
+    approximate: bool = field(default=True, init=False)
+
+    def describe(self) -> str:
+        return f"by expanding {_quote(self.premises)} in small {self.small} to order {self.order}"
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        premise = context.premise(self.premises[0])
+        truncated = sp.series(premise.rhs, self.small, 0, self.order + 1).removeO()
+        return [
+            Obligation("left side", claim.lhs, premise.lhs, shows=f"the left side of '{self.premises[0]}'"),
+            Obligation(
+                f"series to order {self.order}", claim.rhs, truncated,
+                shows=f"the series in {self.small} up to {self.small}**{self.order}",
+            ),
+        ]
+
+    def side_conditions(self, claim: Claim, context: Context) -> tuple[str, ...]:
+        return (f"{self.small} small: terms of order {self.small}**{self.order + 1} are dropped",)
+
+
+def series(label: str, small: sp.Symbol, order: int) -> Series:
+    return Series((label,), small, order)
+
+
+@dataclass(frozen=True)
+class Induction(Rule):
+    """A closed form a(n) = f(n) proved from a base case and a recurrence a(n) = G(a(n-1), n)."""
+
+    variable: sp.Symbol = sp.Symbol("n")
+    start: int = 0
+
+    def describe(self) -> str:
+        base, recurrence = self.premises
+        return f"by induction on {self.variable} from '{base}' with '{recurrence}'"
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        base_label, recurrence_label = self.premises
+        base, recurrence = context.premise(base_label), context.premise(recurrence_label)
+        n, sequence = self.variable, normal(claim.lhs, context)
+        at_start = normal(sequence.subs(n, self.start), context)
+        if normal(base.lhs, context) != at_start:
+            raise RuleFailure(
+                f"the base case '{base_label}' is about {sp.sstr(base.lhs)}, "
+                f"but the claim at {n} = {self.start} is about {sp.sstr(at_start)}"
+            )
+        if normal(recurrence.lhs, context) != sequence:
+            raise RuleFailure(
+                f"the recurrence '{recurrence_label}' gives {sp.sstr(recurrence.lhs)}, "
+                f"but the claim is about {sp.sstr(claim.lhs)}"
+            )
+        previous = normal(sequence.subs(n, n - 1), context)
+        closed = claim.rhs
+        step = normal(recurrence.rhs, context).xreplace({previous: closed.subs(n, n - 1)})
+        return [
+            Obligation("base case", closed.subs(n, self.start), base.rhs,
+                       shows=f"'{base_label}' at {n} = {self.start}"),
+            Obligation(
+                "inductive step", closed, step,
+                shows=f"'{recurrence_label}' with the claim put in for {n} - 1",
+                hint=self._rsolve_hint(recurrence.rhs, previous, base.rhs, context),
+            ),
+        ]
+
+    def _rsolve_hint(self, rhs: sp.Expr, previous: sp.Expr, base: sp.Expr, context: Context) -> str:
+        a, n = sp.Function("a"), self.variable
+        try:
+            solution = sp.rsolve(
+                a(n) - normal(rhs, context).xreplace({previous: a(n - 1)}), a(n), {a(self.start): base}
+            )
+        except (ValueError, NotImplementedError, TypeError):
+            return ""
+        return f"rsolve gives the closed form {sp.sstr(solution)}" if solution is not None else ""
+
+    def side_conditions(self, claim: Claim, context: Context) -> tuple[str, ...]:
+        return (f"{self.variable} is an integer ≥ {self.start}",)
+
+
+def induction(on: sp.Symbol, base: str, step: str, start: int = 0) -> Induction:
+    return Induction((base, step), on, start)
+
+
+@dataclass(frozen=True)
+class Factorising(Rule):
+    """E[X Y] = E[X] E[Y] for variables the derivation declares independent, and no others."""
+
+    variables: tuple[sp.Basic, ...] = ()
+
+    def describe(self) -> str:
+        return "by independence of " + " and ".join(sp.sstr(v) for v in self.variables)
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        wanted = frozenset(self.variables)
+        groups = [g.variables for g in context.derivation.independent if wanted <= g.variables]
+        declared = "; ".join(
+            "{" + ", ".join(sorted(sp.sstr(v) for v in g.variables)) + "}"
+            for g in context.derivation.independent
+        ) or "none"
+        if not groups:
+            raise RuleFailure(
+                f"{' and '.join(sp.sstr(v) for v in self.variables)} are not declared independent "
+                f"(declared independent: {declared})"
+            )
+
+        def factorise(expr: sp.Expr) -> sp.Expr:
+            return expectation.factorise(normal(expr, context), context.is_random, groups)
+
+        unlicensed = expectation.unlicensed_products(claim.difference, context.is_random, groups)
+        hint = ""
+        if unlicensed:
+            names = ", ".join(" and ".join(sorted(sp.sstr(b) for b in bases)) for bases in unlicensed)
+            hint = f"E[XY] = E[X]E[Y] needs X and Y independent; not declared for {names} (declared: {declared})"
+        return [Obligation("factorisation", factorise(claim.lhs), factorise(claim.rhs),
+                           shows="the right-hand side, factorised", hint=hint)]
+
+
+def independence(*variables: sp.Basic) -> Factorising:
+    if len(variables) < 2:
+        raise InputError("by.independence needs at least two random variables")
+    return Factorising((), tuple(variables))
+
+
+@dataclass(frozen=True)
+class Moments(Rule):
+    """E[g(k)] computed from k's declared distribution with sympy.stats."""
+
+    variable: sp.Basic = sp.Symbol("k")
+
+    def describe(self) -> str:
+        return f"by the distribution of {self.variable}"
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        quantity = context.derivation.quantity(self.variable)
+        if quantity is None or quantity.distribution is None:
+            raise InputError(f"{self.variable} has no declared distribution in the symbols table")
+
+        def compute(expr: sp.Expr) -> sp.Expr:
+            return expectation.moments(normal(expr, context), self.variable, quantity.distribution,
+                                       context.is_random)
+
+        return [Obligation("moment", compute(claim.lhs), compute(claim.rhs),
+                           shows=f"the moment computed from the distribution of {self.variable}")]
+
+
+def moments_of(variable: sp.Basic) -> Moments:
+    return Moments((), variable)
+
+
+@dataclass(frozen=True)
+class ConvertingUnits(Rule):
+    """The same quantity in other units: both sides compared in SI base units.
+
+    With a premise, the claim's left side is replaced by the premise's right side first.
+    """
+
+    def describe(self) -> str:
+        return f"by converting the units of {_quote(self.premises)}" if self.premises else "by converting units"
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        lhs = substitute(claim.lhs, [context.premise(label) for label in self.premises])
+        return [Obligation("units", u.convert_to(lhs, SI_BASE), u.convert_to(claim.rhs, SI_BASE),
+                           shows="the right-hand side in SI base units")]
+
+
+def converting_units(label: str | None = None) -> ConvertingUnits:
+    return ConvertingUnits((label,) if label else ())
+
+
+def round_to(value: sp.Expr, digits: int) -> sp.Rational:
+    """value rounded to `digits` significant figures, as an exact rational."""
+    number = sp.Float(value, 30)
+    if number == 0:
+        return sp.Integer(0)
+    exponent = sp.floor(sp.log(abs(number), 10)) - digits + 1
+    return sp.Rational(sp.Integer(round(number / sp.Integer(10) ** exponent))) * sp.Integer(10) ** exponent
+
+
+@dataclass(frozen=True)
+class Evaluating(Rule):
+    """A premise evaluated at stated values, in the claim's unit, to `digits` significant figures."""
+
+    values: Mapping[sp.Basic, sp.Expr] = field(default_factory=dict)
+    digits: int = 2
+    approximate: bool = field(default=True, init=False)
+
+    def describe(self) -> str:
+        at = ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in self.values.items())
+        return f"by evaluating {_quote(self.premises)} at {at}, to {self.digits} significant figures"
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        premise = context.premise(self.premises[0])
+        if claim.lhs != premise.lhs:
+            raise RuleFailure(f"'{self.premises[0]}' gives {sp.sstr(premise.lhs)}, the claim is about {sp.sstr(claim.lhs)}")
+        number, unit = claim.rhs.as_coeff_Mul()
+        if not number.is_Number:
+            raise InputError(f"the claim of an evaluation must be a number times a unit, not {sp.sstr(claim.rhs)}")
+        in_unit = sp.nsimplify(u.convert_to(premise.rhs.subs(self.values) / unit, SI_BASE))
+        if not in_unit.is_number:
+            raise RuleFailure(f"{sp.sstr(premise.rhs.subs(self.values))} cannot be expressed in {sp.sstr(unit)}")
+        return [Obligation("value", number, round_to(in_unit, self.digits),
+                           shows=f"the value in {sp.sstr(unit)}, rounded to {self.digits} significant figures")]
+
+
+def evaluating_at(label: str, values: Mapping[sp.Basic, sp.Expr], digits: int) -> Evaluating:
+    return Evaluating((label,), dict(values), digits)

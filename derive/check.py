@@ -1,0 +1,302 @@
+"""The symbolic checker: judges every step of a derivation.
+
+For each obligation a rule produces (`claimed` must equal `produced`), the checker first
+tries to falsify it at points drawn from each symbol's declared range (small integers first,
+so a counterexample can be checked by hand, then random floats, all in 30-digit mpmath):
+this is fast and yields the counterexample. Only then does it try to prove it, cheap
+canonical forms first and `simplify` last, each under a time limit. A step that survives
+the sampling but that SymPy cannot reduce is "numerically only", never "proved".
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import mpmath
+import sympy as sp
+from sympy.core.function import AppliedUndef
+from sympy.physics.units import Quantity as UnitQuantity
+
+from derive.expectation import Expectation
+from derive.model import Context, Derivation, Expect, InputError, Obligation, RuleFailure, RuleKind, Step
+from derive.report import Counterexample, Status, StepResult, where
+from derive.timelimit import TimeLimitExceeded, time_limit
+from derive.units import DimensionError, DimensionWalker
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How hard the checker tries: sample points, working precision, time per step."""
+
+    points: int = 24
+    integer_points: int = 8
+    digits: int = 30
+    seconds_per_step: float = 10.0
+
+
+OPAQUE = (Expectation, AppliedUndef, sp.Derivative, UnitQuantity, sp.Integral, sp.Limit, sp.Sum)
+
+
+def check_step(derivation: Derivation, number: int, settings: Settings = Settings()) -> StepResult:
+    """Judge step `number` (1-based) of the derivation."""
+    step = derivation.steps[number - 1]
+    started = time.perf_counter()
+    result = StepResult(
+        derivation=derivation.id, number=number, label=step.label, rule=step.by.describe(),
+        kind=step.by.kind.value, status=Status.FAILED, seconds=0.0,
+        location=where(step.location), claim=str(step.claim),
+    )
+    try:
+        DimensionWalker({q.head: q.dimension for q in derivation.symbols}).check_equation(
+            step.claim.lhs, step.claim.rhs
+        )
+    except DimensionError as error:
+        result.problem = "is dimensionally inconsistent."
+        result.hint = str(error)
+    else:
+        _judge(step, Context(derivation, number - 1), settings, result)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def check_steps(derivation: Derivation, settings: Settings = Settings()) -> Iterator[StepResult]:
+    for number in range(1, len(derivation.steps) + 1):
+        yield check_step(derivation, number, settings)
+
+
+def _judge(step: Step, context: Context, settings: Settings, result: StepResult) -> None:
+    if step.by.kind is RuleKind.AXIOM:
+        result.status = Status.AXIOM
+        return
+    try:
+        with time_limit(settings.seconds_per_step):
+            obligations = step.by.obligations(step.claim, context)
+            result.side_conditions = list(step.by.side_conditions(step.claim, context))
+    except InputError as error:
+        result.status, result.problem = Status.INVALID, f"cannot be checked: {error}"
+        return
+    except RuleFailure as error:
+        _settle_failure(step, result, f"does not follow: {error}")
+        return
+    except TimeLimitExceeded:
+        result.status = Status.TIMED_OUT
+        result.problem = f"timed out after {settings.seconds_per_step:g} s while applying the rule."
+        return
+
+    sampler = Sampler(context.derivation, settings, seed=f"{context.derivation.id}/{step.label}")
+    for obligation in obligations:
+        found = sampler.falsify(obligation)
+        result.points = max(result.points, found.points)
+        if found.counterexample is not None:
+            result.obligation, result.produced = obligation.name, _produced(obligation)
+            result.counterexample, result.hint = found.counterexample, obligation.hint
+            result.residual = _residual_text(obligation, found.sign)
+            _settle_failure(step, result, "does not hold.")
+            return
+        if found.points == 0:
+            _settle_failure(step, result, "could not be evaluated at any sample point.")
+            result.obligation, result.produced = obligation.name, _produced(obligation)
+            return
+
+    result.digits = settings.digits
+    deadline = time.perf_counter() + settings.seconds_per_step
+    undecided: list[str] = []
+    for obligation in obligations:
+        verdict = prove(obligation, deadline)
+        if verdict is not True:
+            undecided.append(f"{obligation.name}: {verdict}")
+    if step.expect is Expect.REFUTED:
+        result.status = Status.FAILED
+        result.problem = ("is quoted as a false claim, but the checker finds no counterexample "
+                          f"at {result.points} points.")
+        return
+    if undecided:
+        result.status = Status.NUMERIC
+        result.note = "; ".join(undecided)
+    else:
+        result.status = Status.PROVED
+
+
+def _settle_failure(step: Step, result: StepResult, problem: str) -> None:
+    if step.expect is Expect.REFUTED:
+        result.status, result.problem = Status.REFUTED, "is false, as the handout says."
+    else:
+        result.status, result.problem = Status.FAILED, problem
+
+
+def prove(obligation: Obligation, deadline: float) -> bool | str:
+    """True if SymPy reduces claimed - produced (or claimed + produced) to zero in time.
+
+    Otherwise a short reason: "SymPy could not simplify the residual to 0" or "timed out".
+    """
+    signs = (1, -1) if obligation.either_sign else (1,)
+    attempts: list[Callable[[sp.Expr], sp.Expr]] = [
+        lambda e: e,
+        sp.expand,
+        lambda e: sp.cancel(sp.together(e)),
+        lambda e: sp.expand(sp.powsimp(sp.expand_power_base(e, force=False))),
+        sp.simplify,
+    ]
+    for attempt in attempts:
+        for sign in signs:
+            remaining = deadline - time.perf_counter()
+            if remaining <= 0:
+                return "symbolic proof timed out"
+            try:
+                with time_limit(remaining):
+                    if attempt(sp.sympify(obligation.claimed - sign * obligation.produced)) == 0:
+                        return True
+            except TimeLimitExceeded:
+                return "symbolic proof timed out"
+    return "SymPy could not reduce the residual to 0"
+
+
+@dataclass
+class Falsification:
+    points: int
+    counterexample: Counterexample | None = None
+    sign: int = 1
+
+
+class Sampler:
+    """Evaluates obligations at points that respect the symbols' assumptions and ranges."""
+
+    def __init__(self, derivation: Derivation, settings: Settings, seed: str):
+        self.derivation, self.settings = derivation, settings
+        self.random = random.Random(seed)
+
+    def falsify(self, obligation: Obligation) -> Falsification:
+        opaque = _opaque_atoms(obligation.claimed) | _opaque_atoms(obligation.produced)
+        stand_ins = {atom: sp.Dummy(sp.sstr(atom)) for atom in sorted(opaque, key=sp.default_sort_key)}
+        claimed = sp.sympify(obligation.claimed).xreplace(stand_ins)
+        produced = sp.sympify(obligation.produced).xreplace(stand_ins)
+        free = sorted(claimed.free_symbols | produced.free_symbols, key=lambda s: s.name)
+        names = {s: (s.name if not isinstance(s, sp.Dummy) else sp.sstr(_invert(stand_ins)[s])) for s in free}
+        evaluate = sp.lambdify(free, [claimed, produced], modules="mpmath")
+        signs = {1, -1} if obligation.either_sign else {1}
+        points = 0
+        with mpmath.workdps(self.settings.digits):
+            for values in self._points(free, stand_ins):
+                try:
+                    c, p = (mpmath.mpmathify(v) for v in evaluate(*values))
+                except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+                    continue
+                if not all(mpmath.isfinite(v) for v in (c, p)):
+                    continue
+                points += 1
+                agreeing = {sign for sign in signs if self._close(c, sign * p)}
+                if not agreeing:
+                    sign = 1 if 1 in signs else -1
+                    example = Counterexample(
+                        {names[s]: _show_value(v) for s, v in zip(free, values)},
+                        _show_value(c), _show_value(sign * p),
+                        obligation.claimed_shows, obligation.shows or "the rule",
+                    )
+                    return Falsification(points, example, sign)
+                signs = agreeing
+        return Falsification(points, sign=1 if 1 in signs else -1)
+
+    def _close(self, a: mpmath.mpf, b: mpmath.mpf) -> bool:
+        scale = max(abs(a), abs(b))
+        tiny = mpmath.mpf(10) ** (-(self.settings.digits - 5))
+        return scale < tiny or abs(a - b) <= scale * mpmath.mpf(10) ** (-(self.settings.digits - 8))
+
+    def _points(self, free: list[sp.Symbol], stand_ins: dict) -> Iterator[list]:
+        quantities = {q.head: q for q in self.derivation.symbols}
+        replaced = {d: atom for atom, d in stand_ins.items()}
+        kinds = [_kind(s, quantities.get(s), replaced.get(s)) for s in free]
+        # All ones first (the easiest point to check by hand), then other small integers.
+        ones = [min(kind.small, key=lambda v: (abs(v - 1), v)) for kind in kinds]
+        small = [
+            [self.random.choice(kind.small) for kind in kinds]
+            for _ in range(self.settings.integer_points - 1)
+        ]
+        small = [ones] + sorted(small, key=lambda point: sum(abs(v) for v in point))
+        for point in small:
+            yield [mpmath.mpf(v) for v in point]
+        for _ in range(self.settings.points - self.settings.integer_points):
+            yield [kind.draw(self.random) for kind in kinds]
+
+
+@dataclass(frozen=True)
+class _Kind:
+    small: tuple[int, ...]
+    low: float
+    high: float
+    integer: bool = False
+    log: bool = False
+
+    def draw(self, rng: random.Random) -> mpmath.mpf:
+        if self.integer:
+            return mpmath.mpf(rng.randint(int(self.low), int(self.high)))
+        if self.log:
+            return mpmath.mpf(10) ** mpmath.mpf(rng.uniform(self.low, self.high))
+        return mpmath.mpf(rng.uniform(self.low, self.high))
+
+
+def _kind(symbol: sp.Symbol, quantity, atom: sp.Basic | None) -> _Kind:
+    if quantity is not None and quantity.sample is not None:
+        low, high = quantity.sample
+        ints = tuple(v for v in range(int(low), int(high) + 1) if low <= v <= high) or (int(low),)
+        return _Kind(ints[:4], low, high, integer=bool(symbol.is_integer))
+    if atom is not None and isinstance(atom, UnitQuantity):
+        return _Kind((1, 2, 3), -1, 1, log=True)
+    if symbol.is_integer:
+        if symbol.is_positive:
+            return _Kind((1, 2, 3, 4), 1, 12, integer=True)
+        if symbol.is_nonnegative:
+            return _Kind((0, 1, 2, 3), 0, 12, integer=True)
+        return _Kind((-2, -1, 0, 1, 2, 3), -8, 8, integer=True)
+    if symbol.is_positive or symbol.is_nonnegative:
+        return _Kind((1, 2, 3), -1, 1, log=True)
+    if symbol.is_negative:
+        return _Kind((-1, -2, -3), -3, -0.1)
+    return _Kind((-2, -1, 0, 1, 2, 3), -3, 3)
+
+
+def _opaque_atoms(expr: sp.Basic) -> set[sp.Basic]:
+    """Outermost E[...], x(n), derivatives of unknown functions and units: sampled as values."""
+    found: set[sp.Basic] = set()
+
+    def visit(node: sp.Basic) -> None:
+        if isinstance(node, OPAQUE):
+            found.add(node)
+            return
+        for arg in node.args:
+            visit(arg)
+
+    visit(sp.sympify(expr))
+    return found
+
+
+def _invert(mapping: dict) -> dict:
+    return {v: k for k, v in mapping.items()}
+
+
+def _show_value(value: mpmath.mpf) -> str:
+    if isinstance(value, mpmath.mpc):
+        return mpmath.nstr(value, 8)
+    if value == int(value) and abs(value) < 1e15:
+        return str(int(value))
+    return mpmath.nstr(value, 8)
+
+
+def _produced(obligation: Obligation) -> str:
+    shows = f" ({obligation.shows})" if obligation.shows else ""
+    return f"{sp.sstr(obligation.produced)}{shows}"
+
+
+def _residual_text(obligation: Obligation, sign: int) -> str:
+    residual = sp.sympify(obligation.claimed - sign * obligation.produced)
+    try:
+        with time_limit(1.0):
+            residual = sp.factor(sp.simplify(residual))
+    except TimeLimitExceeded:
+        pass
+    except (TypeError, ValueError, NotImplementedError, sp.PolynomialError):
+        pass
+    return sp.sstr(residual) + "   (claimed - produced)"
+

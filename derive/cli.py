@@ -1,0 +1,103 @@
+"""The `derive` command: list, check and render derivations.
+
+Exit codes: 0 every check passed, 1 some check failed, 2 bad input or usage,
+3 an internal error (a bug in neuroderive; rerun with --debug for the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from derive import pipeline, registry, render
+from derive.check import Settings
+from derive.model import InputError
+from derive.progress import Progress
+
+OK, FAILED, BAD_INPUT, INTERNAL = 0, 1, 2, 3
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="derive", description="Derive and check the mathematics of neuroscience.")
+    main.add_argument("--debug", action="store_true", help="show tracebacks")
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("list", help="list derivations (id and title)")
+
+    def checking(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("ids", nargs="*", metavar="ID", help="derivation ids (default: all)")
+        sub.add_argument("--seed", type=int, default=0, help="seed of the numeric checks (default 0)")
+        sub.add_argument("--symbolic-only", action="store_true", help="skip the simulations")
+        sub.add_argument("--time-limit", type=float, default=Settings.seconds_per_step, metavar="S",
+                         help="seconds of symbolic work allowed per step (default %(default)g)")
+        sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+    check = commands.add_parser("check", help="check every step and run the numeric checks")
+    checking(check)
+    check.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
+
+    notes = commands.add_parser("render", help="check, then render the handouts")
+    checking(notes)
+    notes.add_argument("--lang", choices=render.LANGUAGES, action="append",
+                       help="language (repeatable; default: all)")
+    notes.add_argument("-o", "--output", type=Path, default=Path("output"), help="folder (default: output)")
+    notes.add_argument("--templates", type=Path, help="look for templates here first")
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return run(args)
+    except InputError as error:
+        if args.debug:
+            raise
+        print(f"derive: error: {error}", file=sys.stderr)
+        return BAD_INPUT
+    except KeyboardInterrupt:
+        print("derive: interrupted", file=sys.stderr)
+        return 130
+    except Exception as error:
+        if args.debug:
+            raise
+        print(f"derive: internal error: {type(error).__name__}: {error} (rerun with --debug for the traceback)",
+              file=sys.stderr)
+        return INTERNAL
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "list":
+        for derivation in registry.load_all():
+            print(f"{derivation.id}\t{derivation.section}\t{derivation.title.en}")
+        return OK
+
+    derivations = registry.select(args.ids)
+    if args.command == "render" and args.templates and not args.templates.is_dir():
+        raise InputError(f"--templates {args.templates}: no such folder")
+    report = pipeline.check(
+        derivations, seed=args.seed, symbolic_only=args.symbolic_only,
+        settings=Settings(seconds_per_step=args.time_limit), progress=Progress(),
+    )
+    for result in report.derivations:
+        for failure in [s.explain() for s in result.steps if not s.ok] + [c.explain() for c in result.checks]:
+            if failure:
+                print(failure, file=sys.stderr)
+
+    if args.command == "check":
+        if args.json:
+            json.dump(report.to_json(), sys.stdout, indent=2, ensure_ascii=False)
+            print()
+        return report.exit_code
+
+    langs = args.lang or list(render.LANGUAGES)
+    handouts = render.handouts(derivations, report.derivations, langs, args.output, args.templates)
+    for handout in handouts:
+        render.write_atomically(handout.path, handout.text)
+        print(f"wrote {handout.path}", file=sys.stderr)
+    return report.exit_code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,83 @@
+"""The words a derivation module is written in: step, given, define, cite, refuted, simulated.
+
+Each records the file and line it was called from, so a failure points at the module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import sympy as sp
+
+from derive import by
+from derive.model import (
+    Claim,
+    Expect,
+    Independence,
+    Justification,
+    NumericCheck,
+    Simulation,
+    Statement,
+    Step,
+    Text,
+    caller_location,
+)
+
+
+def _claim(statement: Statement, justification: Justification) -> Claim:
+    claim = Claim.of(statement)
+    if getattr(justification, "approximate", False):
+        return Claim(claim.lhs, claim.rhs, approximate=True)
+    return claim
+
+
+def step(label: str, statement: Statement, justification: Justification, en: str = "", zh: str = "") -> Step:
+    """A checked step: the claim must follow from its premises by the justification."""
+    return Step(label, _claim(statement, justification), justification, Text(en, zh),
+                location=caller_location())
+
+
+def given(label: str, statement: Statement, en: str = "", zh: str = "") -> Step:
+    """An assumption of the model, taken as true."""
+    return Step(label, Claim.of(statement), by.given(), Text(en, zh), location=caller_location())
+
+
+def define(label: str, statement: Statement, en: str = "", zh: str = "") -> Step:
+    """A definition: names the left side."""
+    return Step(label, Claim.of(statement), by.definition(), Text(en, zh), location=caller_location())
+
+
+def cite(label: str, statement: Statement, source: str, en: str = "", zh: str = "") -> Step:
+    """A law or a measured value taken from a named source."""
+    return Step(label, Claim.of(statement), by.cite(source), Text(en, zh), location=caller_location())
+
+
+def refuted(label: str, statement: Statement, justification: Justification, en: str = "", zh: str = "") -> Step:
+    """A claim quoted from the source that the checker must find false, with a counterexample."""
+    return Step(label, _claim(statement, justification), justification, Text(en, zh), Expect.REFUTED,
+                location=caller_location())
+
+
+def independent(*variables: sp.Basic) -> Independence:
+    """Declare random variables mutually independent (an assumption, listed in the handout)."""
+    return Independence(frozenset(variables))
+
+
+def simulated(
+    name: str,
+    step_label: str,
+    simulate: Simulation,
+    at: Mapping[sp.Basic, Any],
+    en: str,
+    zh: str,
+    *,
+    scale: sp.Expr | None = None,
+    contradicts: bool = False,
+) -> NumericCheck:
+    """Compare step `step_label`'s right side at `at` with an independent simulation.
+
+    With `contradicts=True` the simulation must reject the prediction (for refuted claims).
+    """
+    return NumericCheck(name, step_label, simulate, dict(at), Text(en, zh),
+                        Expect.REFUTED if contradicts else Expect.HOLDS, scale, caller_location())

@@ -1,0 +1,1 @@
+"""The derivations: one module per handout, named after its topic, each exposing `derivation`."""

@@ -1,0 +1,366 @@
+"""The data a derivation module declares: symbols, steps and numeric checks.
+
+Plain, frozen data. Nothing here checks anything; `derive.check` and `derive.verify` judge
+it, `derive.render` presents it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from enum import Enum
+from typing import Any, Protocol, Union
+
+import numpy as np
+import sympy as sp
+from sympy.physics.units.dimensions import Dimension
+
+Params = Mapping[sp.Basic, float]
+
+
+@dataclass(frozen=True)
+class Text:
+    """Prose in both languages of the handouts."""
+
+    en: str
+    zh: str
+
+    def __getitem__(self, lang: str) -> str:
+        return {"en": self.en, "zh": self.zh}[lang]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A symbol of the handout: its meaning, its SI dimension and how to print it.
+
+    `head` is a SymPy Symbol, or an undefined Function for sequences such as x(n).
+    `random` marks random variables (the expectation rules treat everything else as
+    constant); `distribution` is a sympy.stats random variable every instance follows.
+    """
+
+    head: sp.Symbol | sp.core.function.UndefinedFunction
+    dimension: Dimension
+    meaning: Text
+    latex: str | None = None
+    random: bool = False
+    distribution: sp.Basic | None = None
+    sample: tuple[float, float] | None = None
+
+    @property
+    def name(self) -> str:
+        return str(self.head)
+
+
+class SymbolTable:
+    """Builds the symbols table of a derivation while its module declares the symbols.
+
+    Each `add` returns the SymPy object, so a module reads `L = symbols.add("L", length, ...)`.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[str, Quantity] = {}
+
+    def add(
+        self,
+        name: str,
+        dimension: Dimension | int,
+        en: str,
+        zh: str,
+        *,
+        latex: str | None = None,
+        sample: tuple[float, float] | None = None,
+        **assumptions: bool,
+    ) -> sp.Symbol:
+        """Declare a constant symbol with its SymPy assumptions (positive=True, ...)."""
+        head = sp.Symbol(name, **assumptions)
+        self._put(Quantity(head, _dimension(dimension), Text(en, zh), latex, sample=sample))
+        return head
+
+    def random_sequence(
+        self,
+        name: str,
+        dimension: Dimension | int,
+        en: str,
+        zh: str,
+        *,
+        latex: str | None = None,
+        distribution: sp.Basic | None = None,
+    ) -> sp.core.function.UndefinedFunction:
+        """Declare a random sequence x(n); with a distribution, every x(m) follows it."""
+        head = sp.Function(name, real=True)
+        self._put(
+            Quantity(head, _dimension(dimension), Text(en, zh), latex, True, distribution)
+        )
+        return head
+
+    def random(
+        self, name: str, dimension: Dimension | int, en: str, zh: str, *, latex: str | None = None
+    ) -> sp.Symbol:
+        """Declare a single random variable."""
+        head = sp.Symbol(name, real=True)
+        self._put(Quantity(head, _dimension(dimension), Text(en, zh), latex, random=True))
+        return head
+
+    def _put(self, quantity: Quantity) -> None:
+        if quantity.name in self._entries:
+            raise ValueError(f"symbol {quantity.name!r} is declared twice")
+        self._entries[quantity.name] = quantity
+
+    def freeze(self) -> tuple[Quantity, ...]:
+        return tuple(self._entries.values())
+
+
+def _dimension(dimension: Dimension | int) -> Dimension:
+    if isinstance(dimension, Dimension):
+        return dimension
+    if dimension == 1:
+        return Dimension(1)
+    raise TypeError(f"a dimension must be a sympy.physics.units Dimension or 1, not {dimension!r}")
+
+
+class RuleKind(Enum):
+    """Whether a justification is taken as true or checked."""
+
+    AXIOM = "axiom"
+    CHECKED = "checked"
+
+
+class Expect(Enum):
+    """What the checker should find: the step holds, or (for a claim we quote) it is false."""
+
+    HOLDS = "holds"
+    REFUTED = "refuted"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """An equation kept as two sides: `Eq(a, a)` would collapse to True and lose them."""
+
+    lhs: sp.Expr
+    rhs: sp.Expr
+    approximate: bool = False  # shown with "≈": a truncated series or a rounded number
+
+    @classmethod
+    def of(cls, statement: Any) -> Claim:
+        if isinstance(statement, Claim):
+            return statement
+        if isinstance(statement, sp.Equality):
+            return cls(statement.lhs, statement.rhs)
+        if isinstance(statement, tuple) and len(statement) == 2:
+            return cls(sp.sympify(statement[0]), sp.sympify(statement[1]))
+        if isinstance(statement, sp.logic.boolalg.BooleanAtom):
+            raise ValueError(
+                f"the claim evaluated to {statement} before it reached the checker; "
+                "write it as Eq(lhs, rhs, evaluate=False) or as a (lhs, rhs) pair"
+            )
+        raise TypeError(f"a claim must be an Eq or a (lhs, rhs) pair, not {type(statement).__name__}")
+
+    @property
+    def difference(self) -> sp.Expr:
+        return self.lhs - self.rhs
+
+    def __str__(self) -> str:
+        sign = "≈" if self.approximate else "="
+        return f"{sp.sstr(self.lhs)} {sign} {sp.sstr(self.rhs)}"
+
+
+@dataclass(frozen=True)
+class Obligation:
+    """What a justification asks the checker to confirm: `claimed` equals `produced`.
+
+    `produced` is what the rule gives; `claimed` is the corresponding part of the claim.
+    With `either_sign`, `claimed = -produced` also counts (an equation read right to left).
+    """
+
+    name: str
+    claimed: sp.Expr
+    produced: sp.Expr
+    either_sign: bool = False
+    shows: str = ""  # what `produced` is, for the failure report
+    claimed_shows: str = "the claim"
+    hint: str = ""  # a likely cause, shown when the obligation fails
+
+
+class Justification(Protocol):
+    """Why a step follows: an axiom, or a rule that turns premises into obligations."""
+
+    kind: RuleKind
+    premises: tuple[str, ...]
+
+    def describe(self) -> str:
+        """The handout's phrase, e.g. "by substituting 'mean-step' into 'walk'"."""
+        ...
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        """What must be zero for the step to hold; raises PremiseError on bad references."""
+        ...
+
+    def side_conditions(self, claim: Claim, context: Context) -> tuple[str, ...]:
+        """Conditions the rule needs (a divisor that is not zero, a branch of a root)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the handout: a claim and the reason it follows."""
+
+    label: str
+    claim: Claim
+    by: Justification
+    prose: Text = Text("", "")
+    expect: Expect = Expect.HOLDS
+    location: tuple[str, int] = ("<unknown>", 0)  # file and line, for error messages
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A simulation's estimate of a quantity and its standard error."""
+
+    value: float
+    stderr: float
+    samples: int
+
+    @classmethod
+    def mean_of(cls, samples: np.ndarray) -> Estimate:
+        """The sample mean and its standard error (sample standard deviation / sqrt(count))."""
+        count = len(samples)
+        return cls(float(samples.mean()), float(samples.std(ddof=1)) / count**0.5, count)
+
+
+Simulation = Callable[[Params, np.random.Generator], Estimate]
+
+
+@dataclass(frozen=True)
+class NumericCheck:
+    """A derived result compared with a simulation that does not use it.
+
+    The prediction is the right-hand side of step `step`, evaluated at `at`; symbols that `at`
+    does not give are replaced by the derivation's definitions. `scale` sets the size of a
+    2% error when the prediction is zero.
+    """
+
+    name: str
+    step: str
+    simulate: Simulation
+    at: Mapping[sp.Basic, Any]
+    description: Text
+    expect: Expect = Expect.HOLDS
+    scale: sp.Expr | None = None
+    location: tuple[str, int] = ("<unknown>", 0)
+
+
+@dataclass(frozen=True)
+class Independence:
+    """Random variables declared mutually independent, e.g. the next step and the past."""
+
+    variables: frozenset[sp.Basic]
+
+    def covers(self, bases: set[sp.Basic]) -> bool:
+        return len(bases) > 1 and bases <= self.variables
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A whole handout: metadata, symbols, assumptions, steps and numeric checks."""
+
+    id: str
+    title: Text
+    question: Text
+    section: str
+    symbols: tuple[Quantity, ...]
+    steps: tuple[Step, ...]
+    checks: tuple[NumericCheck, ...] = ()
+    assumptions: tuple[Text, ...] = ()
+    independent: tuple[Independence, ...] = ()
+    sources: tuple[str, ...] = ()
+    module: str = ""
+
+    def __post_init__(self) -> None:
+        labels = [s.label for s in self.steps]
+        repeated = sorted({label for label in labels if labels.count(label) > 1})
+        if repeated:
+            raise ValueError(f"derivation {self.id!r}: step labels used twice: {', '.join(repeated)}")
+
+    def step(self, label: str) -> Step:
+        for candidate in self.steps:
+            if candidate.label == label:
+                return candidate
+        raise KeyError(f"{self.id}: no step {label!r}; steps are: {', '.join(self.labels)}")
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(s.label for s in self.steps)
+
+    def quantity(self, head: sp.Basic) -> Quantity | None:
+        for q in self.symbols:
+            if q.head == head:
+                return q
+        return None
+
+    def with_claim(self, label: str, statement: Any) -> Derivation:
+        """A copy with one step's claim replaced: how tests build faulty derivations."""
+        steps = tuple(
+            replace(s, claim=Claim.of(statement)) if s.label == label else s for s in self.steps
+        )
+        self.step(label)
+        return replace(self, steps=steps)
+
+    def with_step(self, label: str, **changes: Any) -> Derivation:
+        """A copy with fields of one step replaced (its rule, its expectation, ...)."""
+        self.step(label)
+        steps = tuple(replace(s, **changes) if s.label == label else s for s in self.steps)
+        return replace(self, steps=steps)
+
+    def with_check(self, name: str, **changes: Any) -> Derivation:
+        names = [c.name for c in self.checks]
+        if name not in names:
+            raise KeyError(f"{self.id}: no check {name!r}; checks are: {', '.join(names)}")
+        checks = tuple(replace(c, **changes) if c.name == name else c for c in self.checks)
+        return replace(self, checks=checks)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may look at: the derivation and the steps before the current one."""
+
+    derivation: Derivation
+    position: int  # 0-based index of the step being checked
+
+    def premise(self, label: str) -> Claim:
+        earlier = self.derivation.steps[: self.position]
+        for candidate in earlier:
+            if candidate.label == label:
+                if candidate.expect is Expect.REFUTED:
+                    raise PremiseError(f"premise {label!r} is a refuted claim and cannot be used")
+                return candidate.claim
+        later = [s.label for s in self.derivation.steps[self.position :]]
+        if label in later:
+            raise PremiseError(f"premise {label!r} comes later in the derivation, not before")
+        valid = ", ".join(s.label for s in earlier) or "(none)"
+        raise PremiseError(f"premise {label!r} does not exist; earlier steps are: {valid}")
+
+    def is_random(self, head: sp.Basic) -> bool:
+        q = self.derivation.quantity(head)
+        return q is not None and q.random
+
+
+class InputError(ValueError):
+    """A derivation written wrongly (as opposed to mathematics that does not hold): bad input."""
+
+
+class PremiseError(InputError):
+    """A step refers to a premise that does not exist or is not earlier."""
+
+
+class RuleFailure(Exception):
+    """A rule could not produce anything comparable with the claim (no solution, wrong base case)."""
+
+
+def caller_location(depth: int = 2) -> tuple[str, int]:
+    """The file and line of the derivation module that declared a step."""
+    frame = sys._getframe(depth)
+    return frame.f_code.co_filename, frame.f_lineno
+
+
+Statement = Union[sp.Equality, Claim, tuple]

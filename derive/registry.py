@@ -1,0 +1,53 @@
+"""Finds derivations: every module of `derive.library` that defines `derivation`."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+import derive.library
+from derive.model import Derivation, InputError
+
+
+def library_modules() -> list[str]:
+    """Names of the library's derivation modules, in alphabetical order."""
+    return sorted(
+        f"{derive.library.__name__}.{info.name}"
+        for info in pkgutil.iter_modules(derive.library.__path__)
+        if not info.name.startswith("_")
+    )
+
+
+def load_module(name: str) -> Derivation:
+    """Import one module and return its `derivation`, or InputError naming the file."""
+    try:
+        module = importlib.import_module(name)
+    except Exception as error:  # a broken module is bad input, reported with its file
+        raise InputError(f"{name}: cannot import the derivation module: {type(error).__name__}: {error}") from error
+    found = getattr(module, "derivation", None)
+    if not isinstance(found, Derivation):
+        raise InputError(f"{module.__file__}: defines no `derivation = Derivation(...)`")
+    return found
+
+
+def load_all() -> list[Derivation]:
+    """All derivations of the library; ids must be unique."""
+    derivations = [load_module(name) for name in library_modules()]
+    seen: dict[str, str] = {}
+    for d in derivations:
+        if d.id in seen:
+            raise InputError(f"derivation id {d.id!r} is used by both {seen[d.id]} and {d.module}")
+        seen[d.id] = d.module
+    return derivations
+
+
+def select(ids: list[str]) -> list[Derivation]:
+    """The derivations with these ids (all of them when ids is empty), in the order asked."""
+    everything = load_all()
+    if not ids:
+        return everything
+    by_id = {d.id: d for d in everything}
+    unknown = [i for i in ids if i not in by_id]
+    if unknown:
+        raise InputError(f"unknown derivation {', '.join(map(repr, unknown))}; known: {', '.join(by_id)}")
+    return [by_id[i] for i in ids]

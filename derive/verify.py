@@ -1,0 +1,79 @@
+"""Numeric verification: a derived result against a simulation that does not use it.
+
+The prediction is the lambdified right-hand side of the step the check names, with the
+derivation's definitions put in for symbols the parameter set does not give. The
+simulation receives only the parameter values and a seeded numpy Generator.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+
+import numpy as np
+import sympy as sp
+
+from derive import stats
+from derive.model import Derivation, Expect, InputError, NumericCheck, RuleKind
+from derive.report import CheckResult, where
+
+
+def prediction_of(derivation: Derivation, check: NumericCheck) -> sp.Expr:
+    """The step's right-hand side in terms of the check's parameters."""
+    expr = derivation.step(check.step).claim.rhs
+    definitions = {
+        s.claim.lhs: s.claim.rhs
+        for s in derivation.steps
+        if s.by.kind is RuleKind.AXIOM and isinstance(s.claim.lhs, sp.Symbol)
+    }
+    for _ in range(len(definitions) + 1):
+        missing = {sym for sym in expr.free_symbols if sym not in check.at and sym in definitions}
+        if not missing:
+            break
+        expr = expr.xreplace({sym: definitions[sym] for sym in missing})
+    return expr
+
+
+def _evaluate(expr: sp.Expr, values: dict[sp.Basic, float], what: str) -> float:
+    stand_ins = {key: sp.Dummy() for key in values}
+    body = sp.sympify(expr).xreplace(stand_ins)
+    unknown = body.free_symbols - set(stand_ins.values())
+    if unknown or body.has(sp.Function):
+        names = ", ".join(sorted(sp.sstr(s) for s in unknown)) or sp.sstr(expr)
+        raise InputError(f"{what} needs values for {names}")
+    function = sp.lambdify(list(stand_ins.values()), body, modules="numpy")
+    return float(function(*values.values()))
+
+
+def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> CheckResult:
+    """Simulate, compare with the prediction, and judge with the statistical tolerance."""
+    started = time.perf_counter()
+    values = {key: float(value) for key, value in check.at.items()}
+    what = f"check '{check.name}'"
+    prediction = _evaluate(prediction_of(derivation, check), values, what)
+    scale = abs(prediction) if check.scale is None else abs(_evaluate(check.scale, values, what))
+    if scale == 0:
+        raise InputError(f"{what}: the prediction is 0, so it needs a scale= to define a 2% error")
+
+    rng = np.random.default_rng([seed, zlib.crc32(f"{derivation.id}/{check.name}".encode())])
+    estimate = check.simulate(values, rng)
+    tolerance = stats.tolerance(estimate.stderr)
+    difference = abs(estimate.value - prediction)
+    problem = ""
+    if estimate.stderr / scale > stats.MAX_RELATIVE_STDERR:
+        problem = (f"is underpowered: relative standard error {estimate.stderr / scale:.2%} exceeds "
+                   f"{stats.MAX_RELATIVE_STDERR:.2%}, so a {stats.DETECTABLE:.0%} error could pass; "
+                   "use more samples.")
+    elif check.expect is Expect.HOLDS and difference > tolerance:
+        problem = (f"disagrees with the simulation beyond {stats.Z:.2f} standard errors "
+                   f"(false-alarm probability {stats.FALSE_ALARM:g}).")
+    elif check.expect is Expect.REFUTED and difference <= tolerance:
+        problem = "was expected to be rejected by the simulation, but it agrees with it."
+    return CheckResult(
+        derivation=derivation.id, name=check.name, step=check.step, expect=check.expect.value,
+        parameters={sp.sstr(k): v for k, v in values.items()}, prediction=prediction,
+        estimate=estimate.value, stderr=estimate.stderr, tolerance=tolerance,
+        resolution=stats.resolution(estimate.stderr), samples=estimate.samples,
+        passed=not problem, seconds=time.perf_counter() - started,
+        location=where(check.location), problem=problem,
+    )
