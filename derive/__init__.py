@@ -1,14 +1,32 @@
 """neuroderive: derivations of neuroscience results, every step checked by the computer.
 
 The names below are what a derivation module imports; see derive/library/random_walk.py.
+They load on first use (PEP 562), so `import derive.sim` and the pytest plugin stay free
+of SymPy.
 """
 
-from derive import by
-from derive.declare import cite, define, given, independent, refuted, simulated, step
-from derive.expectation import E, Expectation
-from derive.model import Derivation, Estimate, Params, SymbolTable, Text
+from __future__ import annotations
 
-__all__ = [
-    "by", "cite", "define", "given", "independent", "refuted", "simulated", "step",
-    "E", "Expectation", "Derivation", "Estimate", "Params", "SymbolTable", "Text",
-]
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "by": "derive.by",
+    "cite": "derive.declare", "define": "derive.declare", "given": "derive.declare",
+    "independent": "derive.declare", "refuted": "derive.declare", "simulated": "derive.declare",
+    "step": "derive.declare",
+    "E": "derive.expectation", "Expectation": "derive.expectation",
+    "Derivation": "derive.model", "Estimate": "derive.model", "Params": "derive.model",
+    "SymbolTable": "derive.model", "Text": "derive.model",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'derive' has no attribute {name!r}")
+    module = importlib.import_module(_EXPORTS[name])
+    value = module if name == "by" else getattr(module, name)
+    globals()[name] = value
+    return value

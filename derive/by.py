@@ -121,8 +121,8 @@ class Algebra(Rule):
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         return [
             Obligation(
-                "identity", normal(claim.lhs, context), normal(claim.rhs, context),
-                shows="the right-hand side",
+                "identity", normal(claim.rhs, context), normal(claim.lhs, context),
+                shows="the left side, evaluated", claimed_shows="the right side",
             )
         ]
 
@@ -148,7 +148,7 @@ class Rewriting(Rule):
             Obligation(
                 "rearrangement", normal(claim.difference, context),
                 normal(premise.difference, context), either_sign=True,
-                shows=f"'{self.premises[0]}' as (left side) - (right side)",
+                shows=f"'{self.premises[0]}' as left side - right side",
             )
         ]
 
@@ -191,8 +191,8 @@ class Substituting(Rule):
             Obligation(
                 "substitution", reduce(claim.difference), reduce(target.difference),
                 either_sign=True,
-                shows=f"'{self.into}' after substituting, as (left side) - (right side)",
-                claimed_shows="the claim after substituting, as (left side) - (right side)",
+                shows=f"'{self.into}' after substituting, as left side - right side",
+                claimed_shows="the claim after substituting",
             )
         ]
 
@@ -384,11 +384,13 @@ class Induction(Rule):
         previous = normal(sequence.subs(n, n - 1), context)
         closed = claim.rhs
         step = normal(recurrence.rhs, context).xreplace({previous: closed.subs(n, n - 1)})
+        # The step from n - 1 to n is needed for n > start only; sample it there.
+        later = {n: sp.Symbol(n.name, integer=True, positive=True) + self.start}
         return [
             Obligation("base case", closed.subs(n, self.start), base.rhs,
                        shows=f"'{base_label}' at {n} = {self.start}"),
             Obligation(
-                "inductive step", closed, step,
+                "inductive step", closed.xreplace(later), step.xreplace(later),
                 shows=f"'{recurrence_label}' with the claim put in for {n} - 1",
                 hint=self._rsolve_hint(recurrence.rhs, previous, base.rhs, context),
             ),
@@ -442,8 +444,8 @@ class Factorising(Rule):
         if unlicensed:
             names = ", ".join(" and ".join(sorted(sp.sstr(b) for b in bases)) for bases in unlicensed)
             hint = f"E[XY] = E[X]E[Y] needs X and Y independent; not declared for {names} (declared: {declared})"
-        return [Obligation("factorisation", factorise(claim.lhs), factorise(claim.rhs),
-                           shows="the right-hand side, factorised", hint=hint)]
+        return [Obligation("factorisation", factorise(claim.rhs), factorise(claim.lhs),
+                           shows="the left side, factorised", claimed_shows="the right side", hint=hint)]
 
 
 def independence(*variables: sp.Basic) -> Factorising:
@@ -470,8 +472,9 @@ class Moments(Rule):
             return expectation.moments(normal(expr, context), self.variable, quantity.distribution,
                                        context.is_random)
 
-        return [Obligation("moment", compute(claim.lhs), compute(claim.rhs),
-                           shows=f"the moment computed from the distribution of {self.variable}")]
+        return [Obligation("moment", compute(claim.rhs), compute(claim.lhs),
+                           shows=f"the left side computed from the distribution of {self.variable}",
+                           claimed_shows="the right side")]
 
 
 def moments_of(variable: sp.Basic) -> Moments:
@@ -490,8 +493,8 @@ class ConvertingUnits(Rule):
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         lhs = substitute(claim.lhs, [context.premise(label) for label in self.premises])
-        return [Obligation("units", u.convert_to(lhs, SI_BASE), u.convert_to(claim.rhs, SI_BASE),
-                           shows="the right-hand side in SI base units")]
+        return [Obligation("units", u.convert_to(claim.rhs, SI_BASE), u.convert_to(lhs, SI_BASE),
+                           shows="the left side in SI base units", claimed_shows="the right side")]
 
 
 def converting_units(label: str | None = None) -> ConvertingUnits:

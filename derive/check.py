@@ -175,29 +175,27 @@ class Sampler:
         produced = sp.sympify(obligation.produced).xreplace(stand_ins)
         free = sorted(claimed.free_symbols | produced.free_symbols, key=lambda s: s.name)
         names = {s: (s.name if not isinstance(s, sp.Dummy) else sp.sstr(_invert(stand_ins)[s])) for s in free}
-        evaluate = sp.lambdify(free, [claimed, produced], modules="mpmath")
-        signs = {1, -1} if obligation.either_sign else {1}
-        points = 0
+        evaluate = sp.lambdify(free, [claimed, produced], modules="mpmath", docstring_limit=0)
+        signs = (1, -1) if obligation.either_sign else (1,)
+        evaluated = []
         with mpmath.workdps(self.settings.digits):
             for values in self._points(free, stand_ins):
                 try:
                     c, p = (mpmath.mpmathify(v) for v in evaluate(*values))
                 except (ZeroDivisionError, ValueError, OverflowError, TypeError):
                     continue
-                if not all(mpmath.isfinite(v) for v in (c, p)):
-                    continue
-                points += 1
-                agreeing = {sign for sign in signs if self._close(c, sign * p)}
-                if not agreeing:
-                    sign = 1 if 1 in signs else -1
+                if all(mpmath.isfinite(v) for v in (c, p)):
+                    evaluated.append((values, c, p))
+            sign = _preferred_sign(obligation, lambda s: sum(self._close(c, s * p) for _, c, p in evaluated))
+            for values, c, p in evaluated:
+                if not self._close(c, sign * p):
                     example = Counterexample(
                         {names[s]: _show_value(v) for s, v in zip(free, values)},
                         _show_value(c), _show_value(sign * p),
                         obligation.claimed_shows, obligation.shows or "the rule",
                     )
-                    return Falsification(points, example, sign)
-                signs = agreeing
-        return Falsification(points, sign=1 if 1 in signs else -1)
+                    return Falsification(len(evaluated), example, sign)
+        return Falsification(len(evaluated), sign=sign)
 
     def _close(self, a: mpmath.mpf, b: mpmath.mpf) -> bool:
         scale = max(abs(a), abs(b))
@@ -219,6 +217,24 @@ class Sampler:
             yield [mpmath.mpf(v) for v in point]
         for _ in range(self.settings.points - self.settings.integer_points):
             yield [kind.draw(self.random) for kind in kinds]
+
+
+def _preferred_sign(obligation: Obligation, agreements: Callable[[int], int]) -> int:
+    """For an equation that may be read either way round, the reading to report on.
+
+    The one whose residual is simpler (an equation written right to left leaves 0; a wrong
+    coefficient leaves one term), else the one agreeing at more points; ties: as written.
+    """
+    if not obligation.either_sign:
+        return 1
+    try:
+        with time_limit(0.5):
+            sizes = {s: sp.count_ops(sp.expand(obligation.claimed - s * obligation.produced)) for s in (1, -1)}
+        if sizes[1] != sizes[-1]:
+            return min(sizes, key=sizes.__getitem__)
+    except TimeLimitExceeded:
+        pass
+    return max((1, -1), key=agreements)
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ def _evaluate(expr: sp.Expr, values: dict[sp.Basic, float], what: str) -> float:
     if unknown or body.has(sp.Function):
         names = ", ".join(sorted(sp.sstr(s) for s in unknown)) or sp.sstr(expr)
         raise InputError(f"{what} needs values for {names}")
-    function = sp.lambdify(list(stand_ins.values()), body, modules="numpy")
+    function = sp.lambdify(list(stand_ins.values()), body, modules="math", docstring_limit=0)
     return float(function(*values.values()))
 
 
