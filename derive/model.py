@@ -16,6 +16,8 @@ import numpy as np
 import sympy as sp
 from sympy.physics.units.dimensions import Dimension
 
+from derive.estimate import Estimate
+
 Params = Mapping[sp.Basic, float]
 
 
@@ -211,21 +213,6 @@ class Step:
     prose: Text = Text("", "")
     expect: Expect = Expect.HOLDS
     location: tuple[str, int] = ("<unknown>", 0)  # file and line, for error messages
-
-
-@dataclass(frozen=True)
-class Estimate:
-    """A simulation's estimate of a quantity and its standard error."""
-
-    value: float
-    stderr: float
-    samples: int
-
-    @classmethod
-    def mean_of(cls, samples: np.ndarray) -> Estimate:
-        """The sample mean and its standard error (sample standard deviation / sqrt(count))."""
-        count = len(samples)
-        return cls(float(samples.mean()), float(samples.std(ddof=1)) / count**0.5, count)
 
 
 Simulation = Callable[[Params, np.random.Generator], Estimate]

@@ -36,7 +36,7 @@ def check(
                                f"({number}/{len(derivation.checks)})")
                 checks.append(run_check(derivation, numeric, seed))
         result = DerivationResult(derivation.id, derivation.title.en, derivation.module, steps, checks,
-                                  time.perf_counter() - started)
+                                  time.perf_counter() - started, checks_skipped=symbolic_only)
         progress.finished(result)
         results.append(result)
     progress.close()

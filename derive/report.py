@@ -141,6 +141,7 @@ class DerivationResult:
     steps: list[StepResult]
     checks: list[CheckResult]
     seconds: float
+    checks_skipped: bool = False
 
     @property
     def passed(self) -> bool:
@@ -159,9 +160,10 @@ class DerivationResult:
     def summary(self) -> str:
         counts = ", ".join(f"{n} {status}" for status, n in self.counts().items())
         passed = sum(c.passed for c in self.checks)
+        numeric = "numeric checks skipped" if self.checks_skipped else \
+            f"{passed}/{len(self.checks)} numeric checks passed"
         verdict = "ok" if self.passed else ("INVALID" if self.invalid else "FAILED")
-        return (f"{self.id}: {verdict} ({len(self.steps)} steps: {counts}; "
-                f"{passed}/{len(self.checks)} numeric checks passed) in {self.seconds:.2f} s")
+        return f"{self.id}: {verdict} ({len(self.steps)} steps: {counts}; {numeric}) in {self.seconds:.2f} s"
 
 
 @dataclass

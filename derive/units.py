@@ -52,7 +52,8 @@ class DimensionWalker:
     """Computes dimensions of expressions over a fixed table of declared symbols."""
 
     def __init__(self, declared: Mapping[sp.Basic, Dimension]):
-        self._declared = {head: as_dims(dim) for head, dim in declared.items()}
+        self._declared = {head: as_dims(dim if isinstance(dim, Dimension) else Dimension(dim))
+                          for head, dim in declared.items()}
 
     def of(self, expr: sp.Basic) -> Dims:
         """The dimension of expr, or DimensionError naming the offending parts."""
@@ -124,7 +125,7 @@ class DimensionWalker:
 
     def _agree(self, parts: list[sp.Basic], whole: sp.Basic | None, what: str = "the terms") -> Dims:
         # 0 has every dimension: "E[x] = 0" is consistent whatever x measures.
-        found = [(part, self.of(part)) for part in parts if not (part.is_number and part.is_zero)]
+        found = [(p, self.of(p)) for p in map(sp.sympify, parts) if not (p.is_number and p.is_zero)]
         if not found:
             return DIMENSIONLESS
         first_part, first = found[0]

@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from derive.model import Derivation, Expect, RuleKind
+from derive.model import Derivation, Expect, InputError, RuleKind
 from derive.render import notation
 from derive.report import DerivationResult, Status
 
@@ -110,12 +111,24 @@ def markdown(derivation: Derivation, result: DerivationResult, lang: str, templa
         ],
         "steps": steps,
         "checks": checks,
-        "symbolic_only": not result.checks and bool(derivation.checks),
+        "symbolic_only": result.checks_skipped,
         "counts": result.counts(),
         "passed": result.passed,
         "sources": list(derivation.sources),
     }
-    return environment(templates).get_template("handout.md.j2").render(view)
+    return _render("handout.md.j2", view, templates)
+
+
+def _render(name: str, view: dict[str, Any], templates: Path | None) -> str:
+    """Render a template; a template error becomes bad input naming the template and line."""
+    try:
+        return environment(templates).get_template(name).render(view)
+    except jinja2.TemplateSyntaxError as error:
+        raise InputError(f"template {error.filename or error.name}:{error.lineno}: {error.message}") from error
+    except jinja2.TemplateError as error:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
+        where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else name
+        raise InputError(f"template {where}: {error}") from error
 
 
 def _status(outcome: Any, words: dict[str, str]) -> str:

@@ -1,0 +1,122 @@
+"""The `derive` command: exit codes, JSON, errors without tracebacks, atomic output."""
+
+from __future__ import annotations
+
+import json
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import sympy as sp
+
+from derive import cli, registry
+from derive.library import random_walk as rw
+from derive.library.random_walk import E, L, n, x
+
+WALK = rw.derivation
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_prints_ids_and_titles(capsys):
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert out.startswith("random-walk\t1.2.1\tDiffusion as a random walk")
+
+
+def test_check_passes_and_prints_one_line_per_derivation_when_not_on_a_terminal(capsys):
+    code, out, err = run(capsys, "check", "random-walk")
+    assert code == 0 and out == ""
+    assert err.startswith("random-walk: ok (46 steps: ")
+    assert "7/7 numeric checks passed" in err
+
+
+def test_check_json_follows_the_documented_schema(capsys):
+    code, out, _ = run(capsys, "check", "--json", "--symbolic-only")
+    report = json.loads(out)
+    assert code == 0 and report["schema"] == "neuroderive.report/1" and report["passed"]
+    walk = report["derivations"][0]
+    assert walk["id"] == "random-walk" and walk["checks"] == []
+    first = walk["steps"][0]
+    assert {"label", "rule", "status", "seconds", "side_conditions", "counterexample"} <= set(first)
+    refuted = next(s for s in walk["steps"] if s["label"] == "article-any-distribution")
+    assert refuted["status"] == "refuted" and refuted["counterexample"]["values"] == {"m": "1", "n": "1", "q": "1"}
+
+
+def test_check_json_lists_numeric_checks(capsys):
+    code, out, _ = run(capsys, "check", "--json")
+    checks = json.loads(out)["derivations"][0]["checks"]
+    assert code == 0
+    assert {"name", "prediction", "estimate", "stderr", "tolerance", "passed"} <= set(checks[0])
+    assert all(c["passed"] for c in checks)
+
+
+def test_failed_step_exits_1_with_the_report(capsys, monkeypatch):
+    faulty = WALK.with_claim("msd", sp.Eq(E(x(n) ** 2), n**2 * L**2))
+    monkeypatch.setattr(registry, "select", lambda ids: [faulty])
+    code, _, err = run(capsys, "check", "--symbolic-only")
+    assert code == 1
+    assert "random-walk, step 16 'msd' (by induction on n from 'msd-start' with 'msd-recurrence') does not hold." in err
+    assert "Traceback" not in err
+
+
+def test_unknown_derivation_is_bad_input(capsys):
+    code, _, err = run(capsys, "check", "no-such-topic")
+    assert code == 2
+    assert err.strip() == "derive: error: unknown derivation 'no-such-topic'; known: random-walk"
+
+
+def test_broken_derivation_module_is_bad_input_naming_the_module(capsys, monkeypatch, tmp_path):
+    (tmp_path / "broken_topic.py").write_text("derivation = (\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(registry, "library_modules", lambda: ["broken_topic"])
+    code, _, err = run(capsys, "check")
+    assert code == 2
+    assert err.startswith("derive: error: broken_topic: cannot import the derivation module: SyntaxError")
+
+
+def test_usage_error_exits_2(capsys):
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["check", "--seed", "many"])
+    assert stopped.value.code == 2
+
+
+def test_render_writes_markdown_in_both_languages(capsys, tmp_path):
+    code, _, err = run(capsys, "render", "--symbolic-only", "-o", str(tmp_path))
+    assert code == 0
+    english = (tmp_path / "en" / "random_walk.md").read_text(encoding="utf-8")
+    chinese = (tmp_path / "zh" / "random_walk.md").read_text(encoding="utf-8")
+    assert english.startswith("# Diffusion as a random walk")
+    assert chinese.startswith("# 扩散即无规行走")
+    assert "$$\n\\mathbb{E}\\left[x_{n}^{2}\\right] = L^{2} n" in english
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_template_error_names_the_template_and_leaves_earlier_files_untouched(capsys, tmp_path):
+    target = tmp_path / "en" / "random_walk.md"
+    target.parent.mkdir(parents=True)
+    target.write_text("earlier", encoding="utf-8")
+    broken = tmp_path / "templates"
+    (broken / "strings").mkdir(parents=True)
+    (broken / "handout.md.j2").write_text("{{ no_such_variable }}")
+    code, _, err = run(capsys, "render", "--symbolic-only", "-o", str(tmp_path), "--templates", str(broken))
+    assert code == 2
+    assert err.splitlines()[-1] == f"derive: error: template {broken / 'handout.md.j2'}:1: 'no_such_variable' is undefined"
+    assert target.read_text(encoding="utf-8") == "earlier"
+    assert "Traceback" not in err
+
+
+def test_console_script_reports_errors_without_traceback_unless_debug():
+    derive = Path(sys.executable).with_name("derive")
+    plain = subprocess.run([str(derive), "check", "nope"], capture_output=True, text=True)
+    assert plain.returncode == 2 and "Traceback" not in plain.stderr
+    debug = subprocess.run([str(derive), "--debug", "check", "nope"], capture_output=True, text=True)
+    assert debug.returncode != 0 and "Traceback" in debug.stderr
+
+

@@ -1,0 +1,85 @@
+"""Numeric checks: the statistical tolerance, its power, and predictions taken from the steps."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from derive import stats
+from derive.estimate import Estimate
+from derive.library import random_walk as rw
+from derive.library.random_walk import E, L, n, x
+from derive.model import InputError
+from derive.verify import prediction_of, run_check
+
+WALK = rw.derivation
+
+
+def test_tolerance_gives_a_false_alarm_probability_of_one_in_a_million():
+    assert stats.Z == pytest.approx(4.8916, abs=1e-4)
+    assert stats.resolution(1.0) == pytest.approx(4.8916 + 2.3263, abs=1e-3)
+
+
+def test_a_relative_standard_error_of_a_quarter_percent_resolves_two_percent():
+    assert stats.resolution(stats.MAX_RELATIVE_STDERR) < stats.DETECTABLE
+
+
+def test_prediction_puts_in_definitions_for_symbols_the_check_does_not_give():
+    check = next(c for c in WALK.checks if c.name == "msd-3d")
+    assert sp.simplify(prediction_of(WALK, check) - 3 * n * L**2) == 0
+
+
+def test_msd_prediction_of_n_L_squared_agrees_with_the_walkers():
+    result = run_check(WALK, next(c for c in WALK.checks if c.name == "msd"), seed=0)
+    assert result.passed, result.explain()
+    assert result.stderr / result.prediction <= stats.MAX_RELATIVE_STDERR
+
+
+def test_prediction_five_percent_too_large_fails_at_the_default_seed():
+    wrong = WALK.with_claim("msd", sp.Eq(E(x(n) ** 2), sp.Rational(105, 100) * n * L**2))
+    result = run_check(wrong, next(c for c in wrong.checks if c.name == "msd"), seed=0)
+    assert not result.passed
+    text = result.explain()
+    assert text.startswith("random-walk, check 'msd' (step 'msd') disagrees with the simulation beyond 4.89")
+    assert "prediction:  1050" in text and "(-4.7" in text
+
+
+def test_refuted_claim_is_rejected_by_its_simulation():
+    result = run_check(WALK, next(c for c in WALK.checks if c.name == "article-any-distribution"), seed=0)
+    assert result.passed and result.expect == "refuted"
+    assert abs(result.estimate - result.prediction) > 10 * result.tolerance
+
+
+def test_underpowered_simulation_is_a_failed_check():
+    def few_walkers(p, rng):
+        return Estimate.mean_of(rng.normal(p[n] * p[L] ** 2, p[n] * p[L] ** 2, size=1000))
+
+    weak = WALK.with_check("msd", simulate=few_walkers)
+    result = run_check(weak, next(c for c in weak.checks if c.name == "msd"), seed=0)
+    assert not result.passed
+    assert "is underpowered: relative standard error" in result.problem
+
+
+def test_seed_changes_the_random_stream_but_not_the_verdict():
+    check = next(c for c in WALK.checks if c.name == "msd")
+    first, second = run_check(WALK, check, seed=1), run_check(WALK, check, seed=2)
+    assert first.estimate != second.estimate
+    assert first.passed and second.passed
+    assert run_check(WALK, check, seed=1).estimate == first.estimate
+
+
+def test_prediction_that_cannot_be_evaluated_names_the_missing_symbol():
+    partial = WALK.with_check("msd", at={n: 10})
+    with pytest.raises(InputError, match=r"check 'msd' needs values for L"):
+        run_check(partial, next(c for c in partial.checks if c.name == "msd"))
+
+
+def test_estimate_of_means_uses_the_delta_method():
+    rng = np.random.default_rng(3)
+    a = rng.normal(2.0, 1.0, 200_000)
+    ratio = Estimate.of_means(lambda u: 1 / u, a)
+    # d(1/u)/du = -1/u^2, so stderr ≈ (1/4) * 1/sqrt(N)
+    assert ratio.stderr == pytest.approx(0.25 / np.sqrt(200_000), rel=0.02)
+
+
