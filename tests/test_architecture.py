@@ -1,0 +1,32 @@
+"""Invariants of the design: simulations know no SymPy, the library passes its own check."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from derive import registry
+from derive.pipeline import check
+
+
+def test_simulations_import_neither_sympy_nor_the_library():
+    probe = (
+        "import pkgutil, importlib, sys, derive.sim as s\n"
+        "for m in pkgutil.iter_modules(s.__path__): importlib.import_module('derive.sim.' + m.name)\n"
+        "bad = [n for n in sys.modules if n == 'sympy' or n.startswith('derive.library')]\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_every_library_module_passes_its_symbolic_check():
+    report = check(registry.load_all(), symbolic_only=True)
+    assert report.exit_code == 0
+
+
+def test_derivation_ids_are_unique_and_modules_are_named_after_topics():
+    derivations = registry.load_all()
+    assert len({d.id for d in derivations}) == len(derivations)
+    for d in derivations:
+        assert d.module.rsplit(".", 1)[-1] == d.id.replace("-", "_")
