@@ -53,10 +53,16 @@ def cite(label: str, statement: Statement, source: str, en: str = "", zh: str = 
     return Step(label, Claim.of(statement), by.cite(source), Text(en, zh), location=caller_location())
 
 
-def refuted(label: str, statement: Statement, justification: Justification, en: str = "", zh: str = "") -> Step:
-    """A claim quoted from the source that the checker must find false, with a counterexample."""
+def refuted(
+    label: str, statement: Statement, justification: Justification, en: str = "", zh: str = "",
+    *, corrected_by: str = "",
+) -> Step:
+    """A claim quoted from the source that the checker must find false, with a counterexample.
+
+    `corrected_by` names the earlier step that states the result correctly.
+    """
     return Step(label, _claim(statement, justification), justification, Text(en, zh), Expect.REFUTED,
-                location=caller_location())
+                location=caller_location(), correction=corrected_by)
 
 
 def independent(*variables: sp.Basic) -> Independence:

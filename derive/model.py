@@ -213,6 +213,7 @@ class Step:
     prose: Text = Text("", "")
     expect: Expect = Expect.HOLDS
     location: tuple[str, int] = ("<unknown>", 0)  # file and line, for error messages
+    correction: str = ""  # for a refuted claim: the label of the step that states it correctly
 
 
 Simulation = Callable[[Params, np.random.Generator], Estimate]

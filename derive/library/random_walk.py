@@ -236,7 +236,8 @@ derivation = Derivation(
                 "is not zero: it needs E[L²] - E[L]², the variance. A walker whose every step is +L "
                 "never deviates from N L, yet the article's formula gives N L².",
                 "原文写 E[(x_N - N E[L])²] = N E[L²]。只要平均步长不为零，这就是错的：应当是方差 "
-                "E[L²] - E[L]²。一个每一步都是 +L 的粒子永远恰好在 N L，偏离为零，原文的公式却给出 N L²。"),
+                "E[L²] - E[L]²。一个每一步都是 +L 的粒子永远恰好在 N L，偏离为零，原文的公式却给出 N L²。",
+                corrected_by="deviation-msd"),
         # --- Continuous time ------------------------------------------------------------------
         define("time", sp.Eq(t, n * dt), "After n steps of duration Δt, the time is t = n Δt.",
                "走 n 步、每步用时 Δt，经过的时间为 t = nΔt。"),

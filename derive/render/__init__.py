@@ -80,6 +80,7 @@ def markdown(derivation: Derivation, result: DerivationResult, lang: str, templa
             "status": _status(outcome, words),
             "side_conditions": outcome.side_conditions,
             "counterexample": str(outcome.counterexample) if outcome.counterexample else "",
+            "correction": _correction(derivation, step.correction, printer),
             "explanation": outcome.explain() if outcome.status is not Status.REFUTED else "",
         })
     checks = []
@@ -129,6 +130,13 @@ def _render(name: str, view: dict[str, Any], templates: Path | None) -> str:
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
         where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else name
         raise InputError(f"template {where}: {error}") from error
+
+
+def _correction(derivation: Derivation, label: str, printer: notation.HandoutPrinter) -> dict[str, Any] | None:
+    if not label:
+        return None
+    number = derivation.labels.index(label) + 1
+    return {"number": number, "latex": notation.latex_claim(derivation.step(label).claim, printer)}
 
 
 def _status(outcome: Any, words: dict[str, str]) -> str:
