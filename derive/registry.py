@@ -32,12 +32,14 @@ def load_module(name: str) -> Derivation:
 
 def load_all() -> list[Derivation]:
     """All derivations of the library; ids must be unique."""
-    derivations = [load_module(name) for name in library_modules()]
     seen: dict[str, str] = {}
-    for d in derivations:
-        if d.id in seen:
-            raise InputError(f"derivation id {d.id!r} is used by both {seen[d.id]} and {d.module}")
-        seen[d.id] = d.module
+    derivations = []
+    for name in library_modules():
+        derivation = load_module(name)
+        if derivation.id in seen:
+            raise InputError(f"derivation id {derivation.id!r} is used by both {seen[derivation.id]} and {name}")
+        seen[derivation.id] = name
+        derivations.append(derivation)
     return derivations
 
 

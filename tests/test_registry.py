@@ -1,0 +1,30 @@
+"""Finding derivations: unique ids, clear errors for unknown ids and broken modules."""
+
+from __future__ import annotations
+
+import pytest
+
+from derive import registry
+from derive.model import InputError
+
+
+def test_library_has_the_random_walk():
+    assert "derive.library.random_walk" in registry.library_modules()
+    assert [d.id for d in registry.select(["random-walk"])] == ["random-walk"]
+
+
+def test_duplicate_ids_name_both_modules(monkeypatch, tmp_path):
+    (tmp_path / "copy_of_walk.py").write_text("from derive.library.random_walk import derivation\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(registry, "library_modules", lambda: ["derive.library.random_walk", "copy_of_walk"])
+    with pytest.raises(InputError, match=r"derivation id 'random-walk' is used by both "
+                                         r"derive\.library\.random_walk and copy_of_walk$"):
+        registry.load_all()
+
+
+def test_module_without_a_derivation_is_named(monkeypatch, tmp_path):
+    (tmp_path / "empty_topic.py").write_text("x = 1\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(registry, "library_modules", lambda: ["empty_topic"])
+    with pytest.raises(InputError, match=r"empty_topic\.py: defines no `derivation = Derivation\(\.\.\.\)`"):
+        registry.load_all()
