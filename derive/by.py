@@ -503,7 +503,7 @@ def converting_units(label: str | None = None) -> ConvertingUnits:
 
 def round_to(value: sp.Expr, digits: int) -> sp.Rational:
     """value rounded to `digits` significant figures, as an exact rational."""
-    number = sp.Float(value, 30)
+    number = sp.N(value, 30)
     if number == 0:
         return sp.Integer(0)
     exponent = sp.floor(sp.log(abs(number), 10)) - digits + 1
@@ -538,3 +538,30 @@ class Evaluating(Rule):
 
 def evaluating_at(label: str, values: Mapping[sp.Basic, sp.Expr], digits: int) -> Evaluating:
     return Evaluating((label,), dict(values), digits)
+
+
+@dataclass(frozen=True)
+class EarlierResult(Rule):
+    """A result proved in another handout, quoted here: the claim must be that step's claim."""
+
+    derivation_id: str = ""
+    label: str = ""
+
+    def describe(self) -> str:
+        return f"from handout '{self.derivation_id}', step '{self.label}'"
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        from derive import registry  # the library is only needed when a step quotes it
+
+        other = registry.select([self.derivation_id])[0]
+        try:
+            quoted = other.step(self.label).claim
+        except KeyError as error:
+            raise InputError(str(error.args[0])) from error
+        return [Obligation("quotation", normal(claim.difference, context), normal(quoted.difference, context),
+                           either_sign=True, shows=f"'{self.label}' of '{self.derivation_id}', as left side - right side",
+                           claimed_shows="the claim, as left side - right side")]
+
+
+def earlier_result(derivation_id: str, label: str) -> EarlierResult:
+    return EarlierResult((), derivation_id, label)

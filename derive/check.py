@@ -57,7 +57,11 @@ def check_step(derivation: Derivation, number: int, settings: Settings = Setting
         result.problem = "is dimensionally inconsistent."
         result.hint = str(error)
     else:
-        _judge(step, Context(derivation, number - 1), settings, result)
+        try:
+            _judge(step, Context(derivation, number - 1), settings, result)
+        except Exception as error:  # a bug in a rule: say where it happened
+            raise RuntimeError(f"{derivation.id}, step {number} '{step.label}' ({result.rule}): "
+                               f"{type(error).__name__}: {error}") from error
     result.seconds = time.perf_counter() - started
     return result
 

@@ -43,3 +43,9 @@ class Estimate:
             down[i] -= h
             gradient[i] = (function(*up) - function(*down)) / (2 * h)
         return cls(value, float(np.sqrt(gradient @ covariance @ gradient)), count)
+
+    def times(self, other: Estimate) -> Estimate:
+        """The product of two independent estimates (from separate runs), with its standard error."""
+        value = self.value * other.value
+        stderr = float(np.hypot(self.stderr * other.value, other.stderr * self.value))
+        return Estimate(value, stderr, min(self.samples, other.samples))

@@ -96,12 +96,28 @@ class SymbolTable:
         )
         return head
 
-    def random(
+    def function(
         self, name: str, dimension: Dimension | int, en: str, zh: str, *, latex: str | None = None
+    ) -> sp.core.function.UndefinedFunction:
+        """Declare an unknown function such as p(v) or V(t); `dimension` is that of its value."""
+        head = sp.Function(name, real=True)
+        self._put(Quantity(head, _dimension(dimension), Text(en, zh), latex))
+        return head
+
+    def random(
+        self,
+        name: str,
+        dimension: Dimension | int,
+        en: str,
+        zh: str,
+        *,
+        latex: str | None = None,
+        distribution: sp.Basic | None = None,
+        **assumptions: bool,
     ) -> sp.Symbol:
-        """Declare a single random variable."""
-        head = sp.Symbol(name, real=True)
-        self._put(Quantity(head, _dimension(dimension), Text(en, zh), latex, random=True))
+        """Declare a single random variable, optionally with its sympy.stats distribution."""
+        head = sp.Symbol(name, **(assumptions or {"real": True}))
+        self._put(Quantity(head, _dimension(dimension), Text(en, zh), latex, True, distribution))
         return head
 
     def _put(self, quantity: Quantity) -> None:

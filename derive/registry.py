@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import pkgutil
 
@@ -31,7 +32,7 @@ def load_module(name: str) -> Derivation:
 
 
 def load_all() -> list[Derivation]:
-    """All derivations of the library; ids must be unique."""
+    """All derivations of the library, in the order of the article's outline; ids must be unique."""
     seen: dict[str, str] = {}
     derivations = []
     for name in library_modules():
@@ -40,7 +41,7 @@ def load_all() -> list[Derivation]:
             raise InputError(f"derivation id {derivation.id!r} is used by both {seen[derivation.id]} and {name}")
         seen[derivation.id] = name
         derivations.append(derivation)
-    return derivations
+    return sorted(derivations, key=lambda d: [int(part) if part.isdigit() else part for part in d.section.split(".")])
 
 
 def select(ids: list[str]) -> list[Derivation]:
@@ -49,7 +50,9 @@ def select(ids: list[str]) -> list[Derivation]:
     if not ids:
         return everything
     by_id = {d.id: d for d in everything}
-    unknown = [i for i in ids if i not in by_id]
-    if unknown:
-        raise InputError(f"unknown derivation {', '.join(map(repr, unknown))}; known: {', '.join(by_id)}")
+    for wanted in ids:
+        if wanted not in by_id:
+            close = difflib.get_close_matches(wanted, list(by_id), n=1)
+            suggestion = f"; did you mean {close[0]!r}?" if close else ""
+            raise InputError(f"unknown derivation {wanted!r}{suggestion} (known: {', '.join(by_id)})")
     return [by_id[i] for i in ids]

@@ -86,7 +86,7 @@ class DimensionWalker:
             for limits in expr.limits:
                 dims = _times(dims, self.of(limits[0]))
                 for bound in limits[1:]:
-                    self._agree([limits[0], bound], expr)
+                    self._agree([limits[0], bound], expr, what="the variable and the limits")
             return dims
         if isinstance(expr, sp.Sum):
             return self.of(expr.function)
@@ -124,8 +124,9 @@ class DimensionWalker:
         return self._agree(list(terms), whole)
 
     def _agree(self, parts: list[sp.Basic], whole: sp.Basic | None, what: str = "the terms") -> Dims:
-        # 0 has every dimension: "E[x] = 0" is consistent whatever x measures.
-        found = [(p, self.of(p)) for p in map(sp.sympify, parts) if not (p.is_number and p.is_zero)]
+        # 0 and ±oo have every dimension: "E[x] = 0" is consistent whatever x measures.
+        found = [(p, self.of(p)) for p in map(sp.sympify, parts)
+                 if not (p.is_number and (p.is_zero or p.is_infinite))]
         if not found:
             return DIMENSIONLESS
         first_part, first = found[0]

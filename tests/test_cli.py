@@ -66,10 +66,16 @@ def test_failed_step_exits_1_with_the_report(capsys, monkeypatch):
     assert "Traceback" not in err
 
 
-def test_unknown_derivation_is_bad_input(capsys):
-    code, _, err = run(capsys, "check", "no-such-topic")
+def test_unknown_derivation_is_bad_input_with_a_suggestion(capsys):
+    code, _, err = run(capsys, "check", "random-wlak")
     assert code == 2
-    assert err.strip() == "derive: error: unknown derivation 'no-such-topic'; known: random-walk"
+    assert err.startswith("derive: error: unknown derivation 'random-wlak'; did you mean 'random-walk'? (known: ")
+
+
+def test_unknown_derivation_without_a_close_match_lists_the_known_ones(capsys):
+    code, _, err = run(capsys, "check", "zzz")
+    assert code == 2
+    assert err.startswith("derive: error: unknown derivation 'zzz' (known: random-walk, ")
 
 
 def test_broken_derivation_module_is_bad_input_naming_the_module(capsys, monkeypatch, tmp_path):
