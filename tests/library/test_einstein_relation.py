@@ -1,0 +1,32 @@
+"""The Einstein relation handout: it holds for fixed and for random collision times."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derive.check import check_step
+from derive.library import einstein_relation as er
+from derive.library.einstein_relation import D_r, T, k_B, zeta_r
+from derive.pipeline import check
+from derive.report import Status
+
+EINSTEIN = er.derivation
+
+
+def test_einstein_relation_passes_every_step_and_every_numeric_check():
+    report = check([EINSTEIN])
+    failures = [x.explain() for d in report.derivations for x in [*d.steps, *d.checks] if x.explain()]
+    assert report.exit_code == 0, "\n".join(failures)
+
+
+def test_quoting_a_result_that_the_other_handout_does_not_state_fails():
+    wrong = EINSTEIN.with_claim("friction-collision", sp.Eq(sp.Symbol("zeta", positive=True),
+                                                              sp.Symbol("m", positive=True) / sp.Symbol("dt", positive=True)))
+    result = check_step(wrong, wrong.labels.index("friction-collision") + 1)
+    assert result.status is Status.FAILED
+    assert "'friction-collision' of 'viscous-friction'" in result.explain()
+
+
+def test_einstein_relation_with_random_times_is_not_half_of_k_B_T():
+    wrong = EINSTEIN.with_claim("einstein-random", sp.Eq(zeta_r * D_r, k_B * T / 2))
+    assert check_step(wrong, wrong.labels.index("einstein-random") + 1).status is Status.FAILED

@@ -1,0 +1,40 @@
+"""The friction handout: every step holds; a wrong friction coefficient is caught twice."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derive.check import check_step
+from derive.library import viscous_friction as vf
+from derive.library.viscous_friction import dt, m, zeta
+from derive.pipeline import check
+from derive.report import Status
+from derive.verify import run_check
+
+FRICTION = vf.derivation
+
+
+def test_viscous_friction_passes_every_step_and_every_numeric_check():
+    report = check([FRICTION])
+    failures = [x.explain() for d in report.derivations for x in [*d.steps, *d.checks] if x.explain()]
+    assert report.exit_code == 0, "\n".join(failures)
+
+
+def test_friction_coefficient_m_over_dt_is_rejected_by_the_checker():
+    wrong = FRICTION.with_claim("friction-collision", sp.Eq(zeta, m / dt))
+    result = check_step(wrong, wrong.labels.index("friction-collision") + 1)
+    assert result.status is Status.FAILED
+    assert "counterexample: " in result.explain()
+
+
+def test_friction_coefficient_m_over_dt_is_rejected_by_the_simulation():
+    wrong = FRICTION.with_claim("friction-collision", sp.Eq(zeta, m / dt))
+    result = run_check(wrong, next(c for c in wrong.checks if c.name == "friction-fixed"))
+    assert not result.passed
+    assert abs(result.estimate / result.prediction - 2) < 0.05
+
+
+def test_exponential_interval_moments_come_from_sympy_stats():
+    for label in ("mean-interval", "mean-square-interval"):
+        result = check_step(FRICTION, FRICTION.labels.index(label) + 1)
+        assert result.status is Status.PROVED and result.rule == "by the distribution of h"
