@@ -13,8 +13,18 @@ class Estimate:
     """A simulation's estimate of a quantity, its standard error and the number of samples."""
 
     value: float
-    stderr: float
-    samples: int
+    stderr: float  # a standard error, or for a computed (deterministic) value its error estimate
+    samples: int  # samples averaged, or grid points / steps of the finest computation
+    computed: bool = False  # True: a deterministic computation whose error comes from refinement
+
+    @classmethod
+    def from_refinement(cls, fine: float, coarse: float, points: int, order: int) -> Estimate:
+        """A deterministic result and its error estimate from two resolutions (Richardson).
+
+        For a method of convergence order p, halving the step shrinks the error by 2^p, so the
+        error of the fine result is about |fine - coarse| / (2^p - 1).
+        """
+        return cls(fine, abs(fine - coarse) / (2**order - 1), points, computed=True)
 
     @classmethod
     def mean_of(cls, samples: np.ndarray) -> Estimate:
@@ -48,4 +58,4 @@ class Estimate:
         """The product of two independent estimates (from separate runs), with its standard error."""
         value = self.value * other.value
         stderr = float(np.hypot(self.stderr * other.value, other.stderr * self.value))
-        return Estimate(value, stderr, min(self.samples, other.samples))
+        return Estimate(value, stderr, min(self.samples, other.samples), self.computed and other.computed)

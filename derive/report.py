@@ -113,6 +113,7 @@ class CheckResult:
     seconds: float
     location: str
     problem: str = ""
+    kind: str = "statistical"  # or "computed": stderr is then an error estimate from refinement
 
     @property
     def relative_difference(self) -> float:
@@ -127,7 +128,9 @@ class CheckResult:
             f"  at {self.location}",
             f"  parameters:  {at}",
             f"  prediction:  {self.prediction:.6g}",
-            f"  simulation:  {self.estimate:.6g} ± {self.stderr:.2g} (standard error, {self.samples} samples)",
+            f"  simulation:  {self.estimate:.6g} ± {self.stderr:.2g} "
+            + (f"(error estimate from refinement, {self.samples} points)" if self.kind == "computed"
+               else f"(standard error, {self.samples} samples)"),
             f"  difference:  {self.estimate - self.prediction:.3g} "
             f"({self.relative_difference:+.2%}); tolerance {self.tolerance:.3g}",
         ])

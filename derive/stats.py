@@ -34,3 +34,10 @@ def resolution(stderr: float) -> float:
 def samples_needed(relative_spread: float) -> int:
     """Samples for which the mean of values with this relative spread meets MAX_RELATIVE_STDERR."""
     return int((relative_spread / MAX_RELATIVE_STDERR) ** 2) + 1
+
+
+# Deterministic checks (ODE, PDE, quadrature): the error estimate comes from refinement, and a
+# check passes when the difference is within ERROR_MULTIPLE of it. Its tolerance must be small
+# enough to see a 2% error with room to spare.
+ERROR_MULTIPLE = 10.0
+MAX_RELATIVE_COMPUTED_TOLERANCE = DETECTABLE / 10

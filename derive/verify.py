@@ -57,23 +57,37 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
 
     rng = np.random.default_rng([seed, zlib.crc32(f"{derivation.id}/{check.name}".encode())])
     estimate = check.simulate(values, rng)
-    tolerance = stats.tolerance(estimate.stderr)
     difference = abs(estimate.value - prediction)
     problem = ""
-    if estimate.stderr / scale > stats.MAX_RELATIVE_STDERR:
-        problem = (f"is underpowered: relative standard error {estimate.stderr / scale:.2%} exceeds "
-                   f"{stats.MAX_RELATIVE_STDERR:.2%}, so a {stats.DETECTABLE:.0%} error could pass; "
-                   "use more samples.")
-    elif check.expect is Expect.HOLDS and difference > tolerance:
-        problem = (f"disagrees with the simulation beyond {stats.Z:.2f} standard errors "
-                   f"(false-alarm probability {stats.FALSE_ALARM:g}).")
-    elif check.expect is Expect.REFUTED and difference <= tolerance:
+    if not all(np.isfinite([estimate.value, estimate.stderr])):
+        problem = f"got a non-finite result from the simulation: {estimate.value} ± {estimate.stderr}."
+        tolerance = float("nan")
+    elif estimate.computed:
+        # a floor at rounding level, for a computation whose two resolutions agree exactly
+        tolerance = max(stats.ERROR_MULTIPLE * estimate.stderr, 1e-12 * scale)
+        if tolerance / scale > stats.MAX_RELATIVE_COMPUTED_TOLERANCE:
+            problem = (f"is not resolved: {stats.ERROR_MULTIPLE:g} × the error estimate is "
+                       f"{tolerance / scale:.2%} of the prediction, more than "
+                       f"{stats.MAX_RELATIVE_COMPUTED_TOLERANCE:.2%}; refine the computation.")
+        elif check.expect is Expect.HOLDS and difference > tolerance:
+            problem = f"disagrees with the computation beyond {stats.ERROR_MULTIPLE:g} times its error estimate."
+    else:
+        tolerance = stats.tolerance(estimate.stderr)
+        if estimate.stderr / scale > stats.MAX_RELATIVE_STDERR:
+            problem = (f"is underpowered: relative standard error {estimate.stderr / scale:.2%} exceeds "
+                       f"{stats.MAX_RELATIVE_STDERR:.2%}, so a {stats.DETECTABLE:.0%} error could pass; "
+                       "use more samples.")
+        elif check.expect is Expect.HOLDS and difference > tolerance:
+            problem = (f"disagrees with the simulation beyond {stats.Z:.2f} standard errors "
+                       f"(false-alarm probability {stats.FALSE_ALARM:g}).")
+    if not problem and check.expect is Expect.REFUTED and difference <= tolerance:
         problem = "was expected to be rejected by the simulation, but it agrees with it."
     return CheckResult(
         derivation=derivation.id, name=check.name, step=check.step, expect=check.expect.value,
         parameters={sp.sstr(k): v for k, v in values.items()}, prediction=prediction,
         estimate=estimate.value, stderr=estimate.stderr, tolerance=tolerance,
-        resolution=stats.resolution(estimate.stderr), samples=estimate.samples,
+        resolution=tolerance if estimate.computed else stats.resolution(estimate.stderr),
+        samples=estimate.samples, kind="computed" if estimate.computed else "statistical",
         passed=not problem, seconds=time.perf_counter() - started,
         location=where(check.location), problem=problem,
     )

@@ -83,3 +83,33 @@ def test_estimate_of_means_uses_the_delta_method():
     assert ratio.stderr == pytest.approx(0.25 / np.sqrt(200_000), rel=0.02)
 
 
+
+
+def test_computed_check_passes_within_ten_error_estimates_and_fails_beyond():
+    def computed(p, rng):
+        return Estimate.from_refinement(fine=p[n] * p[L] ** 2 * 1.00001, coarse=p[n] * p[L] ** 2 * 1.00005,
+                                        points=1000, order=2)
+
+    close = WALK.with_check("msd", simulate=computed)
+    result = run_check(close, next(c for c in close.checks if c.name == "msd"))
+    assert result.passed and result.kind == "computed"
+    wrong = close.with_claim("msd", sp.Eq(E(x(n) ** 2), sp.Rational(101, 100) * n * L**2))
+    result = run_check(wrong, next(c for c in wrong.checks if c.name == "msd"))
+    assert not result.passed
+    assert "beyond 10 times its error estimate" in result.problem
+    assert "(error estimate from refinement, 1000 points)" in result.explain()
+
+
+def test_unresolved_computation_is_a_failed_check():
+    def rough(p, rng):
+        return Estimate.from_refinement(fine=p[n] * p[L] ** 2, coarse=p[n] * p[L] ** 2 * 1.1, points=10, order=1)
+
+    rough_check = WALK.with_check("msd", simulate=rough)
+    result = run_check(rough_check, next(c for c in rough_check.checks if c.name == "msd"))
+    assert not result.passed and result.problem.startswith("is not resolved")
+
+
+def test_non_finite_simulation_result_is_a_failed_check():
+    nan = WALK.with_check("msd", simulate=lambda p, rng: Estimate(float("nan"), 1.0, 10))
+    result = run_check(nan, next(c for c in nan.checks if c.name == "msd"))
+    assert not result.passed and "non-finite" in result.problem
