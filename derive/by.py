@@ -565,3 +565,86 @@ class EarlierResult(Rule):
 
 def earlier_result(derivation_id: str, label: str) -> EarlierResult:
     return EarlierResult((), derivation_id, label)
+
+
+@dataclass(frozen=True)
+class SolvingOde(Rule):
+    """The claim f(t) = expression solves the ODE premise and meets the initial condition."""
+
+    function: sp.Basic = sp.Function("f")(sp.Symbol("t"))
+    initial: Mapping[sp.Basic, sp.Expr] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        start = ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in self.initial.items())
+        using = f" using {_quote(self.premises[1:])}" if len(self.premises) > 1 else ""
+        return f"by solving '{self.premises[0]}'" + (f" with {start}" if start else "") + using
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        if claim.lhs != self.function:
+            raise RuleFailure(f"the claim must give {sp.sstr(self.function)} on its left side, "
+                              f"not {sp.sstr(claim.lhs)}")
+        ode = context.premise(self.premises[0])
+        definitions = [context.premise(label) for label in self.premises[1:]]
+        solution = substitute(claim.rhs, definitions)
+        claim = Claim(claim.lhs, solution)
+        (variable,) = self.function.args
+        in_ode = substitute(ode.difference, [Claim(self.function, claim.rhs)]).doit()
+        obligations = [Obligation("differential equation", sp.Integer(0), in_ode,
+                                  shows=f"'{self.premises[0]}' with the claim put in, as left side - right side",
+                                  claimed_shows="zero", hint=self._dsolve_hint(ode))]
+        for point, value in self.initial.items():
+            at = point.args[0]
+            obligations.append(Obligation(f"initial condition {sp.sstr(point)}", value,
+                                          claim.rhs.subs(variable, at),
+                                          shows=f"the claim at {variable} = {sp.sstr(at)}",
+                                          claimed_shows="the initial value"))
+        return obligations
+
+    def _dsolve_hint(self, ode: Claim) -> str:
+        try:
+            found = sp.dsolve(sp.Eq(ode.lhs, ode.rhs), self.function, ics=dict(self.initial) or None)
+        except (NotImplementedError, ValueError, TypeError):
+            return ""
+        return f"dsolve gives {sp.sstr(found.rhs)}" if isinstance(found, sp.Equality) else ""
+
+
+def solving_ode(
+    label: str, function: sp.Basic, initial: Mapping[sp.Basic, sp.Expr] | None = None, using: tuple[str, ...] = ()
+) -> SolvingOde:
+    """By solving the differential equation `label` for `function` (e.g. V(t)), with initial values;
+    `using` names definitions of the symbols the claimed solution is written with (tau, V_inf)."""
+    return SolvingOde((label, *using), function, dict(initial or {}))
+
+
+_ASSUMPTIONS = ("positive", "negative", "nonnegative", "nonpositive", "nonzero", "integer", "real")
+
+
+@dataclass(frozen=True)
+class InstanceOf(Rule):
+    """A general result with particular values or expressions put in for its symbols.
+
+    Sound because a derived equation holds for every value its symbols' assumptions allow;
+    so each value put in must itself meet the assumptions of the symbol it replaces.
+    """
+
+    values: Mapping[sp.Symbol, sp.Expr] = field(default_factory=dict)
+
+    def describe(self) -> str:
+        at = ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in self.values.items())
+        return f"as an instance of {_quote(self.premises)} with {at}"
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        general = context.premise(self.premises[0])
+        for symbol, value in self.values.items():
+            for assumption in _ASSUMPTIONS:
+                if getattr(symbol, f"is_{assumption}") and getattr(sp.sympify(value), f"is_{assumption}") is False:
+                    raise InputError(f"{sp.sstr(symbol)} is {assumption}, but the value put in for it, "
+                                     f"{sp.sstr(value)}, is not")
+        instance = general.difference.xreplace(dict(self.values))
+        return [Obligation("instance", normal(claim.difference, context), normal(instance, context),
+                           either_sign=True, shows=f"'{self.premises[0]}' with the values put in, as left side - right side",
+                           claimed_shows="the claim, as left side - right side")]
+
+
+def instance_of(label: str, values: Mapping[sp.Symbol, sp.Expr]) -> InstanceOf:
+    return InstanceOf((label,), dict(values))
