@@ -281,3 +281,36 @@ def test_hung_rule_ends_as_a_reported_timeout():
     assert result.status is Status.TIMED_OUT
     assert result.seconds < 2
     assert_report(result, r"^random-walk, step 16 'msd' \(by a rule that hangs\) timed out after 0\.3 s")
+
+
+# --- differential equations and instances ------------------------------------------------------
+
+membrane = SymbolTable()
+time_ = membrane.add("t", sp.physics.units.time, "time", "时间", nonnegative=True)
+rate = membrane.add("a", 1 / sp.physics.units.time, "a rate", "速率", positive=True)
+start = membrane.add("y_0", length, "start", "起点", real=True)
+y = membrane.function("y", length, "a decaying length", "衰减的长度")
+DECAY = Derivation(
+    id="decay", title=Text("", ""), question=Text("", ""), section="test", symbols=membrane.freeze(),
+    steps=(
+        given("ode", sp.Eq(sp.Derivative(y(time_), time_), -rate * y(time_))),
+        step("solution", sp.Eq(y(time_), start * sp.exp(-rate * time_)), by.solving_ode("ode", y(time_), {y(0): start})),
+    ),
+)
+
+
+def test_solving_an_ode_checks_the_equation_and_the_initial_value():
+    assert judge(DECAY, "solution").status is Status.PROVED
+    wrong_rate = judge(DECAY.with_claim("solution", sp.Eq(y(time_), start * sp.exp(-2 * rate * time_))), "solution")
+    assert wrong_rate.status is Status.FAILED
+    assert_report(wrong_rate, r"\[differential equation\]", r"hint:           dsolve gives ")
+    wrong_start = judge(DECAY.with_claim("solution", sp.Eq(y(time_), 2 * start * sp.exp(-rate * time_))), "solution")
+    assert_report(wrong_start, r"\[initial condition y\(0\)\]")
+
+
+def test_instance_of_a_general_result_rejects_values_that_break_assumptions():
+    general = DECAY.with_step("solution", claim=Claim.of(sp.Eq(y(time_), start * sp.exp(-rate * time_))),
+                              by=by.instance_of("ode", {rate: -rate}))
+    result = judge(general, "solution")
+    assert result.status is Status.INVALID
+    assert "a is positive, but the value put in for it, -a, is not" in result.explain()
