@@ -458,27 +458,35 @@ def independence(*variables: sp.Basic) -> Factorising:
 class Moments(Rule):
     """E[g(k)] computed from k's declared distribution with sympy.stats."""
 
-    variable: sp.Basic = sp.Symbol("k")
+    variables: tuple[sp.Basic, ...] = ()
 
     def describe(self) -> str:
-        return f"by the distribution of {self.variable}"
+        return "by the distribution of " + " and ".join(sp.sstr(v) for v in self.variables)
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
-        quantity = context.derivation.quantity(self.variable)
-        if quantity is None or quantity.distribution is None:
-            raise InputError(f"{self.variable} has no declared distribution in the symbols table")
+        laws = []
+        for variable in self.variables:
+            quantity = context.derivation.quantity(variable)
+            if quantity is None or quantity.distribution is None:
+                raise InputError(f"{variable} has no declared distribution in the symbols table")
+            laws.append((variable, quantity.distribution))
 
         def compute(expr: sp.Expr) -> sp.Expr:
-            return expectation.moments(normal(expr, context), self.variable, quantity.distribution,
-                                       context.is_random)
+            expr = normal(expr, context)
+            for variable, law in laws:
+                expr = expectation.moments(expr, variable, law, context.is_random)
+            return expr
 
+        names = " and ".join(sp.sstr(v) for v in self.variables)
         return [Obligation("moment", compute(claim.rhs), compute(claim.lhs),
-                           shows=f"the left side computed from the distribution of {self.variable}",
+                           shows=f"the left side computed from the distribution of {names}",
                            claimed_shows="the right side")]
 
 
-def moments_of(variable: sp.Basic) -> Moments:
-    return Moments((), variable)
+def moments_of(*variables: sp.Basic) -> Moments:
+    if not variables:
+        raise InputError("by.moments_of needs at least one random variable")
+    return Moments((), tuple(variables))
 
 
 @dataclass(frozen=True)
@@ -589,23 +597,29 @@ class SolvingOde(Rule):
         claim = Claim(claim.lhs, solution)
         (variable,) = self.function.args
         in_ode = substitute(ode.difference, [Claim(self.function, claim.rhs)]).doit()
+        solved = self._dsolve(ode)
         obligations = [Obligation("differential equation", sp.Integer(0), in_ode,
                                   shows=f"'{self.premises[0]}' with the claim put in, as left side - right side",
-                                  claimed_shows="zero", hint=self._dsolve_hint(ode))]
+                                  claimed_shows="zero",
+                                  hint=f"dsolve gives {sp.sstr(solved)}" if solved is not None else "")]
         for point, value in self.initial.items():
             at = point.args[0]
             obligations.append(Obligation(f"initial condition {sp.sstr(point)}", value,
                                           claim.rhs.subs(variable, at),
                                           shows=f"the claim at {variable} = {sp.sstr(at)}",
                                           claimed_shows="the initial value"))
+        if solved is not None:  # SymPy's own solution must agree too
+            obligations.append(Obligation("dsolve", claim.rhs, solved, shows="SymPy's dsolve",
+                                          claimed_shows="the claimed solution"))
         return obligations
 
-    def _dsolve_hint(self, ode: Claim) -> str:
+    def _dsolve(self, ode: Claim) -> sp.Expr | None:
+        """SymPy's solution with the initial values, or None where dsolve cannot give one."""
         try:
             found = sp.dsolve(sp.Eq(ode.lhs, ode.rhs), self.function, ics=dict(self.initial) or None)
         except (NotImplementedError, ValueError, TypeError):
-            return ""
-        return f"dsolve gives {sp.sstr(found.rhs)}" if isinstance(found, sp.Equality) else ""
+            return None
+        return found.rhs if isinstance(found, sp.Equality) else None
 
 
 def solving_ode(
