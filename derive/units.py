@@ -90,6 +90,10 @@ class DimensionWalker:
             return dims
         if isinstance(expr, sp.Sum):
             return self.of(expr.function)
+        if isinstance(expr, sp.Subs):
+            for variable, point in zip(expr.variables, expr.point):
+                self._agree([variable, point], expr, what="the variable and the point")
+            return self.of(expr.expr)
         if isinstance(expr, sp.Limit):
             return self.of(expr.args[0])
         if isinstance(expr, (sp.Abs, sp.re, sp.im, sp.sign, sp.floor, sp.ceiling)):

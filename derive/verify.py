@@ -12,6 +12,7 @@ import zlib
 
 import numpy as np
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
 from derive import stats
 from derive.model import Derivation, Expect, InputError, NumericCheck, RuleKind
@@ -19,18 +20,30 @@ from derive.report import CheckResult, where
 
 
 def prediction_of(derivation: Derivation, check: NumericCheck) -> sp.Expr:
-    """The step's right-hand side in terms of the check's parameters."""
+    """The step's right-hand side in terms of the check's parameters.
+
+    Symbols the parameter set does not give are replaced by their definitions (axiom steps
+    `symbol = ...`); a function of the parameters such as n(t) by the last step before the
+    checked one that states it (`n(t) = ...`, a derived solution).
+    """
+    position = derivation.labels.index(check.step)
     expr = derivation.step(check.step).claim.rhs
     definitions = {
         s.claim.lhs: s.claim.rhs
         for s in derivation.steps
         if s.by.kind is RuleKind.AXIOM and isinstance(s.claim.lhs, sp.Symbol)
     }
-    for _ in range(len(definitions) + 1):
-        missing = {sym for sym in expr.free_symbols if sym not in check.at and sym in definitions}
-        if not missing:
+    solutions = {
+        s.claim.lhs: s.claim.rhs
+        for s in derivation.steps[:position]
+        if isinstance(s.claim.lhs, AppliedUndef) and s.expect is Expect.HOLDS
+    }
+    for _ in range(len(definitions) + len(solutions) + 1):
+        missing = {sym: definitions[sym] for sym in expr.free_symbols if sym not in check.at and sym in definitions}
+        unsolved = {f: solutions[f] for f in expr.atoms(AppliedUndef) if f in solutions and f not in check.at}
+        if not missing and not unsolved:
             break
-        expr = expr.xreplace({sym: definitions[sym] for sym in missing})
+        expr = expr.xreplace({**missing, **unsolved})
     return expr
 
 
