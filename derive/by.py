@@ -662,3 +662,94 @@ class InstanceOf(Rule):
 
 def instance_of(label: str, values: Mapping[sp.Symbol, sp.Expr]) -> InstanceOf:
     return InstanceOf((label,), dict(values))
+
+
+def _premise_system(labels: tuple[str, ...], context: Context) -> list[sp.Expr]:
+    return [normal(context.premise(label).difference, context) for label in labels]
+
+
+@dataclass(frozen=True)
+class FindingRoot(Rule):
+    """A root of the premises (as left side - right side = 0) found by SymPy's nsolve at 30 digits.
+
+    `setting` fixes the other symbols (parameters, and units such as mV = 1 to work in reduced
+    units); `start` gives the unknowns and their initial guesses. The claim gives one unknown as a
+    number times a unit, rounded to `digits` significant figures. A numerical root is not a proof:
+    the step is at best "numerically only", and says so.
+    """
+
+    start: Mapping[sp.Symbol, float] = field(default_factory=dict)
+    setting: Mapping[sp.Basic, sp.Expr] = field(default_factory=dict)
+    digits: int = 3
+
+    def describe(self) -> str:
+        near = ", ".join(f"{sp.sstr(k)} = {v:g}" for k, v in self.start.items())
+        return f"by finding the root of {_quote(self.premises)} near {near}"
+
+    def root(self, context: Context) -> dict[sp.Symbol, sp.Float]:
+        equations = [e.xreplace(dict(self.setting)) for e in _premise_system(self.premises, context)]
+        unknowns = list(self.start)
+        stray = set().union(*(e.free_symbols for e in equations)) - set(unknowns)
+        if stray:
+            raise InputError(f"the setting does not fix {', '.join(sorted(map(sp.sstr, stray)))}")
+        found = sp.nsolve(equations, unknowns, list(self.start.values()), prec=30)
+        return {u: sp.Float(found[i], 30) for i, u in enumerate(unknowns)}
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        if claim.lhs not in self.start:
+            raise RuleFailure(f"the claim's left side {sp.sstr(claim.lhs)} is not one of the unknowns "
+                              f"{', '.join(map(sp.sstr, self.start))}")
+        number, _unit = claim.rhs.as_coeff_Mul()  # the unit is the one `setting` makes 1
+        value = self.root(context)[claim.lhs]
+        return [Obligation("root", number, round_to(value, self.digits),
+                           shows=f"the root, rounded to {self.digits} significant figures",
+                           computed="root found by nsolve at 30 digits")]
+
+
+def finding_root(*labels: str, start: Mapping[sp.Symbol, float], setting: Mapping[sp.Basic, sp.Expr],
+                 digits: int = 3) -> FindingRoot:
+    """By solving the premises numerically for the symbols in `start` (with initial guesses)."""
+    return FindingRoot(labels, dict(start), dict(setting), digits)
+
+
+@dataclass(frozen=True)
+class LinearStability(Rule):
+    """The largest real part of the eigenvalues of the Jacobian of a system of ODEs at its fixed point.
+
+    The premises are `rate = right side` equations; the Jacobian d(right side_i)/d(state_j) is taken
+    symbolically, evaluated at the root found by the step `fixed_point` (a by.finding_root step, in
+    its reduced units), and its eigenvalues computed at 30 digits: negative means stable.
+    """
+
+    states: tuple[sp.Basic, ...] = ()
+    fixed_point: str = ""
+    digits: int = 2
+
+    def describe(self) -> str:
+        return f"by the eigenvalues of the Jacobian of {_quote(self.premises)} at the root of '{self.fixed_point}'"
+
+    def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        import mpmath
+
+        anchor = context.derivation.step(self.fixed_point)
+        if not isinstance(anchor.by, FindingRoot):
+            raise InputError(f"'{self.fixed_point}' is not a by.finding_root step")
+        context.premise(self.fixed_point)  # it must come earlier
+        position = context.derivation.labels.index(self.fixed_point)
+        point = anchor.by.root(Context(context.derivation, position))
+        rates = [normal(context.premise(label).rhs, context) for label in self.premises]
+        jacobian = sp.Matrix(rates).jacobian(list(self.states))
+        numeric = jacobian.xreplace(dict(anchor.by.setting)).xreplace(point).evalf(30)
+        if numeric.free_symbols:
+            raise InputError(f"the fixed point does not fix {', '.join(map(sp.sstr, numeric.free_symbols))}")
+        with mpmath.workdps(30):
+            eigenvalues = mpmath.eig(mpmath.matrix(numeric.tolist()))[0]
+            largest = max(mpmath.re(e) for e in eigenvalues)
+        number, _unit = claim.rhs.as_coeff_Mul()
+        return [Obligation("largest real part", number, round_to(sp.Float(largest, 30), self.digits),
+                           shows=f"the largest real part of the eigenvalues, to {self.digits} significant figures",
+                           computed="eigenvalues of the symbolic Jacobian, evaluated at 30 digits")]
+
+
+def linear_stability(*labels: str, states: tuple[sp.Basic, ...], fixed_point: str, digits: int = 2) -> LinearStability:
+    return LinearStability(labels, tuple(states), fixed_point, digits)

@@ -110,7 +110,9 @@ def _judge(step: Step, context: Context, settings: Settings, result: StepResult)
     undecided: list[str] = []
     for obligation in obligations:
         verdict = prove(obligation, deadline)
-        if verdict is not True:
+        if obligation.computed:
+            undecided.append(f"{obligation.name}: {obligation.computed}")
+        elif verdict is not True:
             undecided.append(f"{obligation.name}: {verdict}")
     if step.expect is Expect.REFUTED:
         result.status = Status.FAILED

@@ -198,6 +198,8 @@ class Obligation:
     shows: str = ""  # what `produced` is, for the failure report
     claimed_shows: str = "the claim"
     hint: str = ""  # a likely cause, shown when the obligation fails
+    computed: str = ""  # set when `produced` came from a numerical computation (a root, eigenvalues):
+    # the step can then be at best "numerically only", and this says how it was computed
 
 
 class Justification(Protocol):
