@@ -24,10 +24,16 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument("--debug", action="store_true", help="show tracebacks")
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    commands.add_parser("list", help="list derivations (id and title)")
+    def finding(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("--path", type=Path, action="append", default=[], metavar="DIR",
+                         help="also look for derivations in this folder or .py file (repeatable)")
+
+    finding(commands.add_parser("list", help="list derivations (id and title)"))
 
     def checking(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("ids", nargs="*", metavar="ID", help="derivation ids (default: all)")
+        finding(sub)
+        sub.add_argument("ids", nargs="*", metavar="ID",
+                         help="derivation ids (default: the project's, else all)")
         sub.add_argument("--seed", type=int, default=0, help="seed of the numeric checks (default 0)")
         sub.add_argument("--symbolic-only", action="store_true", help="skip the simulations")
         sub.add_argument("--time-limit", type=float, default=Settings.seconds_per_step, metavar="S",
@@ -68,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    registry.search_also(args.path)
     if args.command == "list":
         for derivation in registry.load_all():
             print(f"{derivation.id}\t{derivation.section}\t{derivation.title.en}")

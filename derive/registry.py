@@ -1,13 +1,62 @@
-"""Finds derivations: every module of `derive.library` that defines `derivation`."""
+"""Finds derivations: the library's modules, installed packs, and the project's own files.
+
+Three places, in this order:
+
+1. the library: every module of `derive.library`;
+2. packs: each entry point of the group `neuroderive.derivations` names a module that
+   defines `derivation`, or a package whose modules do;
+3. the project: the files `[tool.derive] paths` names in the nearest pyproject.toml (see
+   `derive.project`), and folders or files given with `derive ... --path` (`search_also`).
+
+Ids are unique across all three; a clash is bad input naming both modules or files. With no
+ids, `derive check` and `derive render` take the project's derivations when it has any
+configured, else everything (`default_selection`).
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import hashlib
 import importlib
+import importlib.metadata
+import importlib.util
 import pkgutil
+import sys
+import traceback
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
 
 import derive.library
+from derive import project
 from derive.model import Derivation, InputError
+
+ENTRY_POINT_GROUP = "neuroderive.derivations"
+
+_extra_paths: list[Path] = []  # from `--path`: searched as if [tool.derive] named them
+
+
+@dataclass(frozen=True)
+class Found:
+    """A derivation and where it came from: a module name (library, pack) or a file (project)."""
+
+    derivation: Derivation
+    origin: str
+    file: Path | None
+    in_project: bool
+
+
+def search_also(paths: Iterable[Path]) -> None:
+    """The folders or files `derive ... --path` names, searched besides [tool.derive] paths.
+
+    Replaces those of an earlier call, so each command sees only its own.
+    """
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        raise InputError(f"--path {missing[0]}: no such folder or file")
+    _extra_paths[:] = [Path(p).resolve() for p in paths]
 
 
 def library_modules() -> list[str]:
@@ -19,40 +68,195 @@ def library_modules() -> list[str]:
     )
 
 
+def pack_modules() -> list[str]:
+    """Modules of the installed packs: each entry point names a module or a package of them."""
+    names = []
+    for entry in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        target = entry.value.split(":")[0].strip()
+        try:
+            module = importlib.import_module(target)
+        except Exception as error:
+            raise InputError(f"entry point {entry.name!r} = {entry.value!r} of group {ENTRY_POINT_GROUP}: "
+                             f"cannot import it: {type(error).__name__}: {error}") from error
+        if hasattr(module, "__path__"):
+            names += sorted(f"{target}.{info.name}" for info in pkgutil.iter_modules(module.__path__)
+                            if project.is_derivation_name(Path(info.name + ".py")))
+        else:
+            names.append(target)
+    return names
+
+
 def load_module(name: str) -> Derivation:
     """Import one module and return its `derivation`, or InputError naming the file."""
     try:
         module = importlib.import_module(name)
     except Exception as error:  # a broken module is bad input, reported with its file
         raise InputError(f"{name}: cannot import the derivation module: {type(error).__name__}: {error}") from error
-    found = getattr(module, "derivation", None)
-    if not isinstance(found, Derivation):
-        raise InputError(f"{module.__file__}: defines no `derivation = Derivation(...)`")
-    return found
+    return _derivation_of(module)
+
+
+def project_files() -> list[Path]:
+    """The project's derivation files: `[tool.derive] paths` of the nearest pyproject.toml, then --path."""
+    roots: list[Path] = []
+    pyproject = project.find_pyproject(Path.cwd())
+    try:
+        if pyproject is not None:
+            roots += project.configured_paths(pyproject)
+        files = [f for root in roots + _extra_paths for f in project.derivation_files(root)]
+    except project.ProjectError as error:
+        raise InputError(str(error)) from error
+    return list(dict.fromkeys(files))  # a file named twice is one file
+
+
+def import_file(path: Path) -> ModuleType:
+    """Import a derivation file of the project; an error in it is InputError naming the file.
+
+    A file inside an importable package is imported under its package name (so relative
+    imports work and it is not imported twice); any other file under a private name ending
+    in its stem, so `derivations/random.py` cannot shadow the standard library's `random`.
+    """
+    path = Path(path).resolve()
+    name = _package_name(path)
+    if name is not None:
+        try:
+            return importlib.import_module(name)
+        except Exception as error:
+            raise InputError(_import_error(path, error)) from error
+    digest = hashlib.sha1(str(path).encode()).hexdigest()[:10]
+    name = f"neuroderive_project_{digest}.{path.stem}"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise InputError(f"{path}: cannot be imported as a Python module")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses and pickling look a module up here while it runs
+    try:
+        spec.loader.exec_module(module)
+    except Exception as error:
+        del sys.modules[name]
+        raise InputError(_import_error(path, error)) from error
+    return module
+
+
+def load_file(path: Path) -> Derivation:
+    """The `derivation` a project file defines."""
+    return _derivation_of(import_file(path))
+
+
+def find_all() -> list[Found]:
+    """Every derivation with its origin: library, packs, project; ids must be unique."""
+    found: list[Found] = []
+    seen_files: set[Path] = set()
+    for name in library_modules() + pack_modules():
+        derivation = load_module(name)
+        file = _file_of(name)
+        seen_files.add(file)
+        found.append(Found(derivation, name, file, in_project=False))
+    for path in project_files():
+        if path in seen_files:  # a pack's own repository names its package folder in paths
+            found = [dataclasses.replace(f, in_project=True) if f.file == path else f for f in found]
+            continue
+        found.append(Found(load_file(path), _shown(path), path, in_project=True))
+    origins: dict[str, str] = {}
+    for item in found:
+        if item.derivation.id in origins:
+            raise InputError(f"derivation id {item.derivation.id!r} is used by both "
+                             f"{origins[item.derivation.id]} and {item.origin}")
+        origins[item.derivation.id] = item.origin
+    return sorted(found, key=lambda f: (f.in_project, _section_key(f.derivation.section)))
 
 
 def load_all() -> list[Derivation]:
-    """All derivations of the library, in the order of the article's outline; ids must be unique."""
-    seen: dict[str, str] = {}
-    derivations = []
-    for name in library_modules():
-        derivation = load_module(name)
-        if derivation.id in seen:
-            raise InputError(f"derivation id {derivation.id!r} is used by both {seen[derivation.id]} and {name}")
-        seen[derivation.id] = name
-        derivations.append(derivation)
-    return sorted(derivations, key=lambda d: [int(part) if part.isdigit() else part for part in d.section.split(".")])
+    """All derivations: the library and packs in the order of the outline, then the project's."""
+    return [f.derivation for f in find_all()]
+
+
+def default_selection() -> list[Derivation]:
+    """What `derive check` checks with no ids: the project's derivations if it names any paths."""
+    everything = find_all()
+    if _extra_paths or _project_configured():
+        return [f.derivation for f in everything if f.in_project]
+    return [f.derivation for f in everything]
 
 
 def select(ids: list[str]) -> list[Derivation]:
-    """The derivations with these ids (all of them when ids is empty), in the order asked."""
-    everything = load_all()
+    """The derivations with these ids (the default selection when ids is empty), in the order asked."""
     if not ids:
-        return everything
-    by_id = {d.id: d for d in everything}
+        return default_selection()
+    by_id = {d.id: d for d in load_all()}
     for wanted in ids:
         if wanted not in by_id:
             close = difflib.get_close_matches(wanted, list(by_id), n=1)
             suggestion = f"; did you mean {close[0]!r}?" if close else ""
             raise InputError(f"unknown derivation {wanted!r}{suggestion} (known: {', '.join(by_id)})")
     return [by_id[i] for i in ids]
+
+
+def _project_configured() -> bool:
+    pyproject = project.find_pyproject(Path.cwd())
+    try:
+        return pyproject is not None and bool(project.configured_paths(pyproject))
+    except project.ProjectError as error:
+        raise InputError(str(error)) from error
+
+
+def _derivation_of(module: ModuleType) -> Derivation:
+    found = getattr(module, "derivation", None)
+    if not isinstance(found, Derivation):
+        raise InputError(f"{_shown(Path(module.__file__ or module.__name__))}: "
+                         "defines no `derivation = Derivation(...)`")
+    if not found.module:
+        found = dataclasses.replace(found, module=module.__name__)
+    return found
+
+
+def _section_key(section: str) -> list[tuple[int, int | str]]:
+    """'1.2.10' after '1.2.9'; sections that are not numbers sort after those that are."""
+    return [(0, int(part)) if part.isdigit() else (1, part) for part in section.split(".")]
+
+
+def _file_of(name: str) -> Path | None:
+    module = sys.modules.get(name)
+    file = getattr(module, "__file__", None)
+    return Path(file).resolve() if file else None
+
+
+def _package_name(path: Path) -> str | None:
+    """`pkg.sub.topic` for pkg/sub/topic.py when that name imports this very file, else None."""
+    parts = [path.stem]
+    folder = path.parent
+    while (folder / "__init__.py").is_file():
+        parts.insert(0, folder.name)
+        folder = folder.parent
+    if len(parts) == 1:
+        return None
+    name = ".".join(parts)
+    try:
+        spec = importlib.util.find_spec(name)
+    except Exception:  # a parent package that fails to import: load the file on its own
+        return None
+    if spec is None or spec.origin is None or Path(spec.origin).resolve() != path:
+        return None
+    return name
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the working directory when it lies below it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _import_error(path: Path, error: Exception) -> str:
+    """'file:line: cannot import ...', with the line in the derivation file where it happened."""
+    line = ""
+    if isinstance(error, SyntaxError) and error.filename and Path(error.filename).resolve() == path:
+        line = f":{error.lineno}"
+    else:
+        frames = [f for f in traceback.extract_tb(error.__traceback__)
+                  if f.filename and Path(f.filename).resolve() == path]
+        if frames:
+            line = f":{frames[-1].lineno}"
+    return f"{_shown(path)}{line}: cannot import the derivation module: {type(error).__name__}: {error}"
