@@ -1,7 +1,9 @@
-"""Derivations in the user's own repository: [tool.derive] paths, --path and installed packs."""
+"""Derivations in the user's own repository: [tool.derive] paths, --path, packs, and pytest end to end."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -238,3 +240,29 @@ def test_load_file_raises_input_error_for_a_module_without_a_derivation(tmp_path
     with pytest.raises(InputError, match=r"topic\.py: defines no `derivation = Derivation\(\.\.\.\)`$"):
         registry.load_file(tmp_path / "topic.py")
 
+
+def test_a_throwaway_project_runs_under_pytest_with_one_pass_and_one_failure(tmp_path):
+    """End to end: its own pyproject, a correct and a faulty derivation, pytest in a subprocess."""
+    root = make_project(tmp_path / "throwaway", {"membrane.py": membrane(),
+                                                 "faulty_membrane.py": membrane(WRONG, id="faulty-membrane")})
+    run = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider"], cwd=root,
+                         capture_output=True, text=True, timeout=300)
+    out = run.stdout
+    assert run.returncode == 1, out + run.stderr
+    assert "1 failed, 7 passed" in out
+    line = next(n for n, text in enumerate(membrane().splitlines(), start=1) if '"in-conductance"' in text)
+    report = [
+        "faulty-membrane, step 3 'in-conductance' (by substituting 'time-constant' and 'conductance') "
+        "does not hold.",
+        f"  at derivations/faulty_membrane.py:{line}",
+        "  claimed:        tau = 2*C/g",
+        "  rule produced:  ",
+        "  residual:       ",
+        "  counterexample: ",
+    ]
+    lines = out.splitlines()
+    start = lines.index(report[0])
+    for offset, expected in enumerate(report):
+        assert lines[start + offset].startswith(expected), lines[start + offset]
+    assert "FAILED derivations/faulty_membrane.py::faulty-membrane::step-3" in out
+    assert "Traceback" not in out
