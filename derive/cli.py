@@ -1,4 +1,4 @@
-"""The `derive` command: list, check and render derivations.
+"""The `derive` command: list, check and render derivations, and start a new one.
 
 Exit codes: 0 every check passed, 1 some check failed, 2 bad input or usage,
 3 an internal error (a bug in neuroderive; rerun with --debug for the traceback).
@@ -50,6 +50,13 @@ def parser() -> argparse.ArgumentParser:
                        help="language (repeatable; default: all)")
     notes.add_argument("-o", "--output", type=Path, default=Path("output"), help="folder (default: output)")
     notes.add_argument("--templates", type=Path, help="look for templates here first")
+
+    new = commands.add_parser("new", help="write a new derivation module and its test, ready to edit")
+    new.add_argument("name", metavar="NAME",
+                     help="the topic in lowercase words joined by _, e.g. spike_intervals")
+    new.add_argument("--dir", type=Path, help="folder of the module (default: the first folder of "
+                                              "[tool.derive] paths, else derivations/)")
+    new.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
     return main
 
 
@@ -74,6 +81,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.command == "new":
+        return new(args)
     registry.search_also(args.path)
     if args.command == "list":
         for derivation in registry.load_all():
@@ -104,6 +113,18 @@ def run(args: argparse.Namespace) -> int:
         render.write_atomically(handout.path, handout.text)
         print(f"wrote {handout.path}", file=sys.stderr)
     return report.exit_code
+
+
+def new(args: argparse.Namespace) -> int:
+    from derive import scaffold
+
+    made = scaffold.create(args.name, args.dir)
+    for path in made.written:
+        print(f"wrote {scaffold.shown(path)}", file=sys.stderr)
+    if made.hint:
+        print(f"derive: note: {made.hint}", file=sys.stderr)
+    print(f"next: derive check {made.id}; pytest; derive render {made.id}", file=sys.stderr)
+    return OK
 
 
 if __name__ == "__main__":
