@@ -164,7 +164,26 @@ def find_all() -> list[Found]:
             raise InputError(f"derivation id {item.derivation.id!r} is used by both "
                              f"{origins[item.derivation.id]} and {item.origin}")
         origins[item.derivation.id] = item.origin
-    return sorted(found, key=lambda f: (f.in_project, _section_key(f.derivation.section)))
+    ordered = sorted(found, key=lambda f: (f.in_project, _section_key(f.derivation.section), f.derivation.id))
+    return _after_prerequisites(ordered)
+
+
+def prerequisites(derivation: Derivation) -> set[str]:
+    """Ids of the handouts whose results this one quotes (by.earlier_result)."""
+    return {s.by.derivation_id for s in derivation.steps if getattr(s.by, "derivation_id", "")}
+
+
+def _after_prerequisites(ordered: list[Found]) -> list[Found]:
+    """Keep the outline order, except that a handout comes after the handouts it quotes."""
+    remaining = list(ordered)
+    ids = {f.derivation.id for f in remaining}
+    placed: list[Found] = []
+    while remaining:
+        done = {f.derivation.id for f in placed}
+        ready = next((f for f in remaining if prerequisites(f.derivation) & ids <= done), remaining[0])
+        placed.append(ready)
+        remaining.remove(ready)
+    return placed
 
 
 def load_all() -> list[Derivation]:

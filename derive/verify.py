@@ -51,7 +51,7 @@ def _evaluate(expr: sp.Expr, values: dict[sp.Basic, float], what: str) -> float:
     stand_ins = {key: sp.Dummy() for key in values}
     body = sp.sympify(expr).xreplace(stand_ins)
     unknown = body.free_symbols - set(stand_ins.values())
-    if unknown or body.has(sp.Function):
+    if unknown or body.has(AppliedUndef):
         names = ", ".join(sorted(sp.sstr(s) for s in unknown)) or sp.sstr(expr)
         raise InputError(f"{what} needs values for {names}")
     function = sp.lambdify(list(stand_ins.values()), body, modules="math", docstring_limit=0)

@@ -28,3 +28,12 @@ def test_module_without_a_derivation_is_named(monkeypatch, tmp_path):
     monkeypatch.setattr(registry, "library_modules", lambda: ["empty_topic"])
     with pytest.raises(InputError, match=r"empty_topic\.py: defines no `derivation = Derivation\(\.\.\.\)`"):
         registry.load_all()
+
+
+def test_a_handout_comes_after_the_handouts_it_quotes():
+    from derive.library import einstein_relation
+
+    assert registry.prerequisites(einstein_relation.derivation) == {"random-walk", "viscous-friction", "equipartition"}
+    order = [d.id for d in registry.load_all()]
+    for position, derivation in enumerate(registry.load_all()):
+        assert all(order.index(p) < position for p in registry.prerequisites(derivation) if p in order)
