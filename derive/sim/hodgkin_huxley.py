@@ -1,0 +1,1109 @@
+"""The Hodgkin-Huxley model of the squid giant axon, integrated two independent ways.
+
+The model (A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952)) in the modern
+convention, shifted so that rest is near -65 mV: V in mV, t in ms, currents in uA/cm^2,
+conductances in mS/cm^2, capacitance in uF/cm^2, charges in nC/cm^2 (uA/cm^2 x ms):
+
+    C dV/dt = I_ext(t) - g_Na m^3 h (V - E_Na) - g_K n^4 (V - E_K) - g_L (V - E_L)
+    dx/dt   = phi (alpha_x(V) (1 - x) - beta_x(V) x)        for the gates x = m, h, n
+
+with the rates of `gate_rates` (1/ms at 6.3 C) and phi = 3^((T - 6.3)/10). A user asking "what
+if g_Na were halved?" writes
+
+    p = HHParams().replace(g_na=60.0)
+    trace = simulate(pulse(40.0, width=0.5), 30.0, p)   # 40 uA/cm^2 for 0.5 ms at t = 0
+    spike_times(trace)
+
+Two integrators, sharing nothing but the model's right-hand side:
+
+* "rk4": classical fixed-step Runge-Kutta written here, on a grid that puts every switch of
+  the stimulus on a grid point (a jump inside a step would cost the fourth order). Between
+  grid points, V is one RK4 step of the needed length from the grid point before, so spike
+  times and peaks located on it converge at the fourth order, like the grid values. Every
+  quantity the module measures with it is computed at dt and at 2 dt, and the error of the
+  fine value is estimated as |fine - coarse| / 15 (Richardson, `Estimate.from_refinement`).
+  About 6 us per step (pure Python floats: a numpy call per scalar would cost more than the
+  arithmetic): 100 ms at dt = 0.01 ms takes 0.06 s.
+* any `scipy.integrate.solve_ivp` method ("DOP853" by default, rtol 1e-10), restarted at
+  every switch of the stimulus, with dense output for crossings and peaks; 100 ms in 0.3 s.
+
+Both carry the sodium charge Q_Na(t) = -integral of I_Na dt (positive for the inward current)
+as a fifth variable, so the charge per spike is as accurate as the spike.
+
+What the module measures, by bisection where a threshold is involved (each function states
+its definition and precision), with the values at the defaults (6.3 C) and the times on one
+core of a 2-core Xeon VM (benchmarks/sim_hodgkin_huxley_times.py; ~3 s for all of them):
+
+    resting_state            V = -64.9964 mV (a root of the 4-D right-hand side)
+    first_spike              0.974524 ms and 40.75370 mV for 40 uA/cm^2 x 0.5 ms; rk4 0.03 s,
+                             DOP853 0.15 s, agreeing within their error estimates
+    threshold                13.275123 +- 5e-6 uA/cm^2 for a 0.5 ms pulse; 0.15 s
+    refractory_periods       absolute 6.71898 ms (test pulse 10 x threshold), relative 15.44665 ms
+                             (1.1 x threshold), each +- 3e-5 ms; 0.4 s
+    repetitive_firing_onset  6.2605 +- 0.0015 uA/cm^2; 1.3 s
+    fi_curve                 0 Hz below the onset, then 55.06 Hz at 6.5, 68.32 at 10, 117.04 at 50
+                             uA/cm^2, errors ~1e-5 Hz; 0.08 s per current
+    sodium_charge_per_spike  1396.99 nC/cm^2 against C dV = 105.750: ratio 13.210 (3.958 at
+                             18.5 C); 0.06 s
+    voltage_clamp            the gates to ~1e-11; 0.01 s
+
+The gates under an ideal voltage clamp are integrated numerically: the closed-form relaxation
+is what a check compares them with, so it is not used here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+import numpy as np
+from scipy import integrate, optimize
+
+from derive.estimate import Estimate
+
+REFERENCE_TEMPERATURE = 6.3  # C: the temperature of the rate functions below
+Q10 = 3.0
+RK4_ORDER = 4
+DEFAULT_DT = 0.01  # ms at 6.3 C; divided by the rate factor at higher temperatures
+DEFAULT_RTOL = 1e-10
+SPIKE_LEVEL = 0.0  # mV: an action potential is an upward crossing of this level
+
+
+# --- Parameters and the stimulus ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HHParams:
+    """The membrane's parameters; the defaults are Hodgkin and Huxley's squid axon at 6.3 C.
+
+    Frozen, so a variant is made with `replace`: `HHParams().replace(g_na=60.0)`.
+    Units: mS/cm^2, mV, uF/cm^2, degrees C.
+    """
+
+    g_na: float = 120.0
+    g_k: float = 36.0
+    g_l: float = 0.3
+    e_na: float = 50.0
+    e_k: float = -77.0
+    e_l: float = -54.387
+    c_m: float = 1.0
+    temperature: float = REFERENCE_TEMPERATURE
+
+    @property
+    def rate_factor(self) -> float:
+        """phi = 3^((T - 6.3)/10): every gate rate is multiplied by it."""
+        return Q10 ** ((self.temperature - REFERENCE_TEMPERATURE) / 10.0)
+
+    def replace(self, **changes: float) -> HHParams:
+        """A copy with some parameters changed."""
+        return dataclasses.replace(self, **changes)
+
+    def default_dt(self) -> float:
+        """The rk4 step the module uses unless told otherwise: 0.01 ms / max(phi, 1)."""
+        return DEFAULT_DT / max(self.rate_factor, 1.0)
+
+
+@dataclass(frozen=True)
+class Pulse:
+    """A rectangular current pulse: `amplitude` uA/cm^2 from `start` for `width` ms (inf: a step)."""
+
+    amplitude: float
+    start: float = 0.0
+    width: float = math.inf
+
+    @property
+    def stop(self) -> float:
+        return self.start + self.width
+
+
+@dataclass(frozen=True)
+class Stimulus:
+    """A piecewise-constant injected current: the sum of its pulses. Stimuli add with `+`.
+
+    Any callable current(t) -> uA/cm^2 can be used instead; give it a `breakpoints` attribute
+    (times of its jumps) if it has any, or the integrators lose accuracy at the jumps.
+    """
+
+    pulses: tuple[Pulse, ...] = ()
+
+    def __call__(self, t: float) -> float:
+        return sum((p.amplitude for p in self.pulses if p.start <= t < p.stop), 0.0)
+
+    def __add__(self, other: Stimulus) -> Stimulus:
+        return Stimulus(self.pulses + other.pulses)
+
+    @property
+    def breakpoints(self) -> tuple[float, ...]:
+        """The times at which the current jumps."""
+        edges = {p.start for p in self.pulses} | {p.stop for p in self.pulses if p.stop < math.inf}
+        return tuple(sorted(edges))
+
+    def scaled(self, factor: float) -> Stimulus:
+        """The same pulses with every amplitude multiplied by `factor`."""
+        return Stimulus(tuple(dataclasses.replace(p, amplitude=factor * p.amplitude) for p in self.pulses))
+
+
+def pulse(amplitude: float, start: float = 0.0, width: float = 0.5) -> Stimulus:
+    """One rectangular pulse of `amplitude` uA/cm^2 from `start` for `width` ms."""
+    return Stimulus((Pulse(amplitude, start, width),))
+
+
+def step(amplitude: float, start: float = 0.0) -> Stimulus:
+    """A constant current of `amplitude` uA/cm^2 switched on at `start` and left on."""
+    return Stimulus((Pulse(amplitude, start),))
+
+
+NO_STIMULUS = Stimulus()
+DEFAULT_PULSE = pulse(40.0, 0.0, 0.5)  # fires from rest for 6.3-25 C, and with g_Na halved
+Protocol = Callable[[float], float]
+
+
+# --- Rates and the right-hand side ----------------------------------------------------------
+
+
+def _x_over_expm1(x: np.ndarray) -> np.ndarray:
+    """x / (exp(x) - 1), equal to 1 at x = 0 (a removable singularity), vectorised.
+
+    expm1 keeps the ratio accurate to rounding for every x != 0 (no cancellation in
+    exp(x) - 1); x = 0 exactly is replaced by the limit.
+    """
+    x = np.asarray(x, dtype=float)
+    zero = x == 0.0
+    safe = np.where(zero, 1.0, x)
+    return np.where(zero, 1.0, safe / np.expm1(safe))
+
+
+class GateRates(NamedTuple):
+    """Opening (alpha) and closing (beta) rates of the three gates, 1/ms."""
+
+    alpha_m: np.ndarray
+    beta_m: np.ndarray
+    alpha_h: np.ndarray
+    beta_h: np.ndarray
+    alpha_n: np.ndarray
+    beta_n: np.ndarray
+
+
+def gate_rates(v: float | np.ndarray, params: HHParams | None = None) -> GateRates:
+    """The six rates at membrane potential(s) `v` (mV), including the temperature factor.
+
+    alpha_n = 0.01 (V + 55) / (1 - exp(-(V + 55)/10)) and
+    alpha_m = 0.1 (V + 40) / (1 - exp(-(V + 40)/10))
+    are 0/0 at V = -55 and -40 mV. Written as 0.1 x/expm1(x) with x = -(V + 55)/10, and as
+    x/expm1(x) with x = -(V + 40)/10, they are smooth there, with the limits 0.1 and 1 /ms.
+    """
+    phi = (params or HHParams()).rate_factor
+    v = np.asarray(v, dtype=float)
+    return GateRates(
+        alpha_m=phi * _x_over_expm1(-(v + 40.0) / 10.0),
+        beta_m=phi * 4.0 * np.exp(-(v + 65.0) / 18.0),
+        alpha_h=phi * 0.07 * np.exp(-(v + 65.0) / 20.0),
+        beta_h=phi / (1.0 + np.exp(-(v + 35.0) / 10.0)),
+        alpha_n=phi * 0.1 * _x_over_expm1(-(v + 55.0) / 10.0),
+        beta_n=phi * 0.125 * np.exp(-(v + 65.0) / 80.0),
+    )
+
+
+Derivatives = Callable[[float, float, float, float, float], tuple[float, float, float, float, float]]
+
+
+def _derivatives(params: HHParams) -> Derivatives:
+    """The right-hand side as a fast scalar function (plain floats and `math`: a numpy call
+    on one number costs more than the arithmetic).
+
+    f(V, m, h, n, I_ext) -> (dV/dt, dm/dt, dh/dt, dn/dt, -I_Na); the last is the rate of the
+    sodium charge entering (uA/cm^2). The same formulas as `gate_rates` (a test checks it).
+    """
+    phi = params.rate_factor
+    g_na, g_k, g_l = params.g_na, params.g_k, params.g_l
+    e_na, e_k, e_l = params.e_na, params.e_k, params.e_l
+    inv_c = 1.0 / params.c_m
+    exp, expm1 = math.exp, math.expm1
+    a_n0, b_n0, b_m0, a_h0 = 0.1 * phi, 0.125 * phi, 4.0 * phi, 0.07 * phi
+
+    def f(v: float, m: float, h: float, n: float, current: float) -> tuple[float, float, float, float, float]:
+        x = -0.1 * (v + 55.0)
+        alpha_n = a_n0 * (x / expm1(x) if x else 1.0)
+        x = -0.1 * (v + 40.0)
+        alpha_m = phi * (x / expm1(x) if x else 1.0)
+        u = v + 65.0
+        beta_n = b_n0 * exp(-0.0125 * u)
+        beta_m = b_m0 * exp(-u / 18.0)
+        alpha_h = a_h0 * exp(-0.05 * u)
+        beta_h = phi / (1.0 + exp(-0.1 * (v + 35.0)))
+        i_na = g_na * m * m * m * h * (v - e_na)
+        n2 = n * n
+        dv = (current - i_na - g_k * n2 * n2 * (v - e_k) - g_l * (v - e_l)) * inv_c
+        return (dv, alpha_m * (1.0 - m) - beta_m * m, alpha_h * (1.0 - h) - beta_h * h,
+                alpha_n * (1.0 - n) - beta_n * n, -i_na)
+
+    return f
+
+
+class State(NamedTuple):
+    """The membrane's state: V (mV) and the gates m, h, n (open probabilities)."""
+
+    v: float
+    m: float
+    h: float
+    n: float
+
+
+def resting_state(params: HHParams | None = None, current: float = 0.0) -> State:
+    """The fixed point of the model with a constant current (0: rest), by scipy.optimize.root
+    on the 4-D right-hand side from the guess (-65 mV, 0.05, 0.6, 0.32).
+
+    Raises RuntimeError if the root finder fails. (For large currents the fixed point may be
+    unstable: this finds it all the same.)
+    """
+    f = _derivatives(params or HHParams())
+    scale = np.array([1.0, 0.01, 0.01, 0.01])  # dV/dt is in mV/ms, the gates' rates are ~100x smaller
+
+    def residual(y: np.ndarray) -> np.ndarray:
+        return np.array(f(*y, current)[:4]) / scale
+
+    solution = optimize.root(residual, np.array([-65.0, 0.05, 0.6, 0.32]), method="hybr", tol=1e-14)
+    # judged by the residual: at tol=1e-14 hybr may report that it can improve no further
+    gates = solution.x[1:]
+    if np.max(np.abs(residual(solution.x))) > 1e-10 or np.any((gates < 0.0) | (gates > 1.0)):
+        raise RuntimeError(f"no fixed point found: {solution.message}")
+    return State(*(float(y) for y in solution.x))
+
+
+# --- The trace and the two integrators -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Trace:
+    """A simulated time course. Arrays are aligned with `times` (ms).
+
+    v (mV), m, h, n, dvdt (mV/ms), na_charge (nC/cm^2: the sodium charge that has entered since
+    t = 0). A time at which the stimulus jumps appears twice: with the derivative before the
+    jump and after it. `steps` counts integration steps; `method` is "rk4" or the solve_ivp
+    method. `interpolate(t)` gives (V, dV/dt) between samples at the integrator's accuracy.
+    """
+
+    times: np.ndarray
+    v: np.ndarray
+    m: np.ndarray
+    h: np.ndarray
+    n: np.ndarray
+    dvdt: np.ndarray
+    na_charge: np.ndarray
+    params: HHParams
+    method: str
+    steps: int
+    interpolate: Callable[[float], tuple[float, float]] = field(repr=False, compare=False)
+
+    def final_state(self) -> State:
+        """The state at the last sample, to start a following simulation from."""
+        return State(float(self.v[-1]), float(self.m[-1]), float(self.h[-1]), float(self.n[-1]))
+
+    def currents(self) -> dict[str, np.ndarray]:
+        """The ionic currents I_Na, I_K, I_L (uA/cm^2, outward positive) at the samples."""
+        p = self.params
+        return {
+            "na": p.g_na * self.m**3 * self.h * (self.v - p.e_na),
+            "k": p.g_k * self.n**4 * (self.v - p.e_k),
+            "l": p.g_l * (self.v - p.e_l),
+        }
+
+
+def _segments(protocol: Protocol, start: float, stop: float) -> list[tuple[float, float]]:
+    """[t0, t1) intervals covering [start, stop] inside which the stimulus is smooth (constant,
+    for a Stimulus)."""
+    cuts = [t for t in getattr(protocol, "breakpoints", ()) if start < t < stop]
+    edges = [start, *sorted(set(cuts)), stop]
+    return list(zip(edges[:-1], edges[1:]))
+
+
+def _segment_current(protocol: Protocol, t0: float, t1: float) -> float | None:
+    """The constant current of a Stimulus on [t0, t1); None for a general callable."""
+    return protocol(0.5 * (t0 + t1)) if isinstance(protocol, Stimulus) else None
+
+
+Row = tuple[float, float, float, float, float, float, float]  # t, V, m, h, n, Q_Na, dV/dt
+
+
+def _rk4_run(
+    f: Derivatives,
+    protocol: Protocol,
+    start: float,
+    stop: float,
+    dt: float,
+    initial: Sequence[float],
+    record: bool = True,
+    stop_after: int | None = None,
+    level: float = SPIKE_LEVEL,
+    crossing_times: list[float] | None = None,
+) -> tuple[list[Row], Row, int, int]:
+    """Classical RK4 from `initial` (V, m, h, n, Q) over [start, stop], segment by segment.
+
+    Each segment gets a whole number of equal steps no longer than dt. Returns (rows, final,
+    steps, crossings): the rows (t, V, m, h, n, Q, dV/dt) at every grid point if `record`, the
+    final row, the number of steps and the number of upward crossings of `level` seen on the
+    grid. With `stop_after` = k, stops at the grid point of the k-th crossing. The grid time
+    just after each crossing is appended to `crossing_times` if given.
+    """
+    v, m, h, n, q = initial
+    rows: list[Row] = []
+    steps = crossings = 0
+    below = v < level
+    final: Row = (start, v, m, h, n, q, math.nan)
+    for t0, t1 in _segments(protocol, start, stop):
+        count = max(1, math.ceil((t1 - t0) / dt - 1e-9))
+        hstep = (t1 - t0) / count
+        half, sixth = 0.5 * hstep, hstep / 6.0
+        constant = _segment_current(protocol, t0, t1)
+        i1 = i2 = i4 = constant
+        for k in range(count):
+            t = t0 + k * hstep
+            if constant is None:
+                i1, i2 = protocol(t), protocol(t + half)
+                i4 = protocol(t + hstep if k < count - 1 else math.nextafter(t1, -math.inf))
+            a1, b1, c1, d1, e1 = f(v, m, h, n, i1)
+            if record:
+                rows.append((t, v, m, h, n, q, a1))
+            a2, b2, c2, d2, e2 = f(v + half * a1, m + half * b1, h + half * c1, n + half * d1, i2)
+            a3, b3, c3, d3, e3 = f(v + half * a2, m + half * b2, h + half * c2, n + half * d2, i2)
+            a4, b4, c4, d4, e4 = f(v + hstep * a3, m + hstep * b3, h + hstep * c3, n + hstep * d3, i4)
+            v += sixth * (a1 + 2.0 * (a2 + a3) + a4)
+            m += sixth * (b1 + 2.0 * (b2 + b3) + b4)
+            h += sixth * (c1 + 2.0 * (c2 + c3) + c4)
+            n += sixth * (d1 + 2.0 * (d2 + d3) + d4)
+            q += sixth * (e1 + 2.0 * (e2 + e3) + e4)
+            steps += 1
+            if below and v >= level:
+                crossings += 1
+                if crossing_times is not None:
+                    crossing_times.append(t + hstep)
+                if stop_after is not None and crossings >= stop_after:
+                    return rows, (t + hstep, v, m, h, n, q, f(v, m, h, n, i4)[0]), steps, crossings
+            below = v < level
+        final = (t1, v, m, h, n, q, f(v, m, h, n, i4)[0])
+        if record:
+            rows.append(final)  # the segment's end, with the derivative from the left
+    return rows, final, steps, crossings
+
+
+def _rk4_interpolant(f: Derivatives, protocol: Protocol, table: np.ndarray
+                     ) -> Callable[[float], tuple[float, float]]:
+    """(V, dV/dt) at any time: one RK4 step of the needed length from the grid point before.
+
+    A partial step of length s has local error O(s^5), below the O(dt^4) of the grid values,
+    and it varies smoothly with s: so a crossing or a peak located on it converges at the
+    fourth order and Richardson's estimate applies (a cubic through the grid values would add
+    an interpolation error that jumps with the position of the event inside its step). At
+    s = the full step it reproduces the next grid point.
+    """
+    t = table[:, 0]
+
+    def at(time: float) -> tuple[float, float]:
+        j = min(max(int(np.searchsorted(t, time, side="right")) - 1, 0), len(t) - 2)
+        while j > 0 and t[j + 1] == t[j]:  # a repeated time (a jump of the stimulus): the step before
+            j -= 1
+        t0, t1 = float(t[j]), float(t[j + 1])
+        s = min(max(time - t0, 0.0), t1 - t0)
+        v, m, h, n = (float(x) for x in table[j, 1:5])
+        if isinstance(protocol, Stimulus):
+            i1 = i2 = i4 = protocol(0.5 * (t0 + t1))
+        else:
+            i1, i2 = protocol(t0), protocol(t0 + 0.5 * s)
+            i4 = protocol(min(t0 + s, math.nextafter(t1, -math.inf)))
+        half = 0.5 * s
+        a1, b1, c1, d1, _ = f(v, m, h, n, i1)
+        a2, b2, c2, d2, _ = f(v + half * a1, m + half * b1, h + half * c1, n + half * d1, i2)
+        a3, b3, c3, d3, _ = f(v + half * a2, m + half * b2, h + half * c2, n + half * d2, i2)
+        a4, b4, c4, d4, _ = f(v + s * a3, m + s * b3, h + s * c3, n + s * d3, i4)
+        sixth = s / 6.0
+        state = (v + sixth * (a1 + 2.0 * (a2 + a3) + a4), m + sixth * (b1 + 2.0 * (b2 + b3) + b4),
+                 h + sixth * (c1 + 2.0 * (c2 + c3) + c4), n + sixth * (d1 + 2.0 * (d2 + d3) + d4))
+        return state[0], f(*state, i4)[0]
+
+    return at
+
+
+def _initial(params: HHParams, initial: Sequence[float] | None) -> tuple[float, ...]:
+    state = resting_state(params) if initial is None else initial
+    return (*(float(x) for x in state), 0.0)
+
+
+def _simulate_rk4(protocol: Protocol, start: float, stop: float, params: HHParams, dt: float,
+                  initial: Sequence[float] | None) -> Trace:
+    f = _derivatives(params)
+    rows, _, steps, _ = _rk4_run(f, protocol, start, stop, dt, _initial(params, initial))
+    table = np.array(rows)
+    return Trace(table[:, 0], table[:, 1], table[:, 2], table[:, 3], table[:, 4], table[:, 6], table[:, 5],
+                 params, "rk4", steps, _rk4_interpolant(f, protocol, table))
+
+
+def _simulate_ivp(protocol: Protocol, start: float, stop: float, params: HHParams, method: str,
+                  rtol: float, initial: Sequence[float] | None) -> Trace:
+    f = _derivatives(params)
+    y = np.array(_initial(params, initial))
+    atol = rtol * np.array([100.0, 1.0, 1.0, 1.0, 100.0])  # mV and nC/cm^2 are ~100x the gates
+    pieces, samples, steps = [], [], 0
+    for t0, t1 in _segments(protocol, start, stop):
+        constant = _segment_current(protocol, t0, t1)
+
+        def current(t: float, c: float | None = constant, end: float = t1) -> float:
+            return c if c is not None else protocol(min(t, math.nextafter(end, -math.inf)))
+
+        def fun(t: float, y: np.ndarray, current: Callable[[float], float] = current) -> np.ndarray:
+            return np.array(f(y[0], y[1], y[2], y[3], current(t)))
+
+        solution = integrate.solve_ivp(fun, (t0, t1), y, method=method, rtol=rtol, atol=atol,
+                                       dense_output=True)
+        if not solution.success:
+            raise RuntimeError(f"solve_ivp failed: {solution.message}")
+        steps += len(solution.t) - 1
+        pieces.append((t0, t1, solution.sol, fun))
+        for k, tk in enumerate(solution.t):
+            yk = solution.y[:, k]
+            samples.append((tk, *yk, fun(tk, yk)[0]))
+        y = solution.y[:, -1]
+    table = np.array(samples)
+    starts = [p[0] for p in pieces]
+
+    def interpolate(time: float) -> tuple[float, float]:
+        t0, t1, sol, fun = pieces[max(bisect_right(starts, time) - 1, 0)]
+        state = sol(min(max(time, t0), t1))
+        return float(state[0]), float(fun(time, state)[0])
+
+    return Trace(table[:, 0], table[:, 1], table[:, 2], table[:, 3], table[:, 4], table[:, 6], table[:, 5],
+                 params, method, steps, interpolate)
+
+
+def simulate(
+    protocol: Protocol = NO_STIMULUS,
+    duration: float = 50.0,
+    params: HHParams | None = None,
+    method: str = "rk4",
+    dt: float | None = None,
+    rtol: float = DEFAULT_RTOL,
+    initial: Sequence[float] | None = None,
+    start: float = 0.0,
+) -> Trace:
+    """The membrane's response to the injected current `protocol` (uA/cm^2, a function of t in
+    ms) over [start, start + duration] ms.
+
+    Starts from `initial` (V, m, h, n), by default the resting state at zero current; to go on
+    from where a trace ended, pass `initial=trace.final_state()` and `start=trace.times[-1]`.
+    method "rk4": fixed steps of at most dt ms (default `params.default_dt()`, 0.01 ms at
+    6.3 C), about 6 us each; any other name is a solve_ivp method ("DOP853", "Radau", "LSODA",
+    ...) run at relative tolerance `rtol` (absolute: 100 rtol for mV, rtol for the gates).
+    """
+    params = params or HHParams()
+    if method == "rk4":
+        return _simulate_rk4(protocol, start, start + duration, params, dt or params.default_dt(), initial)
+    return _simulate_ivp(protocol, start, start + duration, params, method, rtol, initial)
+
+
+# --- Spikes -----------------------------------------------------------------------------------
+
+
+def _crossing_indices(trace: Trace, level: float) -> np.ndarray:
+    """Indices k with V[k] < level <= V[k+1] (and t[k] < t[k+1]): upward crossings."""
+    v, t = trace.v, trace.times
+    return np.flatnonzero((v[:-1] < level) & (v[1:] >= level) & (t[1:] > t[:-1]))
+
+
+def _root(g: Callable[[float], float], a: float, b: float) -> float:
+    """A root of g in [a, b] (g(a), g(b) of opposite signs or zero), to rounding in t."""
+    ga, gb = g(a), g(b)
+    if ga == 0.0:
+        return a
+    if gb == 0.0:
+        return b
+    return optimize.brentq(g, a, b, xtol=1e-14, rtol=4 * np.finfo(float).eps)
+
+
+def spike_times(trace: Trace, threshold: float = SPIKE_LEVEL) -> np.ndarray:
+    """Times (ms) at which V crosses `threshold` (mV) upwards, located on the interpolant."""
+    t = trace.times
+    return np.array([_root(lambda s: trace.interpolate(s)[0] - threshold, t[k], t[k + 1])
+                     for k in _crossing_indices(trace, threshold)])
+
+
+def spike_peaks(trace: Trace, threshold: float = SPIKE_LEVEL) -> tuple[np.ndarray, np.ndarray]:
+    """(times, values) of each spike's maximum of V: one per upward crossing of `threshold`.
+
+    The maximum is where the interpolated dV/dt changes sign next to the largest sample
+    between the upward crossing and the next downward one (or at that sample, if V has a
+    corner there because the stimulus jumped).
+    """
+    t, v, dvdt = trace.times, trace.v, trace.dvdt
+    ups = _crossing_indices(trace, threshold)
+    downs = np.flatnonzero((v[:-1] >= threshold) & (v[1:] < threshold))
+    times, values = [], []
+    for k in ups:
+        later = downs[downs > k]
+        last = int(later[0]) if len(later) else len(v) - 1
+        i = k + 1 + int(np.argmax(v[k + 1 : last + 1]))
+        a, b = (i, i + 1) if dvdt[i] > 0 else (i - 1, i)
+        if b < len(t) and t[b] > t[a] and dvdt[a] > 0 >= dvdt[b]:
+            peak_time = _root(lambda s: trace.interpolate(s)[1], t[a], t[b])
+            peak = max(trace.interpolate(peak_time)[0], v[i])
+        else:
+            peak_time, peak = t[i], v[i]
+        times.append(peak_time)
+        values.append(peak)
+    return np.array(times), np.array(values)
+
+
+# --- Measurements with error estimates ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FirstSpike:
+    """The first action potential's upward crossing of 0 mV (ms) and peak (mV), with error estimates."""
+
+    time: Estimate
+    peak: Estimate
+
+
+def first_spike(
+    protocol: Protocol | None = None,
+    duration: float = 20.0,
+    params: HHParams | None = None,
+    method: str = "rk4",
+    dt: float | None = None,
+    rtol: float = DEFAULT_RTOL,
+) -> FirstSpike:
+    """Time and peak of the first spike evoked by `protocol` (default `DEFAULT_PULSE`: 40 uA/cm^2
+    for 0.5 ms at t = 0, 3 x threshold at 6.3 C), each an Estimate with computed=True.
+
+    "rk4" runs at dt (default `params.default_dt()`) and 2 dt: error |fine - coarse| / 15.
+    A solve_ivp method runs at rtol and 100 rtol: error |fine - coarse|, a generous bound (the
+    error of an adaptive method shrinks about in proportion to its tolerance). The two methods
+    share only the right-hand side, so their agreement within these errors checks both.
+    Raises ValueError if there is no spike. Cost (default pulse): rk4 0.03 s, DOP853 0.15 s.
+    """
+    params = params or HHParams()
+    protocol = protocol if protocol is not None else DEFAULT_PULSE
+
+    def first(trace: Trace) -> tuple[float, float]:
+        times, (_, peaks) = spike_times(trace), spike_peaks(trace)
+        if not len(times):
+            raise ValueError("the protocol evokes no spike")
+        return float(times[0]), float(peaks[0])
+
+    if method == "rk4":
+        dt = dt or params.default_dt()
+        coarse = simulate(protocol, duration, params, "rk4", 2.0 * dt)
+        fine = simulate(protocol, duration, params, "rk4", dt)
+        (tc, pc), (tf, pf) = first(coarse), first(fine)
+        return FirstSpike(Estimate.from_refinement(tf, tc, fine.steps, RK4_ORDER),
+                          Estimate.from_refinement(pf, pc, fine.steps, RK4_ORDER))
+    coarse = simulate(protocol, duration, params, method, rtol=100.0 * rtol)
+    fine = simulate(protocol, duration, params, method, rtol=rtol)
+    (tc, pc), (tf, pf) = first(coarse), first(fine)
+    return FirstSpike(Estimate(tf, abs(tf - tc), fine.steps, computed=True),
+                      Estimate(pf, abs(pf - pc), fine.steps, computed=True))
+
+
+def _bisect(fires: Callable[[float], bool], lo: float, hi: float, width: float) -> tuple[float, float]:
+    """Narrow [lo, hi], with fires(lo) false and fires(hi) true, to at most `width`."""
+    while hi - lo > width:
+        middle = 0.5 * (lo + hi)
+        if fires(middle):
+            hi = middle
+        else:
+            lo = middle
+    return lo, hi
+
+
+def _bisect_near(fires: Callable[[float], bool], lo: float, hi: float, width: float,
+                 floor: float = -math.inf) -> tuple[float, float]:
+    """Like `_bisect`, from a bracket [lo, hi] that is only a guess (a coarser computation's):
+    widened, doubling its width each time, until fires(lo) is false and fires(hi) true."""
+    span = max(hi - lo, width)
+    while fires(lo):
+        lo, span = max(lo - span, floor), 2.0 * span
+    while not fires(hi):
+        hi, span = hi + span, 2.0 * span
+    return _bisect(fires, lo, hi, width)
+
+
+class _Runner:
+    """rk4 runs without recording, for the yes/no questions of the bisections; counts steps."""
+
+    def __init__(self, params: HHParams) -> None:
+        self.params = params
+        self.f = _derivatives(params)
+        self.rest = _initial(params, None)
+        self.steps = 0
+
+    def spikes(self, protocol: Protocol, duration: float, dt: float, count: int) -> bool:
+        """Whether V crosses 0 mV upwards at least `count` times in [0, duration] from rest
+        (crossings seen on the grid; the run stops at the count)."""
+        _, _, steps, crossings = _rk4_run(self.f, protocol, 0.0, duration, dt, self.rest,
+                                          record=False, stop_after=count)
+        self.steps += steps
+        return crossings >= count
+
+
+def _bisection_estimate(fires: Callable[[float, float], bool], lo: float, hi: float, width: float,
+                        dt: float, runner: _Runner, floor: float = -math.inf) -> Estimate:
+    """The switching point of fires(x, dt) (false below, true above), found by bisection to
+    `width` at steps 2 dt and then dt (starting from the coarse bracket). Value: the middle of
+    the fine bracket; error: half its width + |fine - coarse| / 15 + the coarse half width / 15."""
+    coarse = _bisect(lambda x: fires(x, 2.0 * dt), lo, hi, width)
+    before = runner.steps
+    fine = _bisect_near(lambda x: fires(x, dt), coarse[0], coarse[1], width, floor)
+    middle_fine, middle_coarse = 0.5 * sum(fine), 0.5 * sum(coarse)
+    error = (0.5 * (fine[1] - fine[0]) + (abs(middle_fine - middle_coarse) + 0.5 * (coarse[1] - coarse[0]))
+             / (2**RK4_ORDER - 1))
+    return Estimate(middle_fine, error, runner.steps - before, computed=True)
+
+
+def _upper_bracket(fires: Callable[[float], bool], guess: float, limit: float) -> float:
+    """The first of guess, 2 guess, 4 guess, ... at which fires() is true (ValueError past limit)."""
+    x = guess
+    while not fires(x):
+        x *= 2.0
+        if x > limit:
+            raise ValueError(f"no spike up to {limit:g}")
+    return x
+
+
+def threshold(
+    width: float = 0.5,
+    params: HHParams | None = None,
+    precision: float = 1e-6,
+    window: float = 20.0,
+    dt: float | None = None,
+) -> Estimate:
+    """The current threshold (uA/cm^2) of a rectangular pulse of `width` ms applied at rest: the
+    smallest amplitude for which V crosses 0 mV within `window` ms of the pulse's onset.
+
+    Bisection to a bracket of relative width `precision`, at dt (default `params.default_dt()`)
+    and 2 dt; the error is the half bracket plus the Richardson estimate (see
+    `_bisection_estimate`). Near threshold the spike comes late (7 ms at 1e-4 above threshold,
+    11 ms at 1e-8, for 0.5 ms at 6.3 C), so the 20 ms window decides to better than 1e-8.
+    (The HH model has no all-or-none threshold in the strict sense: the peak grows steeply but
+    continuously with the amplitude; the 0 mV criterion makes the threshold well defined.)
+    About 13.275123 uA/cm^2 for 0.5 ms at 6.3 C, in 0.15 s.
+    """
+    params = params or HHParams()
+    dt = dt or params.default_dt()
+    runner = _Runner(params)
+
+    def fires(amplitude: float, step_dt: float) -> bool:
+        return runner.spikes(pulse(amplitude, 0.0, width), window, step_dt, 1)
+
+    hi = _upper_bracket(lambda a: fires(a, 2.0 * dt), 5.0 * 0.5 / width, 1e6)
+    estimate = _bisection_estimate(fires, 0.0, hi, precision * hi / 2.0, dt, runner, floor=0.0)
+    return estimate
+
+
+@dataclass(frozen=True)
+class RefractoryPeriods:
+    """The resting threshold of the pulse used (uA/cm^2) and the refractory periods (ms)."""
+
+    threshold: Estimate
+    absolute: Estimate
+    relative: Estimate
+
+
+def _paired(conditioning: float, test: float, interval: float, width: float) -> Stimulus:
+    """A conditioning pulse at t = 0 and a test pulse `interval` ms later (onset to onset)."""
+    return pulse(conditioning, 0.0, width) + pulse(test, interval, width)
+
+
+def refractory_periods(
+    width: float = 0.5,
+    params: HHParams | None = None,
+    strong: float = 10.0,
+    recovered: float = 1.1,
+    conditioning: float = 2.0,
+    precision: float = 1e-4,
+    window: float = 20.0,
+    dt: float | None = None,
+    rest_threshold: Estimate | None = None,
+) -> RefractoryPeriods:
+    """The absolute and relative refractory periods, as intervals between the onsets of two
+    pulses of `width` ms: a conditioning pulse of `conditioning` x the resting threshold theta
+    at t = 0, which fires a spike, and a test pulse.
+
+    absolute: the shortest interval at which a strong test pulse (`strong` x theta) fires a
+    second spike. Below it no pulse of that size can; a larger pulse shortens it somewhat (the
+    textbook "however strong" limit is not sharp in the model). relative: the shortest interval
+    at which a test pulse of `recovered` x theta fires a second spike, i.e. after which the
+    threshold has come back to within 10% (for 1.1) of its resting value. A second spike is a
+    second upward crossing of 0 mV within `window` ms of the test pulse. Bisection to
+    `precision` ms at dt and 2 dt, as for `threshold` (theta is computed first unless given).
+    At 6.3 C with 0.5 ms pulses: 6.71898 and 15.44665 ms (+- 3e-5), in 0.4 s for both (and
+    0.15 s for theta). Raises ValueError if the conditioning pulse does not fire.
+    """
+    params = params or HHParams()
+    dt = dt or params.default_dt()
+    theta = rest_threshold or threshold(width, params, dt=dt, window=window)
+    runner = _Runner(params)
+
+    if not runner.spikes(pulse(conditioning * theta.value, 0.0, width), window, dt, 1):
+        raise ValueError("the conditioning pulse fires no spike")
+
+    def period(multiple: float) -> Estimate:
+        def fires(interval: float, step_dt: float) -> bool:
+            protocol = _paired(conditioning * theta.value, multiple * theta.value, interval, width)
+            return runner.spikes(protocol, interval + window, step_dt, 2)
+
+        lo = width
+        if fires(lo, 2.0 * dt):
+            raise ValueError("a test pulse right after the conditioning pulse fires a second spike")
+        hi = _upper_bracket(lambda s: fires(s, 2.0 * dt), 8.0, 1e4)
+        return _bisection_estimate(fires, lo, hi, precision, dt, runner, floor=lo)
+
+    return RefractoryPeriods(theta, period(strong), period(recovered))
+
+
+def threshold_after_spike(
+    interval: float,
+    width: float = 0.5,
+    params: HHParams | None = None,
+    conditioning: float = 2.0,
+    precision: float = 1e-5,
+    window: float = 20.0,
+    dt: float | None = None,
+    rest_threshold: Estimate | None = None,
+    ceiling: float = 100.0,
+) -> Estimate:
+    """The threshold (uA/cm^2) of a test pulse `interval` ms after the onset of a conditioning
+    pulse (`conditioning` x the resting threshold theta), both `width` ms long: the recovery
+    curve of excitability. A second spike is a second upward crossing of 0 mV within `window`
+    ms of the test. Returns an Estimate of inf if no test up to `ceiling` x theta fires.
+    Bisection to relative `precision` at dt and 2 dt.
+    """
+    params = params or HHParams()
+    dt = dt or params.default_dt()
+    theta = rest_threshold or threshold(width, params, dt=dt, window=window)
+    runner = _Runner(params)
+
+    def fires(amplitude: float, step_dt: float) -> bool:
+        protocol = _paired(conditioning * theta.value, amplitude, interval, width)
+        return runner.spikes(protocol, interval + window, step_dt, 2)
+
+    try:
+        hi = _upper_bracket(lambda a: fires(a, 2.0 * dt), theta.value, ceiling * theta.value)
+    except ValueError:
+        return Estimate(math.inf, 0.0, runner.steps, computed=True)
+    return _bisection_estimate(fires, 0.0, hi, precision * hi / 2.0, dt, runner, floor=0.0)
+
+
+# --- Repetitive firing ------------------------------------------------------------------------
+
+
+CHUNK_MS = 50.0  # long runs go in chunks, so they can stop as soon as the answer is known
+
+
+def _silent(spikes: list[float], now: float) -> bool:
+    """Firing has stopped: no spike for over twice the last interspike interval (over 100 ms
+    with fewer than two spikes)."""
+    if len(spikes) < 2:
+        return now - (spikes[-1] if spikes else 0.0) > 100.0
+    return now - spikes[-1] > 2.0 * (spikes[-1] - spikes[-2])
+
+
+def _step_response(
+    current: float,
+    params: HHParams,
+    dt: float,
+    duration: float,
+    done: Callable[[list[float], float], bool],
+    exact: bool = True,
+) -> tuple[list[float], float, int]:
+    """Spike times after a current step from rest at t = 0, run in chunks until
+    done(spikes, now) or `duration`. Returns (spikes, time reached, steps). The spike times
+    are interpolated if `exact`, else the grid times just after the crossings (cheaper)."""
+    protocol = step(current)
+    f = _derivatives(params)
+    state = _initial(params, None)
+    spikes: list[float] = []
+    now, steps = 0.0, 0
+    while now < duration and not done(spikes, now):
+        length = min(CHUNK_MS, duration - now)
+        if exact:
+            trace = simulate(protocol, length, params, "rk4", dt, initial=state[:4], start=now)
+            spikes.extend(spike_times(trace).tolist())
+            state, now, steps = (*trace.final_state(), 0.0), float(trace.times[-1]), steps + trace.steps
+        else:
+            _, final, taken, _ = _rk4_run(f, protocol, now, now + length, dt, state, record=False,
+                                          crossing_times=spikes)
+            state, now, steps = final[1:6], final[0], steps + taken
+    return spikes, now, steps
+
+
+def fires_repetitively(current: float, duration: float = 250.0, params: HHParams | None = None,
+                       dt: float | None = None) -> bool:
+    """Whether a current step of `current` uA/cm^2 from rest still drives spikes at `duration`
+    ms: at least 3 spikes and the last within twice the last interspike interval of the end.
+    (Stops early once firing has stopped.)"""
+    params = params or HHParams()
+    dt = dt or 4.0 * params.default_dt()
+    spikes, now, _ = _step_response(current, params, dt, duration, _silent, exact=False)
+    return len(spikes) >= 3 and not _silent(spikes, duration) and now >= duration
+
+
+def repetitive_firing_onset(
+    params: HHParams | None = None,
+    precision: float = 5e-4,
+    duration: float = 250.0,
+    dt: float | None = None,
+) -> Estimate:
+    """The smallest constant current (uA/cm^2), stepped on at rest, that drives sustained firing.
+
+    Just below the onset (a saddle-node of periodic orbits in the HH model) a step gives a
+    train of spikes that slows and stops, ever later the closer the current is to the onset,
+    so a run of finite length T finds an onset I(T) that is low by about c / T^2 (measured:
+    I = 6.25583, 6.25924, 6.26010, 6.26028 for T = 250, 500, 1000, 2000 ms). The bisection
+    (to `precision`) is done for T = `duration` and 2T; the value is the extrapolation
+    I(2T) + (I(2T) - I(T)) / 3 and the error the size of that correction plus the brackets.
+    Steps of dt (default 4 x `params.default_dt()`: I(250 ms) is the same at 0.02 and 0.04 ms to
+    1e-4). 6.2605 +- 0.0015 uA/cm^2 at 6.3 C in 1.3 s (the extrapolation from the longer runs
+    is 6.26034, so the error is generous); duration=500 gives +- 4e-4 in about 3 s.
+    """
+    params = params or HHParams()
+    dt = dt or 4.0 * params.default_dt()
+
+    def sustained(length: float) -> Callable[[float], bool]:
+        return lambda current: fires_repetitively(current, length, params, dt)
+
+    hi = _upper_bracket(sustained(duration), 1.0, 1e4)
+    short = _bisect(sustained(duration), 0.5 * hi if hi > 1.0 else 0.0, hi, precision)
+    # I(2T) > I(T), not by much: start from just above I(T)
+    long = _bisect_near(sustained(2.0 * duration), short[0], short[1] + 10.0 * precision, precision, 0.0)
+    middle_short, middle_long = 0.5 * sum(short), 0.5 * sum(long)
+    correction = (middle_long - middle_short) / 3.0
+    error = abs(correction) + 0.5 * (long[1] - long[0]) + 0.5 * (short[1] - short[0]) / 3.0
+    return Estimate(middle_long + correction, error, int(2.0 * duration / dt), computed=True)
+
+
+def _period(current: float, params: HHParams, dt: float, duration: float, tolerance: float
+            ) -> tuple[float, float, int]:
+    """(last interspike interval, its change from the one before, steps) of the firing driven by
+    a current step from rest, run until two successive intervals agree to `tolerance` (relative)
+    or `duration` ms; (inf, 0, steps) if the firing stops."""
+
+    def done(spikes: list[float], now: float) -> bool:
+        if _silent(spikes, now):
+            return True
+        if len(spikes) < 4:
+            return False
+        last, before = spikes[-1] - spikes[-2], spikes[-2] - spikes[-3]
+        return abs(last - before) <= tolerance * last
+
+    spikes, now, steps = _step_response(current, params, dt, duration, done)
+    if len(spikes) < 3 or _silent(spikes, now):
+        return math.inf, 0.0, steps
+    last, before = spikes[-1] - spikes[-2], spikes[-2] - spikes[-3]
+    return last, abs(last - before), steps
+
+
+def firing_rate(
+    current: float,
+    params: HHParams | None = None,
+    dt: float | None = None,
+    duration: float = 1000.0,
+    tolerance: float = 1e-6,
+) -> Estimate:
+    """The steady firing rate (Hz) under a constant current step (uA/cm^2) from rest: 1000 / the
+    last interspike interval, once two successive intervals agree to `tolerance` (or after
+    `duration` ms). 0 if the firing stops (below the onset of repetitive firing).
+
+    At dt (default 2 x `params.default_dt()`) and 2 dt; the error is the Richardson estimate
+    plus the last change of the interval (the transient not yet gone). ~0.05-0.1 s per current.
+    """
+    params = params or HHParams()
+    dt = dt or 2.0 * params.default_dt()
+    coarse, _, _ = _period(current, params, 2.0 * dt, duration, tolerance)
+    fine, change, steps = _period(current, params, dt, duration, tolerance)
+    rate_fine, rate_coarse = 1000.0 / fine, 1000.0 / coarse
+    transient = 1000.0 * change / fine**2 if fine < math.inf else 0.0
+    error = abs(rate_fine - rate_coarse) / (2**RK4_ORDER - 1) + transient
+    if (fine == math.inf) != (coarse == math.inf):  # at the onset: the two steps disagree on firing
+        error = abs(rate_fine - rate_coarse)
+    return Estimate(rate_fine, error, steps, computed=True)
+
+
+@dataclass(frozen=True)
+class FICurve:
+    """Firing rate (Hz) against step current (uA/cm^2), with the error estimate of each rate."""
+
+    currents: np.ndarray
+    rates: np.ndarray
+    errors: np.ndarray
+
+
+def fi_curve(currents: Sequence[float] | np.ndarray, params: HHParams | None = None, dt: float | None = None,
+             duration: float = 1000.0) -> FICurve:
+    """`firing_rate` at each current: the f-I curve of a current step from rest. The HH curve
+    jumps from 0 to about 50 Hz at the onset (~6.26 uA/cm^2 at 6.3 C): a type II neuron."""
+    estimates = [firing_rate(float(i), params, dt, duration) for i in currents]
+    return FICurve(np.asarray(currents, dtype=float), np.array([e.value for e in estimates]),
+                   np.array([e.stderr for e in estimates]))
+
+
+# --- The sodium charge of a spike ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SpikeCharge:
+    """The sodium charge that enters during one spike and the least that could do the job,
+    both in nC/cm^2, and their ratio (the "excess sodium entry" of the spike)."""
+
+    sodium: Estimate
+    minimum: Estimate
+    ratio: Estimate
+
+
+def sodium_charge_per_spike(
+    protocol: Protocol | None = None,
+    params: HHParams | None = None,
+    duration: float = 50.0,
+    dt: float | None = None,
+) -> SpikeCharge:
+    """The sodium charge per spike against the minimum C (V_peak - V_rest).
+
+    sodium: the extra charge carried in by I_Na because of the spike evoked at rest by `protocol`
+    (default `DEFAULT_PULSE`), integral over [0, duration] of -(I_Na(t) - I_Na(rest)) dt: at rest
+    a steady sodium "window" current (-1.22 uA/cm^2 at 6.3 C) flows, balanced by K and leak,
+    and would add 1.2 nC/cm^2 per ms of the window; it is subtracted. The integral is carried as
+    a fifth variable of the ODE, so it is O(dt^4) like V. The error: Richardson (dt, 2 dt)
+    plus the change of the integral over the last 20% of the window (the return to rest).
+    minimum: C (V_peak - V_rest), the charge that must be put on the capacitor to depolarise it
+    by the spike's height (if no K current opposed it). Raises ValueError unless there is
+    exactly one spike. At 6.3 C: 1397 / 105.8 = 13.2; at 18.5 C: 3.96 (the "about 4" of the
+    literature is the squid model at 18 C: the ratio falls as the currents overlap less).
+    """
+    params = params or HHParams()
+    dt = dt or params.default_dt()
+    protocol = protocol if protocol is not None else DEFAULT_PULSE
+    rest = resting_state(params)
+    na_rest = params.g_na * rest.m**3 * rest.h * (rest.v - params.e_na)
+
+    def measure(step_dt: float) -> tuple[float, float, float, int]:
+        trace = simulate(protocol, duration, params, "rk4", step_dt)
+        _, peaks = spike_peaks(trace)
+        if len(peaks) != 1:
+            raise ValueError(f"expected one spike, got {len(peaks)}")
+        excess = trace.na_charge + na_rest * trace.times
+        earlier = excess[int(np.searchsorted(trace.times, 0.8 * duration))]
+        return float(excess[-1]), abs(float(excess[-1]) - float(earlier)), float(peaks[0]), trace.steps
+
+    q_coarse, _, peak_coarse, _ = measure(2.0 * dt)
+    q_fine, tail, peak_fine, steps = measure(dt)
+    richardson = Estimate.from_refinement(q_fine, q_coarse, steps, RK4_ORDER).stderr
+    sodium = Estimate(q_fine, richardson + tail, steps, computed=True)
+    height = Estimate.from_refinement(peak_fine - rest.v, peak_coarse - rest.v, steps, RK4_ORDER)
+    minimum = Estimate(params.c_m * height.value, params.c_m * height.stderr, steps, computed=True)
+    ratio = sodium.value / minimum.value
+    ratio_error = ratio * (sodium.stderr / sodium.value + minimum.stderr / minimum.value)
+    return SpikeCharge(sodium, minimum, Estimate(ratio, ratio_error, steps, computed=True))
+
+
+# --- Voltage clamp ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Clamp:
+    """The gates at `times` (ms after the step from v_hold to v_step, mV) under an ideal voltage
+    clamp, with the error estimate of each value (Richardson, from dt and 2 dt)."""
+
+    times: np.ndarray
+    v_hold: float
+    v_step: float
+    m: np.ndarray
+    h: np.ndarray
+    n: np.ndarray
+    m_error: np.ndarray
+    h_error: np.ndarray
+    n_error: np.ndarray
+    steps: int
+
+    def gate(self, name: str, index: int = -1) -> Estimate:
+        """One gate's value at times[index], as an Estimate (computed=True)."""
+        return Estimate(float(getattr(self, name)[index]), float(getattr(self, f"{name}_error")[index]),
+                        self.steps, computed=True)
+
+    def conductances(self, params: HHParams | None = None) -> dict[str, np.ndarray]:
+        """g_Na m^3 h and g_K n^4 (mS/cm^2) at the times."""
+        params = params or HHParams()
+        return {"na": params.g_na * self.m**3 * self.h, "k": params.g_k * self.n**4}
+
+
+GATE_STEP = 0.05  # the clamp's RK4 step is at most this fraction of the gate's time constant
+
+
+def _gate_rk4(alpha: float, beta: float, x: float, times: np.ndarray, dt: float) -> tuple[np.ndarray, int]:
+    """The gate equation dx/dt = alpha (1 - x) - beta x at constant rates, integrated by RK4 from
+    x at t = 0 to each of the increasing `times` (whole steps of at most dt between them)."""
+    out = np.empty(len(times))
+    now, steps = 0.0, 0
+
+    def slope(y: float) -> float:
+        return alpha * (1.0 - y) - beta * y
+
+    for j, target in enumerate(times):
+        count = math.ceil((target - now) / dt - 1e-9) if target > now else 0
+        if count:
+            h = (target - now) / count
+            for _ in range(count):
+                k1 = slope(x)
+                k2 = slope(x + 0.5 * h * k1)
+                k3 = slope(x + 0.5 * h * k2)
+                k4 = slope(x + h * k3)
+                x += h / 6.0 * (k1 + 2.0 * (k2 + k3) + k4)
+            steps += count
+        out[j] = x
+        now = target
+    return out, steps
+
+
+def _gate_fixed_point(alpha: float, beta: float) -> float:
+    """Where the gate equation's right-hand side vanishes in [0, 1] (brentq): the steady state
+    the gate holds at a clamped voltage."""
+    return optimize.brentq(lambda y: alpha * (1.0 - y) - beta * y, 0.0, 1.0, xtol=1e-16, rtol=1e-15)
+
+
+def voltage_clamp(
+    v_hold: float,
+    v_step: float,
+    duration: float = 10.0,
+    params: HHParams | None = None,
+    times: Sequence[float] | np.ndarray | None = None,
+    dt: float | None = None,
+) -> Clamp:
+    """The gates m, h, n after an ideal clamp step from `v_hold` (held long enough for the gates
+    to settle) to `v_step` (mV), at `times` ms after the step (default: every 0.1 ms up to
+    `duration`).
+
+    Each gate equation is integrated numerically at the constant rates of v_step, by RK4 with
+    steps of dt (default `params.default_dt()`, but at most 0.05 / (alpha + beta), so that a
+    fast gate is resolved too) and twice that, from its steady state at v_hold (the zero of its
+    right-hand side, found by brentq). Nothing here uses the closed-form exponential
+    relaxation: the numbers are there to be compared with it. The errors are ~1e-9 relative
+    or less; a few ms.
+    """
+    params = params or HHParams()
+    dt = dt or params.default_dt()
+    times = np.arange(0.0, duration + 1e-9, 0.1) if times is None else np.asarray(times, dtype=float)
+    if np.any(np.diff(times) < 0) or (len(times) and times[0] < 0):
+        raise ValueError("times must be non-negative and increasing")
+    hold, clamp = gate_rates(v_hold, params), gate_rates(v_step, params)
+    values, errors, steps = {}, {}, 0
+    for name in ("m", "h", "n"):
+        a_hold, b_hold = float(getattr(hold, f"alpha_{name}")), float(getattr(hold, f"beta_{name}"))
+        a, b = float(getattr(clamp, f"alpha_{name}")), float(getattr(clamp, f"beta_{name}"))
+        start = _gate_fixed_point(a_hold, b_hold)
+        step_dt = min(dt, GATE_STEP / (a + b))
+        fine, taken = _gate_rk4(a, b, start, times, step_dt)
+        coarse, _ = _gate_rk4(a, b, start, times, 2.0 * step_dt)
+        steps = max(steps, taken)
+        values[name], errors[name] = fine, np.abs(fine - coarse) / (2**RK4_ORDER - 1)
+    return Clamp(times, float(v_hold), float(v_step), values["m"], values["h"], values["n"],
+                 errors["m"], errors["h"], errors["n"], steps)
