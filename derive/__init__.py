@@ -12,6 +12,7 @@ from typing import Any
 
 _EXPORTS = {
     "by": "derive.by",
+    "agrees": "derive.declare",
     "cite": "derive.declare", "define": "derive.declare", "given": "derive.declare",
     "independent": "derive.declare", "refuted": "derive.declare", "simulated": "derive.declare",
     "step": "derive.declare",

@@ -87,3 +87,11 @@ def simulated(
     """
     return NumericCheck(name, step_label, simulate, dict(at), Text(en, zh),
                         Expect.REFUTED if contradicts else Expect.HOLDS, scale, caller_location())
+
+
+def agrees(
+    name: str, first: Simulation, second: Simulation, at: Mapping[sp.Basic, Any], en: str, zh: str,
+) -> NumericCheck:
+    """Two independent computations of the same quantity (two integrators, say) must agree within
+    their combined error estimates."""
+    return NumericCheck(name, "", second, dict(at), Text(en, zh), location=caller_location(), reference=first)

@@ -254,6 +254,7 @@ class NumericCheck:
     expect: Expect = Expect.HOLDS
     scale: sp.Expr | None = None
     location: tuple[str, int] = ("<unknown>", 0)
+    reference: Simulation | None = None  # for two methods that must agree: the first, `simulate` the second
 
 
 @dataclass(frozen=True)

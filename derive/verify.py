@@ -15,6 +15,7 @@ import sympy as sp
 from sympy.core.function import AppliedUndef
 
 from derive import stats
+from derive.estimate import Estimate
 from derive.model import Derivation, Expect, InputError, NumericCheck, RuleKind
 from derive.report import CheckResult, where
 
@@ -63,13 +64,23 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
     started = time.perf_counter()
     values = {key: float(value) for key, value in check.at.items()}
     what = f"check '{check.name}'"
-    prediction = _evaluate(prediction_of(derivation, check), values, what)
+    rng = np.random.default_rng([seed, zlib.crc32(f"{derivation.id}/{check.name}".encode())])
+    if check.reference is not None:  # two methods: the first one's result is the prediction
+        reference = check.reference(values, rng)
+        prediction = reference.value
+    else:
+        reference = None
+        prediction = _evaluate(prediction_of(derivation, check), values, what)
     scale = abs(prediction) if check.scale is None else abs(_evaluate(check.scale, values, what))
     if scale == 0:
         raise InputError(f"{what}: the prediction is 0, so it needs a scale= to define a 2% error")
 
-    rng = np.random.default_rng([seed, zlib.crc32(f"{derivation.id}/{check.name}".encode())])
     estimate = check.simulate(values, rng)
+    if reference is not None:
+        if reference.computed != estimate.computed:
+            raise InputError(f"{what}: a computed and a statistical result cannot be compared")
+        combined = reference.stderr + estimate.stderr if estimate.computed else float(np.hypot(reference.stderr, estimate.stderr))
+        estimate = Estimate(estimate.value, combined, estimate.samples, estimate.computed)
     difference = abs(estimate.value - prediction)
     problem = ""
     if not all(np.isfinite([estimate.value, estimate.stderr])):

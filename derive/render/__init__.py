@@ -87,7 +87,7 @@ def markdown(derivation: Derivation, result: DerivationResult, lang: str, templa
     for numeric, outcome in zip(derivation.checks, result.checks):
         checks.append({
             "name": numeric.name,
-            "step": numeric.step,
+            "step": numeric.step or "—",
             "description": numeric.description[lang],
             "prediction": f"{outcome.prediction:.6g}",
             "estimate": f"{outcome.estimate:.6g} ± {outcome.stderr:.2g}",
