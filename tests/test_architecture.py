@@ -30,3 +30,10 @@ def test_derivation_ids_are_unique_and_modules_are_named_after_topics():
     assert len({d.id for d in derivations}) == len(derivations)
     for d in derivations:
         assert d.module.rsplit(".", 1)[-1] == d.id.replace("-", "_")
+
+
+def test_every_step_and_symbol_of_the_library_has_prose_in_both_languages():
+    missing = [
+        f"{d.id}: {s.label}" for d in registry.load_all() for s in d.steps if not (s.prose.en and s.prose.zh)
+    ] + [f"{d.id}: {q.name}" for d in registry.load_all() for q in d.symbols if not (q.meaning.en and q.meaning.zh)]
+    assert missing == []
