@@ -509,6 +509,15 @@ def converting_units(label: str | None = None) -> ConvertingUnits:
     return ConvertingUnits((label,) if label else ())
 
 
+def _show_value(value: sp.Expr) -> str:
+    """A value with units as a reader writes it: 8.31446*joule/(kelvin*mole), not a long fraction."""
+    value = sp.sympify(value)
+    number, unit = value.as_coeff_Mul()
+    if number.is_Rational and not number.is_Integer:
+        return sp.sstr(sp.Float(number, 6) * unit)
+    return sp.sstr(value)
+
+
 def round_to(value: sp.Expr, digits: int) -> sp.Rational:
     """value rounded to `digits` significant figures, as an exact rational."""
     number = sp.N(value, 30)
@@ -527,7 +536,7 @@ class Evaluating(Rule):
     approximate: bool = field(default=True, init=False)
 
     def describe(self) -> str:
-        at = ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in self.values.items())
+        at = ", ".join(f"{sp.sstr(k)} = {_show_value(v)}" for k, v in self.values.items())
         return f"by evaluating {_quote(self.premises)} at {at}, to {self.digits} significant figures"
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:

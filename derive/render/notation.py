@@ -66,11 +66,33 @@ def latex_symbol(quantity: Quantity, printer: HandoutPrinter) -> str:
     return printer.doprint(head)
 
 
+def _named_units() -> list[tuple[dict, str]]:
+    """Dimensions that have a name or a usual compound unit, tried before SI base units."""
+    from sympy.physics.units import (amount_of_substance, capacitance, charge, current, energy, force, length,
+                                     mass, temperature, time, voltage)
+    from sympy.physics.units.definitions.dimension_definitions import conductance
+
+    area = length**2
+    named = [
+        (voltage, "V"), (energy, "J"), (charge, "C"), (current, "A"), (capacitance, "F"), (conductance, "S"),
+        (force, "N"), (energy / temperature, r"J\,K^{-1}"), (charge / amount_of_substance, r"C\,mol^{-1}"),
+        (energy / (temperature * amount_of_substance), r"J\,K^{-1}\,mol^{-1}"),
+        (current / area, r"A\,m^{-2}"), (conductance / area, r"S\,m^{-2}"), (capacitance / area, r"F\,m^{-2}"),
+        (mass / (length * time), r"Pa\,s"), (amount_of_substance / length**3, r"mol\,m^{-3}"),
+        (amount_of_substance / (area * time), r"mol\,m^{-2}\,s^{-1}"), (voltage / time, r"V\,s^{-1}"),
+        (1 / amount_of_substance, r"mol^{-1}"),
+    ]
+    return [(as_dims(dimension), unit) for dimension, unit in named]
+
+
 def latex_unit(quantity: Quantity) -> str:
-    """The SI unit of the quantity's dimension, e.g. m^{2} s^{-1}; '1' when dimensionless."""
+    """The SI unit of the quantity's dimension (V, J/K, m^2 s^-1, ...); '1' when dimensionless."""
     dims = as_dims(quantity.dimension)
     if not dims:
         return "1"
+    for candidate, unit in _named_units():
+        if candidate == dims:
+            return r"\mathrm{" + unit + "}"
     parts = []
     for base, power in sorted(dims.items(), key=lambda item: -item[1]):
         unit = SI_UNIT.get(base, base)
