@@ -182,7 +182,6 @@ class Sampler:
         free = sorted(claimed.free_symbols | produced.free_symbols, key=lambda s: s.name)
         names = {s: (s.name if not isinstance(s, sp.Dummy) else sp.sstr(_invert(stand_ins)[s])) for s in free}
         evaluate = sp.lambdify(free, [claimed, produced], modules="mpmath", docstring_limit=0)
-        signs = (1, -1) if obligation.either_sign else (1,)
         evaluated = []
         with mpmath.workdps(self.settings.digits):
             for values in self._points(free, stand_ins):

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 
-import pytest
 import sympy as sp
 from sympy.physics.units import length
 
 from derive import Derivation, E, SymbolTable, Text, by, given, step
 from derive.check import Settings, check_step, prove
 from derive.library import random_walk as rw
-from derive.library.random_walk import D, K, L, M, U, k, m, m_0, n, q, r, t, x
+from derive.library.random_walk import D, L, M, U, k, m, m_0, n, q, r, t, x
 from derive.model import Claim, Obligation
 from derive.report import Status, StepResult
 

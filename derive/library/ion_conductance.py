@@ -28,7 +28,7 @@ from sympy.physics.units import (
     voltage,
 )
 
-from derive import Derivation, Estimate, Params, SymbolTable, Text, by, cite, define, given, simulated, step
+from derive import Derivation, Estimate, Params, SymbolTable, Text, by, cite, define, simulated, step
 from derive.sim import rc_membrane
 
 HODGKIN_HUXLEY = "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952), Fig. 1"
