@@ -8,6 +8,7 @@ obligations (`claimed` must equal `produced`), and `derive.check` judges them. A
 
 from __future__ import annotations
 
+import decimal
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ from sympy.core.function import AppliedUndef
 from sympy.physics import units as u
 
 from derive import expectation
-from derive.model import Claim, Context, InputError, Obligation, RuleFailure, RuleKind
+from derive.model import Claim, Context, Expect, InputError, Obligation, RuleFailure, RuleKind
 
 SI_BASE = [u.meter, u.second, u.kilogram, u.kelvin, u.ampere, u.mole, u.candela]
 
@@ -28,7 +29,10 @@ def _quote(labels: tuple[str, ...]) -> str:
 
 def normal(expr: sp.Basic, context: Context) -> sp.Basic:
     """Expectations in linear normal form, unevaluated derivatives and integrals done."""
-    if expr.has(sp.Derivative, sp.Integral, sp.Limit, sp.Sum):
+    if expr.has(sp.Limit):
+        expr = expr.replace(lambda e: isinstance(e, sp.Limit),
+                            lambda e: two_sided_limit(e.args[0], e.args[1], e.args[2]))
+    if expr.has(sp.Derivative, sp.Integral, sp.Sum):
         expr = expr.doit()
     if expr.has(expectation.Expectation):
         expr = expectation.linear(expr, context.is_random)
@@ -210,12 +214,20 @@ class Applying(Rule):
     operation: Callable[[sp.Expr], sp.Expr] = lambda side: side
     phrase: str = "applying"
     conditions: Callable[[Claim], tuple[str, ...]] = lambda premise: ()
+    variable: sp.Symbol | None = None  # for calculus: what the operation varies
+    divisor: sp.Expr | None = None  # for division: what must not be zero
 
     def describe(self) -> str:
         return f"by {self.phrase} {_quote(self.premises)}"
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         premise = context.premise(self.premises[0])
+        if self.variable is not None:
+            _independent_of(self.variable, premise, context)
+        if self.divisor is not None:
+            known = substitute(self.divisor, [Claim(k, v) for k, v in fixed_symbols(context).items()])
+            if sp.simplify(known) == 0:
+                raise RuleFailure(f"divides by {sp.sstr(self.divisor)}, which the earlier givens and definitions make 0")
         produced = self.operation(premise.lhs) - self.operation(premise.rhs)
         return [
             Obligation(
@@ -244,8 +256,27 @@ def multiplying_both_sides(label: str, by: sp.Expr) -> Applying:
 def dividing_both_sides(label: str, by: sp.Expr) -> Applying:
     return Applying(
         (label,), lambda side: side / by, f"dividing by {sp.sstr(by)} both sides of",
-        lambda premise: _nonzero(by),
+        lambda premise: _nonzero(by), divisor=by,
     )
+
+
+def _independent_of(variable: sp.Symbol, premise: Claim, context: Context, own_lhs: bool = False) -> None:
+    """Calculus in `variable` treats every other symbol as constant: refuse if one is defined through it.
+
+    With `own_lhs`, the premise's own left side is exempt: a series expands only the right side."""
+    definitions = fixed_symbols(context)
+    for symbol in premise.lhs.free_symbols | premise.rhs.free_symbols:
+        seen, todo = set(), [symbol]
+        while todo:
+            current = todo.pop()
+            if current in seen or current not in definitions or (own_lhs and current == premise.lhs):
+                continue
+            seen.add(current)
+            if variable in definitions[current].free_symbols:
+                raise RuleFailure(f"{sp.sstr(symbol)} depends on {variable} through its definition "
+                                  f"({sp.sstr(current)} = {sp.sstr(definitions[current])}); put the definition "
+                                  f"in first, so that the dependence on {variable} is explicit")
+            todo.extend(definitions[current].free_symbols)
 
 
 def taking_log(label: str) -> Applying:
@@ -286,15 +317,12 @@ class SolvingFor(Rule):
         solutions = self._solutions(context)
         if not solutions:
             raise RuleFailure(f"{_quote(self.premises)} has no solution for {self.unknown}")
-        chosen = next((s for s in solutions if sp.expand(s - claim.rhs) == 0), solutions[0])
-        return [Obligation("solution", claim.rhs, chosen, shows=f"the solution for {self.unknown}")]
-
-    def side_conditions(self, claim: Claim, context: Context) -> tuple[str, ...]:
-        solutions = self._solutions(context)
         if len(solutions) > 1:
             listed = ", ".join(sp.sstr(s) for s in solutions)
-            return (f"the equation has {len(solutions)} solutions ({listed}); this step takes one",)
-        return ()
+            raise RuleFailure(f"{_quote(self.premises)} has {len(solutions)} solutions for {self.unknown} ({listed}); "
+                              f"declare assumptions on the symbols (positive=True, ...) that exclude all but one")
+        return [Obligation("solution", claim.rhs, solutions[0], shows=f"the solution for {self.unknown}")]
+
 
 
 def solving_for(unknown: sp.Symbol, label: str, setting: Mapping[sp.Basic, sp.Expr] | None = None) -> SolvingFor:
@@ -302,21 +330,31 @@ def solving_for(unknown: sp.Symbol, label: str, setting: Mapping[sp.Basic, sp.Ex
 
 
 def differentiating(label: str, wrt: sp.Symbol) -> Applying:
-    return Applying((label,), lambda side: sp.diff(side, wrt), f"differentiating with respect to {wrt}")
+    return Applying((label,), lambda side: sp.diff(side, wrt), f"differentiating with respect to {wrt}",
+                    variable=wrt)
 
 
 def integrating(label: str, over: tuple[sp.Symbol, sp.Expr, sp.Expr]) -> Applying:
     variable, low, high = over
     return Applying(
         (label,), lambda side: sp.integrate(side, over),
-        f"integrating over {variable} from {sp.sstr(low)} to {sp.sstr(high)}",
+        f"integrating over {variable} from {sp.sstr(low)} to {sp.sstr(high)}", variable=variable,
     )
+
+
+def two_sided_limit(expr: sp.Expr, variable: sp.Symbol, to: sp.Expr) -> sp.Expr:
+    """The limit from both sides (SymPy's default is from above only); at ±oo, the one there is."""
+    to = sp.sympify(to)
+    try:
+        return sp.limit(expr, variable, to) if to.is_infinite else sp.limit(expr, variable, to, dir="+-")
+    except ValueError as error:  # SymPy: the one-sided limits differ
+        raise RuleFailure(f"the limit of {sp.sstr(expr)} as {variable} → {sp.sstr(to)} does not exist: {error}") from error
 
 
 def taking_limit(label: str, variable: sp.Symbol, to: sp.Expr) -> Applying:
     return Applying(
-        (label,), lambda side: sp.limit(side, variable, to),
-        f"taking the limit {variable} → {sp.sstr(to)} of",
+        (label,), lambda side: two_sided_limit(side, variable, to),
+        f"taking the limit {variable} → {sp.sstr(to)} of", variable=variable,
     )
 
 
@@ -338,6 +376,7 @@ class Series(Rule):
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         premise = context.premise(self.premises[0])
+        _independent_of(self.small, premise, context, own_lhs=True)
         truncated = sp.series(premise.rhs, self.small, 0, self.order + 1).removeO()
         return [
             Obligation("left side", claim.lhs, premise.lhs, shows=f"the left side of '{self.premises[0]}'"),
@@ -367,6 +406,11 @@ class Induction(Rule):
         return f"by induction on {self.variable} from '{base}' with '{recurrence}'"
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
+        n = self.variable
+        lowest = 0 if n.is_nonnegative else 1 if n.is_positive else None
+        if not n.is_integer or lowest is None or lowest != self.start:
+            raise InputError(f"induction on {n} from {self.start} needs {n} declared integer with "
+                             f"{'nonnegative' if self.start == 0 else 'positive'}=True (its smallest value is the base case)")
         base_label, recurrence_label = self.premises
         base, recurrence = context.premise(base_label), context.premise(recurrence_label)
         n, sequence = self.variable, normal(claim.lhs, context)
@@ -513,9 +557,15 @@ def _show_value(value: sp.Expr) -> str:
     """A value with units as a reader writes it: 8.31446*joule/(kelvin*mole), not a long fraction."""
     value = sp.sympify(value)
     number, unit = value.as_coeff_Mul()
-    if number.is_Rational and not number.is_Integer:
-        return sp.sstr(sp.Float(number, 6) * unit)
-    return sp.sstr(value)
+    if not number.is_Rational or (number.is_Integer and abs(number) < 10**6):
+        return sp.sstr(value)
+    places = next((k for k in range(40) if (number * 10**k).is_Integer), None)
+    if places is not None:  # a decimal: show it exactly (1.380649E-23, 293.15)
+        exact = decimal.Decimal(int(number * 10**places)).scaleb(-places).normalize()
+        text = str(exact) if abs(exact.adjusted()) < 6 else f"{exact:E}"
+    else:
+        text = sp.sstr(sp.Float(number, 6))
+    return text if unit == 1 else f"{text}*{sp.sstr(unit)}"
 
 
 def round_to(value: sp.Expr, digits: int) -> sp.Rational:
@@ -524,7 +574,9 @@ def round_to(value: sp.Expr, digits: int) -> sp.Rational:
     if number == 0:
         return sp.Integer(0)
     exponent = sp.floor(sp.log(abs(number), 10)) - digits + 1
-    return sp.Rational(sp.Integer(round(number / sp.Integer(10) ** exponent))) * sp.Integer(10) ** exponent
+    scaled = abs(number) / sp.Integer(10) ** exponent
+    rounded = sp.floor(scaled + sp.Rational(1, 2))  # halves round away from zero, as readers expect
+    return sp.sign(number) * sp.Rational(rounded) * sp.Integer(10) ** exponent
 
 
 @dataclass(frozen=True)
@@ -570,14 +622,20 @@ class EarlierResult(Rule):
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         from derive import registry  # the library is only needed when a step quotes it
 
+        if self.derivation_id == context.derivation.id:
+            raise InputError("a handout cannot quote itself; refer to the earlier step as a premise")
         other = registry.select([self.derivation_id])[0]
         try:
-            quoted = other.step(self.label).claim
+            quoted = other.step(self.label)
         except KeyError as error:
             raise InputError(str(error.args[0])) from error
-        return [Obligation("quotation", normal(claim.difference, context), normal(quoted.difference, context),
+        if quoted.expect is Expect.REFUTED:
+            raise InputError(f"'{self.label}' of '{self.derivation_id}' is a refuted claim and cannot be quoted")
+        axiom = quoted.by.kind is RuleKind.AXIOM
+        return [Obligation("quotation", normal(claim.difference, context), normal(quoted.claim.difference, context),
                            either_sign=True, shows=f"'{self.label}' of '{self.derivation_id}', as left side - right side",
-                           claimed_shows="the claim, as left side - right side")]
+                           claimed_shows="the claim, as left side - right side",
+                           axiom=f"{quoted.by.describe()} (in '{self.derivation_id}')" if axiom else "")]
 
 
 def earlier_result(derivation_id: str, label: str) -> EarlierResult:
@@ -658,15 +716,68 @@ class InstanceOf(Rule):
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         general = context.premise(self.premises[0])
+        source = context.derivation.step(self.premises[0]).by
+        if isinstance(source, Axiom) and source.phrase in ("given", "by definition"):
+            raise InputError(f"'{self.premises[0]}' is a {source.phrase.replace('by ', '')}, not a general result; "
+                             "an instance of it would only define or assume something new: say so with define/given")
         for symbol, value in self.values.items():
             for assumption in _ASSUMPTIONS:
-                if getattr(symbol, f"is_{assumption}") and getattr(sp.sympify(value), f"is_{assumption}") is False:
+                if getattr(symbol, f"is_{assumption}") and getattr(sp.sympify(value), f"is_{assumption}") is not True:
                     raise InputError(f"{sp.sstr(symbol)} is {assumption}, but the value put in for it, "
-                                     f"{sp.sstr(value)}, is not")
+                                     f"{sp.sstr(value)}, is not known to be")
+        self._respect_definitions(context)
         instance = general.difference.xreplace(dict(self.values))
         return [Obligation("instance", normal(claim.difference, context), normal(instance, context),
                            either_sign=True, shows=f"'{self.premises[0]}' with the values put in, as left side - right side",
                            claimed_shows="the claim, as left side - right side")]
+
+
+    def _respect_definitions(self, context: Context) -> None:
+        """A symbol an earlier given or definition fixes is not free: it may only be replaced by a new
+        symbol (which the instance then defines), or by one whose definition matches its own. A symbol
+        in an earlier hypothesis (a `given`, an initial value) may not be replaced at all."""
+        hypotheses = _hypothesis_symbols(context)
+        for symbol in self.values:
+            if symbol in hypotheses:
+                raise InputError(f"{sp.sstr(symbol)} appears in {hypotheses[symbol]}, a hypothesis of the "
+                                 "derivation: the general result holds for its value only, not for any other")
+        definitions = fixed_symbols(context)
+        used = set().union(*(s.claim.lhs.free_symbols | s.claim.rhs.free_symbols
+                             for s in context.derivation.steps[: context.position]))
+        for symbol, value in self.values.items():
+            if symbol not in definitions:
+                continue
+            value = sp.sympify(value)
+            if isinstance(value, sp.Symbol) and value not in used:
+                continue
+            expected = definitions[symbol].xreplace(dict(self.values))
+            if sp.simplify(substitute(value, [Claim(k, v) for k, v in definitions.items()]) - expected) != 0:
+                raise InputError(f"{sp.sstr(symbol)} is fixed by an earlier given or definition "
+                                 f"({sp.sstr(symbol)} = {sp.sstr(definitions[symbol])}); replace it by a new symbol "
+                                 f"or by one defined as {sp.sstr(expected)}, not by {sp.sstr(value)}")
+
+
+def _hypothesis_symbols(context: Context) -> dict[sp.Symbol, str]:
+    """Symbols constrained by earlier givens (other than the symbol a given names) and initial values."""
+    found: dict[sp.Symbol, str] = {}
+    for s in context.derivation.steps[: context.position]:
+        if isinstance(s.by, Axiom) and s.by.phrase == "given":
+            named = {s.claim.lhs} if isinstance(s.claim.lhs, sp.Symbol) else set()
+            for symbol in (s.claim.lhs.free_symbols | s.claim.rhs.free_symbols) - named:
+                found.setdefault(symbol, f"the given '{s.label}'")
+        for value in getattr(s.by, "initial", {}).values():
+            for symbol in sp.sympify(value).free_symbols:
+                found.setdefault(symbol, f"the initial value of '{s.label}'")
+    return found
+
+
+def fixed_symbols(context: Context) -> dict[sp.Symbol, sp.Expr]:
+    """Symbols that earlier givens and definitions (not cited general laws) give a value."""
+    return {
+        s.claim.lhs: s.claim.rhs
+        for s in context.derivation.steps[: context.position]
+        if isinstance(s.by, Axiom) and s.by.phrase in ("given", "by definition") and isinstance(s.claim.lhs, sp.Symbol)
+    }
 
 
 def instance_of(label: str, values: Mapping[sp.Symbol, sp.Expr]) -> InstanceOf:
@@ -708,7 +819,10 @@ class FindingRoot(Rule):
         if claim.lhs not in self.start:
             raise RuleFailure(f"the claim's left side {sp.sstr(claim.lhs)} is not one of the unknowns "
                               f"{', '.join(map(sp.sstr, self.start))}")
-        number, _unit = claim.rhs.as_coeff_Mul()  # the unit is the one `setting` makes 1
+        number, unit = claim.rhs.as_coeff_Mul()
+        if sp.sympify(unit).xreplace(dict(self.setting)) != 1:
+            raise RuleFailure(f"the claim is in {sp.sstr(unit)}, but the setting works in units where "
+                              f"{', '.join(sp.sstr(k) for k, v in self.setting.items() if v == 1)} are 1")
         value = self.root(context)[claim.lhs]
         return [Obligation("root", number, round_to(value, self.digits),
                            shows=f"the root, rounded to {self.digits} significant figures",
@@ -754,7 +868,9 @@ class LinearStability(Rule):
         with mpmath.workdps(30):
             eigenvalues = mpmath.eig(mpmath.matrix(numeric.tolist()))[0]
             largest = max(mpmath.re(e) for e in eigenvalues)
-        number, _unit = claim.rhs.as_coeff_Mul()
+        number, unit = claim.rhs.as_coeff_Mul()
+        if sp.sympify(unit).xreplace(dict(anchor.by.setting)) != 1:
+            raise RuleFailure(f"the claim is in {sp.sstr(unit)}, not in the units the fixed point's setting makes 1")
         return [Obligation("largest real part", number, round_to(sp.Float(largest, 30), self.digits),
                            shows=f"the largest real part of the eigenvalues, to {self.digits} significant figures",
                            computed="eigenvalues of the symbolic Jacobian, evaluated at 30 digits")]

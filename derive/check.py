@@ -33,6 +33,8 @@ class Settings:
 
     points: int = 24
     integer_points: int = 8
+    wide_points: int = 4
+    seconds_per_point: float = 0.5
     digits: int = 30
     seconds_per_step: float = 10.0
 
@@ -119,9 +121,13 @@ def _judge(step: Step, context: Context, settings: Settings, result: StepResult)
         result.problem = ("is quoted as a false claim, but the checker finds no counterexample "
                           f"at {result.points} points.")
         return
+    quoted_axioms = [o.axiom for o in obligations if o.axiom]
     if undecided:
         result.status = Status.NUMERIC
         result.note = "; ".join(undecided)
+    elif quoted_axioms:
+        result.status = Status.AXIOM
+        result.note = "quoted from an axiom: " + "; ".join(quoted_axioms)
     else:
         result.status = Status.PROVED
 
@@ -186,14 +192,16 @@ class Sampler:
         with mpmath.workdps(self.settings.digits):
             for values in self._points(free, stand_ins):
                 try:
-                    c, p = (mpmath.mpmathify(v) for v in evaluate(*values))
-                except (ZeroDivisionError, ValueError, OverflowError, TypeError):
+                    with time_limit(self.settings.seconds_per_point):  # a point that explodes is skipped
+                        c, p = (mpmath.mpmathify(v) for v in evaluate(*values))
+                except (ZeroDivisionError, ValueError, OverflowError, TypeError, TimeLimitExceeded):
                     continue
                 if all(mpmath.isfinite(v) for v in (c, p)):
                     evaluated.append((values, c, p))
-            sign = _preferred_sign(obligation, lambda s: sum(self._close(c, s * p) for _, c, p in evaluated))
+            floor = bool(free)  # plain numbers are compared relatively, without a floor near zero
+            sign = _preferred_sign(obligation, lambda s: sum(self._close(c, s * p, floor) for _, c, p in evaluated))
             for values, c, p in evaluated:
-                if not self._close(c, sign * p):
+                if not self._close(c, sign * p, floor):
                     example = Counterexample(
                         {names[s]: _show_value(v) for s, v in zip(free, values)},
                         _show_value(c), _show_value(sign * p),
@@ -202,10 +210,12 @@ class Sampler:
                     return Falsification(len(evaluated), example, sign)
         return Falsification(len(evaluated), sign=sign)
 
-    def _close(self, a: mpmath.mpf, b: mpmath.mpf) -> bool:
+    def _close(self, a: mpmath.mpf, b: mpmath.mpf, floor: bool = True) -> bool:
+        """Equal to working precision. With `floor`, two values both below 1e-25 count as zero: at
+        the O(1) sample points, that is rounding left over from terms that cancel."""
         scale = max(abs(a), abs(b))
         tiny = mpmath.mpf(10) ** (-(self.settings.digits - 5))
-        return scale < tiny or abs(a - b) <= scale * mpmath.mpf(10) ** (-(self.settings.digits - 8))
+        return (floor and scale < tiny) or abs(a - b) <= scale * mpmath.mpf(10) ** (-(self.settings.digits - 8))
 
     def _points(self, free: list[sp.Symbol], stand_ins: dict) -> Iterator[list]:
         quantities = {q.head: q for q in self.derivation.symbols}
@@ -220,8 +230,10 @@ class Sampler:
         small = [ones] + sorted(small, key=lambda point: sum(abs(v) for v in point))
         for point in small:
             yield [mpmath.mpf(v) for v in point]
-        for _ in range(self.settings.points - self.settings.integer_points):
+        for _ in range(self.settings.points - self.settings.integer_points - self.settings.wide_points):
             yield [kind.draw(self.random) for kind in kinds]
+        for _ in range(self.settings.wide_points):  # a few far from 1: large integers, tiny and huge reals
+            yield [kind.draw(self.random, wide=True) for kind in kinds]
 
 
 def _preferred_sign(obligation: Obligation, agreements: Callable[[int], int]) -> int:
@@ -250,19 +262,25 @@ class _Kind:
     integer: bool = False
     log: bool = False
 
-    def draw(self, rng: random.Random) -> mpmath.mpf:
+    bounded: bool = False  # a declared sample range: stay inside it
+
+    def draw(self, rng: random.Random, wide: bool = False) -> mpmath.mpf:
+        stretch = 1 if (self.bounded or not wide) else 10
         if self.integer:
-            return mpmath.mpf(rng.randint(int(self.low), int(self.high)))
+            return mpmath.mpf(rng.randint(int(self.low) * stretch, int(self.high) * stretch))
         if self.log:
-            return mpmath.mpf(10) ** mpmath.mpf(rng.uniform(self.low, self.high))
-        return mpmath.mpf(rng.uniform(self.low, self.high))
+            return mpmath.mpf(10) ** mpmath.mpf(rng.uniform(self.low * 2 if wide else self.low,
+                                                            self.high * 2 if wide else self.high))
+        return mpmath.mpf(rng.uniform(self.low * stretch, self.high * stretch))
 
 
 def _kind(symbol: sp.Symbol, quantity, atom: sp.Basic | None) -> _Kind:
     if quantity is not None and quantity.sample is not None:
         low, high = quantity.sample
-        ints = tuple(v for v in range(int(low), int(high) + 1) if low <= v <= high) or (int(low),)
-        return _Kind(ints[:4], low, high, integer=bool(symbol.is_integer))
+        allowed = [v for v in range(int(low), int(high) + 1) if low <= v <= high and not (v == 0 and symbol.is_positive)]
+        if symbol.is_positive and low <= 0:
+            low = min(high / 100, 1e-3)  # a positive symbol is never sampled at 0
+        return _Kind(tuple(allowed[:4]) or (low,), low, high, integer=bool(symbol.is_integer), bounded=True)
     if atom is not None and isinstance(atom, UnitQuantity):
         return _Kind((1, 2, 3), -1, 1, log=True)
     if symbol.is_integer:

@@ -19,6 +19,20 @@ from derive.progress import Progress
 OK, FAILED, BAD_INPUT, INTERNAL = 0, 1, 2, 3
 
 
+def _seed(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a non-negative integer, not {text}")
+    return value
+
+
+def _positive_seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="derive", description="Derive and check the mathematics of neuroscience.")
     main.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -34,9 +48,9 @@ def parser() -> argparse.ArgumentParser:
         finding(sub)
         sub.add_argument("ids", nargs="*", metavar="ID",
                          help="derivation ids (default: the project's, else all)")
-        sub.add_argument("--seed", type=int, default=0, help="seed of the numeric checks (default 0)")
+        sub.add_argument("--seed", type=_seed, default=0, help="seed of the numeric checks (default 0)")
         sub.add_argument("--symbolic-only", action="store_true", help="skip the simulations")
-        sub.add_argument("--time-limit", type=float, default=Settings.seconds_per_step, metavar="S",
+        sub.add_argument("--time-limit", type=_positive_seconds, default=Settings.seconds_per_step, metavar="S",
                          help="seconds of symbolic work allowed per step (default %(default)g)")
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 

@@ -200,6 +200,7 @@ class Obligation:
     hint: str = ""  # a likely cause, shown when the obligation fails
     computed: str = ""  # set when `produced` came from a numerical computation (a root, eigenvalues):
     # the step can then be at best "numerically only", and this says how it was computed
+    axiom: str = ""  # set when the claim is quoted from an axiom elsewhere: it stays an axiom here
 
 
 class Justification(Protocol):
@@ -288,6 +289,7 @@ class Derivation:
         repeated = sorted({label for label in labels if labels.count(label) > 1})
         if repeated:
             raise ValueError(f"derivation {self.id!r}: step labels used twice: {', '.join(repeated)}")
+        object.__setattr__(self, "steps", _carry_approximations(self.steps))
 
     def step(self, label: str) -> Step:
         for candidate in self.steps:
@@ -371,3 +373,17 @@ def caller_location(depth: int = 2) -> tuple[str, int]:
 
 
 Statement = Union[sp.Equality, Claim, tuple]
+
+
+def _carry_approximations(steps: tuple[Step, ...]) -> tuple[Step, ...]:
+    """A step that uses an approximate premise (a truncated series, a rounded number) is itself
+    approximate: it is shown with "≈", never as an exact equation."""
+    approximate: set[str] = set()
+    carried = []
+    for s in steps:
+        if not s.claim.approximate and approximate & set(s.by.premises):
+            s = replace(s, claim=Claim(s.claim.lhs, s.claim.rhs, approximate=True))
+        if s.claim.approximate:
+            approximate.add(s.label)
+        carried.append(s)
+    return tuple(carried)

@@ -180,7 +180,10 @@ def _after_prerequisites(ordered: list[Found]) -> list[Found]:
     placed: list[Found] = []
     while remaining:
         done = {f.derivation.id for f in placed}
-        ready = next((f for f in remaining if prerequisites(f.derivation) & ids <= done), remaining[0])
+        ready = next((f for f in remaining if prerequisites(f.derivation) & ids <= done), None)
+        if ready is None:
+            cycle = ", ".join(sorted(f.derivation.id for f in remaining))
+            raise InputError(f"these handouts quote each other in a circle: {cycle}")
         placed.append(ready)
         remaining.remove(ready)
     return placed

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
+from sympy.functions.elementary.piecewise import ExprCondPair
 from sympy.physics.units import Quantity as UnitQuantity
 from sympy.physics.units.dimensions import Dimension
 from sympy.physics.units.systems.si import SI, dimsys_SI
@@ -100,7 +101,7 @@ class DimensionWalker:
             inner = self.of(expr.args[0])
             return DIMENSIONLESS if isinstance(expr, sp.sign) else inner
         if isinstance(expr, (sp.Max, sp.Min, sp.Piecewise)):
-            parts = [a.expr if isinstance(a, sp.ExprCondPair) else a for a in expr.args]
+            parts = [a.expr if isinstance(a, ExprCondPair) else a for a in expr.args]
             return self._agree(parts, expr)
         if isinstance(expr, sp.Function):
             for arg in expr.args:

@@ -23,16 +23,16 @@ from derive.report import CheckResult, where
 def prediction_of(derivation: Derivation, check: NumericCheck) -> sp.Expr:
     """The step's right-hand side in terms of the check's parameters.
 
-    Symbols the parameter set does not give are replaced by their definitions (axiom steps
-    `symbol = ...`); a function of the parameters such as n(t) by the last step before the
-    checked one that states it (`n(t) = ...`, a derived solution).
+    Symbols the parameter set does not give are replaced by their earlier definitions
+    (`define(symbol = ...)`); a function of the parameters such as n(t) by the last step before
+    the checked one that states it (`n(t) = ...`, a derived solution).
     """
     position = derivation.labels.index(check.step)
     expr = derivation.step(check.step).claim.rhs
-    definitions = {
+    definitions = {  # only definitions, and only earlier ones: never a hypothetical `given`
         s.claim.lhs: s.claim.rhs
-        for s in derivation.steps
-        if s.by.kind is RuleKind.AXIOM and isinstance(s.claim.lhs, sp.Symbol)
+        for s in derivation.steps[:position]
+        if s.by.kind is RuleKind.AXIOM and s.by.describe() == "by definition" and isinstance(s.claim.lhs, sp.Symbol)
     }
     solutions = {
         s.claim.lhs: s.claim.rhs
@@ -75,7 +75,13 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
     if scale == 0:
         raise InputError(f"{what}: the prediction is 0, so it needs a scale= to define a 2% error")
 
-    estimate = check.simulate(values, rng)
+    try:
+        estimate = check.simulate(values, rng)
+    except (ArithmeticError, ValueError, RuntimeError) as error:  # the simulation broke down: the check fails
+        estimate = Estimate(float("nan"), float("nan"), 0, computed=reference is not None and reference.computed)
+        check_error = f"{type(error).__name__}: {error}"
+    else:
+        check_error = ""
     if reference is not None:
         if reference.computed != estimate.computed:
             raise InputError(f"{what}: a computed and a statistical result cannot be compared")
@@ -83,7 +89,10 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
         estimate = Estimate(estimate.value, combined, estimate.samples, estimate.computed)
     difference = abs(estimate.value - prediction)
     problem = ""
-    if not all(np.isfinite([estimate.value, estimate.stderr])):
+    if check_error:
+        problem = f"failed: the simulation raised {check_error}"
+        tolerance = float("nan")
+    elif not all(np.isfinite([estimate.value, estimate.stderr])):
         problem = f"got a non-finite result from the simulation: {estimate.value} ± {estimate.stderr}."
         tolerance = float("nan")
     elif estimate.computed:

@@ -209,17 +209,21 @@ def test_refuted_claim_that_actually_holds_is_a_failure():
     assert "is quoted as a false claim, but the checker finds no counterexample" in result.explain()
 
 
-def test_solving_for_a_symbol_records_the_branches():
+def _roots(b_assumptions: dict) -> Derivation:
     table = SymbolTable()
     a = table.add("a", length, "a length", "长度", positive=True)
-    b = table.add("b", length, "a length", "长度", real=True)
-    roots = Derivation(
+    b = table.add("b", length, "a length", "长度", **b_assumptions)
+    return Derivation(
         id="roots", title=Text("", ""), question=Text("", ""), section="test", symbols=table.freeze(),
         steps=(given("square", sp.Eq(b**2, a**2)), step("root", sp.Eq(b, a), by.solving_for(b, "square"))),
     )
-    result = judge(roots, "root")
-    assert result.status is Status.PROVED
-    assert result.side_conditions == ["the equation has 2 solutions (-a, a); this step takes one"]
+
+
+def test_solving_for_a_symbol_with_two_solutions_must_exclude_one_by_assumption():
+    result = judge(_roots({"real": True}), "root")
+    assert result.status is Status.FAILED
+    assert_report(result, r"does not follow: 'square' has 2 solutions for b \(-a, a\); declare assumptions")
+    assert judge(_roots({"positive": True}), "root").status is Status.PROVED
 
 
 def test_dividing_both_sides_records_a_nonzero_divisor():
@@ -307,9 +311,28 @@ def test_solving_an_ode_checks_the_equation_and_the_initial_value():
     assert_report(wrong_start, r"\[initial condition y\(0\)\]")
 
 
+def _instance(values: dict, claim: sp.Eq) -> StepResult:
+    extended = Derivation(
+        id="decay", title=Text("", ""), question=Text("", ""), section="test", symbols=membrane.freeze(),
+        steps=(*DECAY.steps, step("instance", claim, by.instance_of("solution", values))),
+    )
+    return judge(extended, "instance")
+
+
 def test_instance_of_a_general_result_rejects_values_that_break_assumptions():
-    general = DECAY.with_step("solution", claim=Claim.of(sp.Eq(y(time_), start * sp.exp(-rate * time_))),
-                              by=by.instance_of("ode", {rate: -rate}))
-    result = judge(general, "solution")
+    result = _instance({rate: -rate}, sp.Eq(y(time_), start * sp.exp(rate * time_)))
     assert result.status is Status.INVALID
-    assert "a is positive, but the value put in for it, -a, is not" in result.explain()
+    assert "a is positive, but the value put in for it, -a, is not known to be" in result.explain()
+    hypothesis = _instance({rate: 2 * rate}, sp.Eq(y(time_), start * sp.exp(-2 * rate * time_)))
+    assert "a appears in the given 'ode'" in hypothesis.explain()
+
+
+def test_instance_of_a_given_is_refused():
+    wrong = DECAY.with_step("solution", by=by.instance_of("ode", {rate: 2 * rate}))
+    assert "'ode' is a given, not a general result" in judge(wrong, "solution").explain()
+
+
+def test_instance_may_not_change_a_symbol_fixed_by_a_hypothesis():
+    result = _instance({start: 2 * start}, sp.Eq(y(time_), 2 * start * sp.exp(-rate * time_)))
+    assert result.status is Status.INVALID
+    assert "y_0 appears in the initial value of 'solution', a hypothesis of the derivation" in result.explain()

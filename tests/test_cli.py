@@ -127,3 +127,23 @@ def test_console_script_reports_errors_without_traceback_unless_debug():
     assert debug.returncode != 0 and "Traceback" in debug.stderr
 
 
+
+
+def test_invalid_option_values_are_usage_errors(capsys):
+    for argv in (["check", "--seed", "-1"], ["check", "--time-limit", "0"], ["render", "--lang", "fr"]):
+        with pytest.raises(SystemExit) as stopped:
+            cli.main(argv)
+        assert stopped.value.code == 2
+
+
+def test_output_folder_that_is_a_file_is_bad_input(capsys, tmp_path):
+    blocker = tmp_path / "taken"
+    blocker.write_text("not a folder")
+    code, _, err = run(capsys, "render", "random-walk", "--symbolic-only", "-o", str(blocker))
+    assert code == 2 and "is not a folder" in err and "Traceback" not in err
+
+
+def test_handouts_are_readable_by_everyone(capsys, tmp_path):
+    run(capsys, "render", "random-walk", "--symbolic-only", "-o", str(tmp_path))
+    mode = (tmp_path / "en" / "random_walk.md").stat().st_mode & 0o777
+    assert mode & 0o044 == 0o044

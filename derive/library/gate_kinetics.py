@@ -18,7 +18,7 @@ import sympy as sp
 import sympy.stats as stats
 from sympy.physics.units import current, length, time, voltage
 
-from derive import Derivation, E, Estimate, Params, SymbolTable, Text, by, cite, define, independent, simulated, step
+from derive import Derivation, E, Estimate, Params, SymbolTable, Text, by, cite, define, given, independent, simulated, step
 from derive.sim import channels, hodgkin_huxley
 
 HODGKIN_HUXLEY = "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952)"
@@ -178,11 +178,15 @@ derivation = Derivation(
              by.substituting("clamp-solution"),
              "The open probability of the four-gate channel starts at only 4 n_0³ times that speed.",
              "四门通道开放概率的初始变化速度只有单门的 4 n_0³ 倍。"),
-        step("delay", sp.Eq(sp.Derivative(n(t) ** 4, t).subs(t, 0), 0), by.instance_of("four-gate-slope", {n_0: 0}),
-             "Starting from closed gates (a hyperpolarised holding voltage) it starts with zero slope: "
+        given("closed-at-the-step", sp.Eq(n_0, 0),
+              "Suppose the gates are all closed when the step comes (a hyperpolarised holding voltage).",
+              "假设阶跃到来时各门都关闭（保持在超极化电压）。"),
+        step("delay", sp.Eq(sp.Derivative(n(t) ** 4, t).subs(t, 0), 0),
+             by.substituting("closed-at-the-step", into="four-gate-slope"),
+             "Then the open probability of the channel starts with zero slope: "
              "g_K rises along an S-shaped curve, with a delay. From rest (n_0 ≈ 0.32, n_0³ ≈ 0.03) the start "
              "is still slow.",
-             "若各门起初都关闭（保持在超极化电压），初始斜率为零：g_K 沿 S 形曲线上升，表现为延迟。"
+             "于是通道开放概率的初始斜率为零：g_K 沿 S 形曲线上升，表现为延迟。"
              "从静息态出发（n_0 ≈ 0.32，n_0³ ≈ 0.03），起步仍然很慢。"),
     ),
     checks=(

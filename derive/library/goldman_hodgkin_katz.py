@@ -179,15 +179,10 @@ derivation = Derivation(
                    / (1 - sp.exp(-z * e * V / (k_B * T)))),
              by.substituting("reduced-voltage", into="ghk-current"),
              "The same with the voltage written out.", "把电压写出来的同一个式子。"),
-        given("no-current", sp.Eq(c_in - c_out * boltzmann_factor, 0),
-              "The current of one ion vanishes exactly when the bracket does (the factor in front is "
-              "never zero).", "单一离子的电流为零当且仅当括号为零（前面的因子不为零）。"),
-        step("single-ion-reversal", sp.Eq(u, sp.log(c_out / c_in)), by.solving_for(u, "no-current"),
-             "So one ion's current reverses at ...", "所以单一离子的电流在……处反向"),
-        step("reduces-to-nernst", sp.Eq(V, k_B * T / (z * e) * sp.log(c_out / c_in)),
-             by.solving_for(V, "single-ion-reversal", setting={u: z * e * V / (k_B * T)}),
-             "... its Nernst potential, as it must.", "……它的能斯特电位，理应如此。"),
         # --- Several ions ---------------------------------------------------------------------------
+        define("reduced-voltage-monovalent", sp.Eq(v, e * V / (k_B * T)),
+               "For several ions, measure the voltage in units of k_B T / e: v = u for z = 1, -u for z = -1.",
+               "对多种离子，以 k_B T / e 为单位量电压：z = 1 时 v = u，z = -1 时 v = -u。"),
         step("potassium-current", sp.Eq(I_K, P_K * F * v * (K_i - K_o * sp.exp(-v)) / (1 - sp.exp(-v))),
              by.instance_of("ghk-current", {I: I_K, P: P_K, z: 1, u: v, c_in: K_i, c_out: K_o}),
              "K⁺ (z = 1, so u = eV / k_B T = v).", "K⁺（z = 1，所以 u = eV / k_B T = v）。"),
@@ -234,6 +229,15 @@ derivation = Derivation(
              "乌贼轴突静息时 P_K : P_Na : P_Cl = 1 : 0.04 : 0.45（Hodgkin 和 Katz 1949），20 °C："
              "-62 mV，介于 E_K（-76 mV）和 E_Na（+55 mV）之间，但靠近 E_K，因为 K⁺ 的泄漏比 Na⁺ 容易 25 倍。"
              "这就是静息电位为负而不是 0 的原因。"),
+        # --- One ion alone ---------------------------------------------------------------------------
+        given("no-current", sp.Eq(c_in - c_out * boltzmann_factor, 0),
+              "The current of one ion vanishes exactly when the bracket does (the factor in front is "
+              "never zero).", "单一离子的电流为零当且仅当括号为零（前面的因子不为零）。"),
+        step("single-ion-reversal", sp.Eq(u, sp.log(c_out / c_in)), by.solving_for(u, "no-current"),
+             "So one ion's current reverses at ...", "所以单一离子的电流在……处反向"),
+        step("reduces-to-nernst", sp.Eq(V, k_B * T / (z * e) * sp.log(c_out / c_in)),
+             by.solving_for(V, "single-ion-reversal", setting={u: z * e * V / (k_B * T)}),
+             "... its Nernst potential, as it must.", "……它的能斯特电位，理应如此。"),
     ),
     checks=(
         *(

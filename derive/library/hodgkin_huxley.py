@@ -18,6 +18,7 @@ import sympy as sp
 from sympy.physics.units import capacitance, current, length, temperature, time, voltage
 
 from derive import Derivation, Estimate, Params, SymbolTable, Text, agrees, by, cite, step
+from derive.model import Context
 from derive.sim import hodgkin_huxley as model
 
 HH = "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952)"
@@ -122,6 +123,18 @@ def spike_peak_dop853(at: Params, rng: np.random.Generator) -> Estimate:
     return _first_spike("DOP853").peak
 
 
+def resting_from_the_equations(at: Params, rng: np.random.Generator) -> Estimate:
+    """The resting potential as this handout finds it: nsolve on its own symbolic equations (30 digits)."""
+    position = derivation.labels.index("resting-potential")
+    root = derivation.step("resting-potential").by.root(Context(derivation, position))
+    return Estimate(float(root[V]), 1e-12, 1, computed=True)
+
+
+def resting_from_the_simulator(at: Params, rng: np.random.Generator) -> Estimate:
+    """The simulator's resting state: scipy's root finder on its own numpy right-hand side (tol 1e-14)."""
+    return Estimate(model.resting_state(SQUID).v, 1e-10, 1, computed=True)
+
+
 def _conversion(rate: sp.Symbol) -> tuple:
     name = str(rate)
     return (
@@ -209,6 +222,11 @@ derivation = Derivation(
              "要产生动作电位需要超过阈值的推动。"),
     ),
     checks=(
+        agrees("resting-potential", resting_from_the_equations, resting_from_the_simulator, {},
+               "The resting potential from the handout's symbolic equations (nsolve) against the simulator's "
+               "independently coded rate functions (scipy's root finder): a wrong rate in either would show.",
+               "由讲义的符号方程（nsolve）求得的静息电位，与模拟器独立编写的速率函数（scipy 求根）比较："
+               "任一方的速率写错都会暴露。"),
         agrees("spike-time", spike_time_rk4, spike_time_dop853, {},
                "Time of the first spike after a 0.5 ms pulse of 40 μA/cm², by two independent integrators "
                "(own fixed-step RK4; SciPy's adaptive DOP853), within their combined error estimates.",

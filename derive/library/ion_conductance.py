@@ -28,7 +28,7 @@ from sympy.physics.units import (
     voltage,
 )
 
-from derive import Derivation, Estimate, Params, SymbolTable, Text, by, cite, define, simulated, step
+from derive import Derivation, Estimate, Params, SymbolTable, Text, by, cite, define, given, simulated, step
 from derive.sim import rc_membrane
 
 HODGKIN_HUXLEY = "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952), Fig. 1"
@@ -50,8 +50,10 @@ c_in = symbols.add("c_in", concentration, "concentration inside", "细胞内浓�
 c_out = symbols.add("c_out", concentration, "concentration outside", "细胞外浓度", positive=True,
                     latex=r"c_{\mathrm{out}}")
 I = symbols.add("I", current / area, "current density of the ion, outward", "该离子的电流密度（向外为正）", real=True)
-g = symbols.add("g", conductance_density, "conductance of the membrane to the ion, per area",
-                "膜对该离子的电导（单位面积）", positive=True)
+g = symbols.add("g", conductance_density, "slope conductance of the membrane to the ion at E, per area",
+                "膜对该离子在 E 处的斜率电导（单位面积）", positive=True)
+g_chord = symbols.add("g_chord", conductance_density, "chord conductance at V, per area", "V 处的弦电导（单位面积）",
+                      real=True, latex=r"g_{\mathrm{chord}}")
 t = symbols.add("t", time, "time", "时间", nonnegative=True)
 V_t = symbols.function("V_m", voltage, "membrane potential at time t", "t 时刻的膜电位")
 C = symbols.add("C", capacitance / area, "membrane capacitance per area", "单位面积的膜电容", positive=True)
@@ -145,7 +147,7 @@ derivation = Derivation(
              "So near E: I = g (V - E). The membrane potential changes when the conductances change, because "
              "each conductance pulls V towards its own E.",
              "所以在 E 附近 I = g (V - E)。电导改变时膜电位随之改变，因为每个电导都把 V 拉向它自己的 E。"),
-        define("chord-conductance", sp.Eq(g, I / (V - E)),
+        define("chord-conductance", sp.Eq(g_chord, I / (V - E)),
                "Away from E, the chord conductance is the current over the driving force V - E.",
                "远离 E 时，弦电导等于电流除以驱动力 V - E。"),
         # --- Several conductances in parallel, and the capacitor -----------------------------------------
@@ -161,8 +163,10 @@ derivation = Derivation(
         step("stationary", sp.Eq(g_K * (V_inf - E_K) + g_Na * (V_inf - E_Na) + g_L * (V_inf - E_L), I_ext),
              by.substituting("settling-potential"),
              "At V_∞ the currents out balance the current in: dV/dt = 0.", "在 V_∞ 处流出的电流与注入的电流平衡：dV/dt = 0。"),
-        step("resting-potential", sp.Eq(V_rest, weighted / total),
-             by.instance_of("settling-potential", {V_inf: V_rest, I_ext: 0}),
+        given("at-rest", sp.Eq(g_K * (V_rest - E_K) + g_Na * (V_rest - E_Na) + g_L * (V_rest - E_L), 0),
+              "At rest, with no injected current, V does not change: the three ionic currents cancel.",
+              "静息时没有注入电流，V 不变：三种离子电流相互抵消。"),
+        step("resting-potential", sp.Eq(V_rest, weighted / total), by.solving_for(V_rest, "at-rest"),
              "Without injected current: the resting potential is the conductance-weighted mean of the "
              "reversal potentials. A large g_K pulls it towards E_K.",
              "没有注入电流时，静息电位是各反转电位按电导加权的平均值。较大的 g_K 把它拉向 E_K。"),
