@@ -206,6 +206,15 @@ def select(ids: list[str]) -> list[Derivation]:
     """The derivations with these ids (the default selection when ids is empty), in the order asked."""
     if not ids:
         return default_selection()
+    if not (_extra_paths or _project_configured() or pack_modules()):
+        # Only the library: its ids are its module names (a test holds that), so ids that name
+        # library modules need only those modules imported, not the whole library.
+        names = {name.rsplit(".", 1)[-1]: name for name in library_modules()}
+        wanted_modules = [names.get(i.replace("-", "_")) for i in ids]
+        if all(wanted_modules):
+            found = [load_module(name) for name in wanted_modules]
+            if [d.id for d in found] == list(ids):
+                return found
     by_id = {d.id: d for d in load_all()}
     for wanted in ids:
         if wanted not in by_id:

@@ -62,7 +62,8 @@ def _evaluate(expr: sp.Expr, values: dict[sp.Basic, float], what: str) -> float:
 def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> CheckResult:
     """Simulate, compare with the prediction, and judge with the statistical tolerance."""
     started = time.perf_counter()
-    values = {key: float(value) for key, value in check.at.items()}
+    # a parameter may be given as a function, computed only when the check runs (not at import)
+    values = {key: float(value() if callable(value) else value) for key, value in check.at.items()}
     what = f"check '{check.name}'"
     rng = np.random.default_rng([seed, zlib.crc32(f"{derivation.id}/{check.name}".encode())])
     if check.reference is not None:  # two methods: the first one's result is the prediction
