@@ -37,3 +37,12 @@ def test_every_step_and_symbol_of_the_library_has_prose_in_both_languages():
         f"{d.id}: {s.label}" for d in registry.load_all() for s in d.steps if not (s.prose.en and s.prose.zh)
     ] + [f"{d.id}: {q.name}" for d in registry.load_all() for q in d.symbols if not (q.meaning.en and q.meaning.zh)]
     assert missing == []
+
+
+def test_the_suite_runs_every_library_step_and_check_as_its_own_item():
+    # The pytest plugin turns each step and numeric check of derive/library into an item; the
+    # tests/library modules only add the faulty variants, so this path must stay collected.
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'testpaths = ["tests", "derive/library"]' in text

@@ -7,16 +7,9 @@ import sympy as sp
 from derive.check import check_step
 from derive.library import einstein_relation as er
 from derive.library.einstein_relation import D_r, T, k_B, zeta_r
-from derive.pipeline import check
 from derive.report import Status
 
 EINSTEIN = er.derivation
-
-
-def test_einstein_relation_passes_every_step_and_every_numeric_check():
-    report = check([EINSTEIN])
-    failures = [x.explain() for d in report.derivations for x in [*d.steps, *d.checks] if x.explain()]
-    assert report.exit_code == 0, "\n".join(failures)
 
 
 def test_quoting_a_result_that_the_other_handout_does_not_state_fails():

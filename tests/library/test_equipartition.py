@@ -7,17 +7,10 @@ import sympy as sp
 from derive.check import check_step
 from derive.library import equipartition as eq
 from derive.library.equipartition import E, k_B, m, v, T
-from derive.pipeline import check
 from derive.report import Status
 from derive.verify import run_check
 
 EQUIPARTITION = eq.derivation
-
-
-def test_equipartition_passes_every_step_and_every_numeric_check():
-    report = check([EQUIPARTITION])
-    failures = [x.explain() for d in report.derivations for x in [*d.steps, *d.checks] if x.explain()]
-    assert report.exit_code == 0, "\n".join(failures)
 
 
 def test_mean_square_velocity_off_by_a_factor_two_is_rejected_by_both_checks():

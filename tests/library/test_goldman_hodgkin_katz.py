@@ -6,16 +6,9 @@ import sympy as sp
 
 from derive.check import check_step
 from derive.library import goldman_hodgkin_katz as ghk
-from derive.pipeline import check
 from derive.report import Status
 
 GHK = ghk.derivation
-
-
-def test_goldman_hodgkin_katz_passes_every_step_and_every_numeric_check():
-    report = check([GHK])
-    failures = [x.explain() for d in report.derivations for x in [*d.steps, *d.checks] if x.explain()]
-    assert report.exit_code == 0, "\n".join(failures)
 
 
 def test_chloride_with_inside_and_outside_not_swapped_is_rejected():

@@ -8,7 +8,6 @@ from derive.check import check_step
 from derive.estimate import Estimate
 from derive.library import hodgkin_huxley as hh
 from derive.library.hodgkin_huxley import MODERN, V, alpha_n, lam, mV, ms, phi, u
-from derive.pipeline import check
 from derive.report import Status
 from derive.verify import run_check
 
@@ -17,12 +16,6 @@ HH = hh.derivation
 
 def judge(derivation, label):
     return check_step(derivation, derivation.labels.index(label) + 1)
-
-
-def test_hodgkin_huxley_passes_every_step_and_every_numeric_check():
-    report = check([HH])
-    failures = [x.explain() for d in report.derivations for x in [*d.steps, *d.checks] if x.explain()]
-    assert report.exit_code == 0, "\n".join(failures)
 
 
 def test_rate_written_with_the_wrong_sign_convention_is_rejected():

@@ -7,17 +7,10 @@ import sympy as sp
 from derive.check import check_step
 from derive.library import nernst_potential as nernst
 from derive.library.nernst_potential import T, V, c_in, c_out, e, k_B, z
-from derive.pipeline import check
 from derive.report import Status
 from derive.verify import run_check
 
 NERNST = nernst.derivation
-
-
-def test_nernst_potential_passes_every_step_and_every_numeric_check():
-    report = check([NERNST])
-    failures = [x.explain() for d in report.derivations for x in [*d.steps, *d.checks] if x.explain()]
-    assert report.exit_code == 0, "\n".join(failures)
 
 
 def test_both_routes_reach_the_same_potential():
