@@ -568,6 +568,14 @@ def _show_value(value: sp.Expr) -> str:
     return text if unit == 1 else f"{text}*{sp.sstr(unit)}"
 
 
+def _decimal_coefficient(expr: sp.Expr) -> tuple[sp.Expr, sp.Expr]:
+    """A number times a unit; a decimal written as a float (0.36) is read as the exact decimal 36/100."""
+    number, unit = sp.sympify(expr).as_coeff_Mul()
+    if isinstance(number, sp.Float):
+        number = sp.Rational(str(number))
+    return number, unit
+
+
 def round_to(value: sp.Expr, digits: int) -> sp.Rational:
     """value rounded to `digits` significant figures, as an exact rational."""
     number = sp.N(value, 30)
@@ -595,7 +603,7 @@ class Evaluating(Rule):
         premise = context.premise(self.premises[0])
         if claim.lhs != premise.lhs:
             raise RuleFailure(f"'{self.premises[0]}' gives {sp.sstr(premise.lhs)}, the claim is about {sp.sstr(claim.lhs)}")
-        number, unit = claim.rhs.as_coeff_Mul()
+        number, unit = _decimal_coefficient(claim.rhs)
         if not number.is_Number:
             raise InputError(f"the claim of an evaluation must be a number times a unit, not {sp.sstr(claim.rhs)}")
         in_unit = sp.nsimplify(u.convert_to(premise.rhs.subs(self.values) / unit, SI_BASE))
@@ -819,7 +827,7 @@ class FindingRoot(Rule):
         if claim.lhs not in self.start:
             raise RuleFailure(f"the claim's left side {sp.sstr(claim.lhs)} is not one of the unknowns "
                               f"{', '.join(map(sp.sstr, self.start))}")
-        number, unit = claim.rhs.as_coeff_Mul()
+        number, unit = _decimal_coefficient(claim.rhs)
         if sp.sympify(unit).xreplace(dict(self.setting)) != 1:
             raise RuleFailure(f"the claim is in {sp.sstr(unit)}, but the setting works in units where "
                               f"{', '.join(sp.sstr(k) for k, v in self.setting.items() if v == 1)} are 1")
@@ -868,7 +876,7 @@ class LinearStability(Rule):
         with mpmath.workdps(30):
             eigenvalues = mpmath.eig(mpmath.matrix(numeric.tolist()))[0]
             largest = max(mpmath.re(e) for e in eigenvalues)
-        number, unit = claim.rhs.as_coeff_Mul()
+        number, unit = _decimal_coefficient(claim.rhs)
         if sp.sympify(unit).xreplace(dict(anchor.by.setting)) != 1:
             raise RuleFailure(f"the claim is in {sp.sstr(unit)}, not in the units the fixed point's setting makes 1")
         return [Obligation("largest real part", number, round_to(sp.Float(largest, 30), self.digits),

@@ -111,3 +111,12 @@ def test_integer_claims_are_sampled_beyond_small_integers():
     n = table.add("n", 1, "n", "n", integer=True, nonnegative=True)
     (result,) = judge(table, step("floor", (sp.floor(n / 13), 0), by.algebra()))
     assert result.status is Status.FAILED
+
+
+def test_a_value_written_as_a_float_is_read_as_its_decimal():
+    from sympy.physics.units import nanometer
+
+    from derive.library import einstein_relation as er
+
+    float_claim = er.derivation.with_claim("glucose-radius", sp.Eq(er.R, 0.36 * nanometer))
+    assert check_step(float_claim, float_claim.labels.index("glucose-radius") + 1).status is Status.PROVED
