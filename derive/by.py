@@ -11,13 +11,14 @@ from __future__ import annotations
 import decimal
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
 from sympy.physics import units as u
 
 from derive import expectation
-from derive.model import Claim, Context, Expect, InputError, Obligation, RuleFailure, RuleKind
+from derive.model import Claim, Context, Expect, InputError, Obligation, RuleFailure, RuleKind, Step
 
 SI_BASE = [u.meter, u.second, u.kilogram, u.kelvin, u.ampere, u.mole, u.candela]
 
@@ -66,17 +67,25 @@ def substitute(expr: sp.Basic, premises: list[Claim]) -> sp.Basic:
 # --- axioms ---------------------------------------------------------------------------
 
 
+class AxiomKind(Enum):
+    """What an axiom is: a hypothesis of the model, a name for something, or a law from a source."""
+
+    GIVEN = "given"
+    DEFINITION = "by definition"
+    CITED = "cited"
+
+
 @dataclass(frozen=True)
 class Axiom:
     """Taken as true: a given, a definition, or a law cited from a source."""
 
-    phrase: str
+    nature: AxiomKind
     source: str = ""
     kind: RuleKind = RuleKind.AXIOM
     premises: tuple[str, ...] = ()
 
     def describe(self) -> str:
-        return f"{self.phrase}: {self.source}" if self.source else self.phrase
+        return f"{self.nature.value}: {self.source}" if self.source else self.nature.value
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         return []
@@ -85,18 +94,23 @@ class Axiom:
         return ()
 
 
+def is_axiom(step: Step, *natures: AxiomKind) -> bool:
+    """Whether the step is an axiom of one of these natures."""
+    return isinstance(step.by, Axiom) and step.by.nature in natures
+
+
 def given() -> Axiom:
-    return Axiom("given")
+    return Axiom(AxiomKind.GIVEN)
 
 
 def definition() -> Axiom:
-    return Axiom("by definition")
+    return Axiom(AxiomKind.DEFINITION)
 
 
 def cite(source: str) -> Axiom:
     if not source.strip():
         raise InputError("a cited law needs its source")
-    return Axiom("cited", source)
+    return Axiom(AxiomKind.CITED, source)
 
 
 # --- checked rules --------------------------------------------------------------------
@@ -724,9 +738,9 @@ class InstanceOf(Rule):
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         general = context.premise(self.premises[0])
-        source = context.derivation.step(self.premises[0]).by
-        if isinstance(source, Axiom) and source.phrase in ("given", "by definition"):
-            raise InputError(f"'{self.premises[0]}' is a {source.phrase.replace('by ', '')}, not a general result; "
+        source = context.derivation.step(self.premises[0])
+        if is_axiom(source, AxiomKind.GIVEN, AxiomKind.DEFINITION):
+            raise InputError(f"'{self.premises[0]}' is a {source.by.nature.name.lower()}, not a general result; "
                              "an instance of it would only define or assume something new: say so with define/given")
         for symbol, value in self.values.items():
             for assumption in _ASSUMPTIONS:
@@ -769,7 +783,7 @@ def _hypothesis_symbols(context: Context) -> dict[sp.Symbol, str]:
     """Symbols constrained by earlier givens (other than the symbol a given names) and initial values."""
     found: dict[sp.Symbol, str] = {}
     for s in context.derivation.steps[: context.position]:
-        if isinstance(s.by, Axiom) and s.by.phrase == "given":
+        if is_axiom(s, AxiomKind.GIVEN):
             named = {s.claim.lhs} if isinstance(s.claim.lhs, sp.Symbol) else set()
             for symbol in (s.claim.lhs.free_symbols | s.claim.rhs.free_symbols) - named:
                 found.setdefault(symbol, f"the given '{s.label}'")
@@ -784,7 +798,7 @@ def fixed_symbols(context: Context) -> dict[sp.Symbol, sp.Expr]:
     return {
         s.claim.lhs: s.claim.rhs
         for s in context.derivation.steps[: context.position]
-        if isinstance(s.by, Axiom) and s.by.phrase in ("given", "by definition") and isinstance(s.claim.lhs, sp.Symbol)
+        if is_axiom(s, AxiomKind.GIVEN, AxiomKind.DEFINITION) and isinstance(s.claim.lhs, sp.Symbol)
     }
 
 

@@ -186,7 +186,8 @@ class Sampler:
         claimed = sp.sympify(obligation.claimed).xreplace(stand_ins)
         produced = sp.sympify(obligation.produced).xreplace(stand_ins)
         free = sorted(claimed.free_symbols | produced.free_symbols, key=lambda s: s.name)
-        names = {s: (s.name if not isinstance(s, sp.Dummy) else sp.sstr(_invert(stand_ins)[s])) for s in free}
+        atom_of = {dummy: atom for atom, dummy in stand_ins.items()}
+        names = {s: sp.sstr(atom_of[s]) if s in atom_of else s.name for s in free}
         evaluate = sp.lambdify(free, [claimed, produced], modules="mpmath", docstring_limit=0)
         evaluated = []
         with mpmath.workdps(self.settings.digits):
@@ -309,10 +310,6 @@ def _opaque_atoms(expr: sp.Basic) -> set[sp.Basic]:
 
     visit(sp.sympify(expr))
     return found
-
-
-def _invert(mapping: dict) -> dict:
-    return {v: k for k, v in mapping.items()}
 
 
 def _show_value(value: mpmath.mpf) -> str:

@@ -75,34 +75,7 @@ class SymbolTable:
         **assumptions: bool,
     ) -> sp.Symbol:
         """Declare a constant symbol with its SymPy assumptions (positive=True, ...)."""
-        head = sp.Symbol(name, **assumptions)
-        self._put(Quantity(head, _dimension(dimension), Text(en, zh), latex, sample=sample))
-        return head
-
-    def random_sequence(
-        self,
-        name: str,
-        dimension: Dimension | int,
-        en: str,
-        zh: str,
-        *,
-        latex: str | None = None,
-        distribution: sp.Basic | None = None,
-    ) -> sp.core.function.UndefinedFunction:
-        """Declare a random sequence x(n); with a distribution, every x(m) follows it."""
-        head = sp.Function(name, real=True)
-        self._put(
-            Quantity(head, _dimension(dimension), Text(en, zh), latex, True, distribution)
-        )
-        return head
-
-    def function(
-        self, name: str, dimension: Dimension | int, en: str, zh: str, *, latex: str | None = None
-    ) -> sp.core.function.UndefinedFunction:
-        """Declare an unknown function such as p(v) or V(t); `dimension` is that of its value."""
-        head = sp.Function(name, real=True)
-        self._put(Quantity(head, _dimension(dimension), Text(en, zh), latex))
-        return head
+        return self._declare(sp.Symbol(name, **assumptions), dimension, en, zh, latex=latex, sample=sample)
 
     def random(
         self,
@@ -117,7 +90,24 @@ class SymbolTable:
     ) -> sp.Symbol:
         """Declare a single random variable, optionally with its sympy.stats distribution."""
         head = sp.Symbol(name, **(assumptions or {"real": True}))
-        self._put(Quantity(head, _dimension(dimension), Text(en, zh), latex, True, distribution))
+        return self._declare(head, dimension, en, zh, latex=latex, random=True, distribution=distribution)
+
+    def random_sequence(
+        self, name: str, dimension: Dimension | int, en: str, zh: str, *,
+        latex: str | None = None, distribution: sp.Basic | None = None,
+    ) -> sp.core.function.UndefinedFunction:
+        """Declare a random sequence x(n); with a distribution, every x(m) follows it."""
+        head = sp.Function(name, real=True)
+        return self._declare(head, dimension, en, zh, latex=latex, random=True, distribution=distribution)
+
+    def function(
+        self, name: str, dimension: Dimension | int, en: str, zh: str, *, latex: str | None = None
+    ) -> sp.core.function.UndefinedFunction:
+        """Declare an unknown function such as p(v) or V(t); `dimension` is that of its value."""
+        return self._declare(sp.Function(name, real=True), dimension, en, zh, latex=latex)
+
+    def _declare(self, head: Any, dimension: Dimension | int, en: str, zh: str, **details: Any) -> Any:
+        self._put(Quantity(head, _dimension(dimension), Text(en, zh), **details))
         return head
 
     def _put(self, quantity: Quantity) -> None:

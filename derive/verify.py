@@ -14,9 +14,9 @@ import numpy as np
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
-from derive import stats
+from derive import by, stats
 from derive.estimate import Estimate
-from derive.model import Derivation, Expect, InputError, NumericCheck, RuleKind
+from derive.model import Derivation, Expect, InputError, NumericCheck
 from derive.report import CheckResult, where
 
 
@@ -32,7 +32,7 @@ def prediction_of(derivation: Derivation, check: NumericCheck) -> sp.Expr:
     definitions = {  # only definitions, and only earlier ones: never a hypothetical `given`
         s.claim.lhs: s.claim.rhs
         for s in derivation.steps[:position]
-        if s.by.kind is RuleKind.AXIOM and s.by.describe() == "by definition" and isinstance(s.claim.lhs, sp.Symbol)
+        if by.is_axiom(s, by.AxiomKind.DEFINITION) and isinstance(s.claim.lhs, sp.Symbol)
     }
     solutions = {
         s.claim.lhs: s.claim.rhs
