@@ -17,7 +17,7 @@ _EXPORTS = {
     "independent": "derive.declare", "refuted": "derive.declare", "simulated": "derive.declare",
     "step": "derive.declare",
     "E": "derive.expectation", "Expectation": "derive.expectation",
-    "Derivation": "derive.model", "Estimate": "derive.estimate", "Params": "derive.model",
+    "Derivation": "derive.model", "Figure": "derive.model", "Estimate": "derive.estimate", "Params": "derive.model",
     "SymbolTable": "derive.model", "Text": "derive.model",
 }
 

@@ -33,6 +33,19 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A picture for the handout, drawn on demand (rendering is the only thing that draws).
+
+    `draw()` returns a matplotlib Figure. Text inside it stays language-neutral (symbols,
+    numbers and units), so one drawing serves every language; the caption is translated.
+    """
+
+    name: str
+    caption: Text
+    draw: Callable[[], Any]
+
+
+@dataclass(frozen=True)
 class Quantity:
     """A symbol of the handout: its meaning, its SI dimension and how to print it.
 
@@ -272,6 +285,7 @@ class Derivation:
     assumptions: tuple[Text, ...] = ()
     independent: tuple[Independence, ...] = ()
     sources: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
     module: str = ""
 
     def __post_init__(self) -> None:
