@@ -28,6 +28,19 @@ def _quote(labels: tuple[str, ...]) -> str:
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " and " + quoted[-1]
 
 
+@dataclass(frozen=True)
+class Wording:
+    """A rule's phrase for the handouts: a key of templates/strings/*.json and what fills it in.
+
+    `describe()` stays the English the checker reports in; the handouts say `wording()` in each
+    language. A field is a tuple of step labels, a SymPy expression or a tuple of them (printed as
+    math), a dict {symbol: value} (printed as "a = 1, b = 2"), or plain text (a source, a number).
+    """
+
+    key: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+
 def normal(expr: sp.Basic, context: Context) -> sp.Basic:
     """Expectations in linear normal form, unevaluated derivatives and integrals done."""
     if expr.has(sp.Limit):
@@ -73,6 +86,9 @@ class AxiomKind(Enum):
     GIVEN = "given"
     DEFINITION = "by definition"
     CITED = "cited"
+    MEASURED = "measured"  # by a numeric check of the same derivation, which must name the step
+
+
 
 
 @dataclass(frozen=True)
@@ -86,6 +102,9 @@ class Axiom:
 
     def describe(self) -> str:
         return f"{self.nature.value}: {self.source}" if self.source else self.nature.value
+
+    def wording(self) -> Wording:
+        return Wording(self.nature.name.lower(), {"source": self.source})
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         return []
@@ -113,6 +132,13 @@ def cite(source: str) -> Axiom:
     return Axiom(AxiomKind.CITED, source)
 
 
+def measured(check: str) -> Axiom:
+    """A value read off a simulation: the numeric check `check` verifies it to its stated digits."""
+    if not check.strip():
+        raise InputError("a measured value needs the name of the check that measures it")
+    return Axiom(AxiomKind.MEASURED, f"simulation check '{check}'")
+
+
 # --- checked rules --------------------------------------------------------------------
 
 
@@ -123,6 +149,9 @@ class Rule:
     premises: tuple[str, ...] = ()
     kind: RuleKind = field(default=RuleKind.CHECKED, init=False)
 
+    def wording(self) -> Wording:
+        raise NotImplementedError(f"{type(self).__name__} has no wording for the handouts")
+
     def side_conditions(self, claim: Claim, context: Context) -> tuple[str, ...]:
         return ()
 
@@ -132,9 +161,13 @@ class Algebra(Rule):
     """Both sides are equal by algebra alone (expand, factor, simplify)."""
 
     phrase: str = "by algebra"
+    key: str = "algebra"
 
     def describe(self) -> str:
         return self.phrase
+
+    def wording(self) -> Wording:
+        return Wording(self.key)
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         return [
@@ -150,7 +183,7 @@ def algebra() -> Algebra:
 
 
 def linearity_of_expectation() -> Algebra:
-    return Algebra(phrase="by linearity of expectation")
+    return Algebra(phrase="by linearity of expectation", key="linearity_of_expectation")
 
 
 @dataclass(frozen=True)
@@ -159,6 +192,9 @@ class Rewriting(Rule):
 
     def describe(self) -> str:
         return f"by rewriting {_quote(self.premises)}"
+
+    def wording(self) -> Wording:
+        return Wording("rewriting", {"labels": self.premises})
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         premise = context.premise(self.premises[0])
@@ -185,6 +221,11 @@ class Substituting(Rule):
         used = self.premises[:-1] if self.into else self.premises
         target = f" into '{self.into}'" if self.into else ""
         return f"by substituting {_quote(used)}{target}"
+
+    def wording(self) -> Wording:
+        if self.into:
+            return Wording("substituting_into", {"labels": self.premises[:-1], "into": (self.into,)})
+        return Wording("substituting", {"labels": self.premises})
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         used = self.premises[:-1] if self.into else self.premises
@@ -230,9 +271,14 @@ class Applying(Rule):
     conditions: Callable[[Claim], tuple[str, ...]] = lambda premise: ()
     variable: sp.Symbol | None = None  # for calculus: what the operation varies
     divisor: sp.Expr | None = None  # for division: what must not be zero
+    words: Wording | None = None  # the handouts' phrase; None for a phrase given by the module
 
     def describe(self) -> str:
         return f"by {self.phrase} {_quote(self.premises)}"
+
+    def wording(self) -> Wording:
+        words = self.words or Wording("applying", {"phrase": self.phrase})
+        return Wording(words.key, {**words.fields, "labels": self.premises})
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         premise = context.premise(self.premises[0])
@@ -260,17 +306,19 @@ def _nonzero(factor: sp.Expr) -> tuple[str, ...]:
 
 
 def squaring(label: str) -> Applying:
-    return Applying((label,), lambda side: side**2, "squaring both sides of")
+    return Applying((label,), lambda side: side**2, "squaring both sides of",
+                    words=Wording("squaring"))
 
 
 def multiplying_both_sides(label: str, by: sp.Expr) -> Applying:
-    return Applying((label,), lambda side: side * by, f"multiplying by {sp.sstr(by)} both sides of")
+    return Applying((label,), lambda side: side * by, f"multiplying by {sp.sstr(by)} both sides of",
+                    words=Wording("multiplying", {"by": by}))
 
 
 def dividing_both_sides(label: str, by: sp.Expr) -> Applying:
     return Applying(
         (label,), lambda side: side / by, f"dividing by {sp.sstr(by)} both sides of",
-        lambda premise: _nonzero(by), divisor=by,
+        lambda premise: _nonzero(by), divisor=by, words=Wording("dividing", {"by": by}),
     )
 
 
@@ -297,11 +345,12 @@ def taking_log(label: str) -> Applying:
     def positive(premise: Claim) -> tuple[str, ...]:
         return tuple(f"{sp.sstr(side)} > 0" for side in (premise.lhs, premise.rhs))
 
-    return Applying((label,), sp.log, "taking the logarithm of", positive)
+    return Applying((label,), sp.log, "taking the logarithm of", positive, words=Wording("taking_log"))
 
 
 def taking_expectation(label: str) -> Applying:
-    return Applying((label,), expectation.Expectation, "taking the expectation of")
+    return Applying((label,), expectation.Expectation, "taking the expectation of",
+                    words=Wording("taking_expectation"))
 
 
 def applying(label: str, operation: Callable[[sp.Expr], sp.Expr], phrase: str) -> Applying:
@@ -318,6 +367,10 @@ class SolvingFor(Rule):
     def describe(self) -> str:
         where = ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in self.setting.items())
         return f"by solving {_quote(self.premises)} for {self.unknown}" + (f" with {where}" if where else "")
+
+    def wording(self) -> Wording:
+        fields = {"labels": self.premises, "unknown": self.unknown, "setting": dict(self.setting)}
+        return Wording("solving_for_with" if self.setting else "solving_for", fields)
 
     def _solutions(self, context: Context) -> list[sp.Expr]:
         premise = context.premise(self.premises[0])
@@ -345,7 +398,7 @@ def solving_for(unknown: sp.Symbol, label: str, setting: Mapping[sp.Basic, sp.Ex
 
 def differentiating(label: str, wrt: sp.Symbol) -> Applying:
     return Applying((label,), lambda side: sp.diff(side, wrt), f"differentiating with respect to {wrt}",
-                    variable=wrt)
+                    variable=wrt, words=Wording("differentiating", {"variable": wrt}))
 
 
 def integrating(label: str, over: tuple[sp.Symbol, sp.Expr, sp.Expr]) -> Applying:
@@ -353,6 +406,7 @@ def integrating(label: str, over: tuple[sp.Symbol, sp.Expr, sp.Expr]) -> Applyin
     return Applying(
         (label,), lambda side: sp.integrate(side, over),
         f"integrating over {variable} from {sp.sstr(low)} to {sp.sstr(high)}", variable=variable,
+        words=Wording("integrating", {"variable": variable, "low": low, "high": high}),
     )
 
 
@@ -369,12 +423,13 @@ def taking_limit(label: str, variable: sp.Symbol, to: sp.Expr) -> Applying:
     return Applying(
         (label,), lambda side: two_sided_limit(side, variable, to),
         f"taking the limit {variable} → {sp.sstr(to)} of", variable=variable,
+        words=Wording("taking_limit", {"variable": variable, "to": sp.sympify(to)}),
     )
 
 
 def evaluating() -> Algebra:
     """The claim's integrals, derivatives, limits or sums, evaluated by SymPy."""
-    return Algebra(phrase="by evaluating")
+    return Algebra(phrase="by evaluating", key="evaluating")
 
 
 @dataclass(frozen=True)
@@ -387,6 +442,9 @@ class Series(Rule):
 
     def describe(self) -> str:
         return f"by expanding {_quote(self.premises)} in small {self.small} to order {self.order}"
+
+    def wording(self) -> Wording:
+        return Wording("series", {"labels": self.premises, "small": self.small, "order": str(self.order)})
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         premise = context.premise(self.premises[0])
@@ -418,6 +476,10 @@ class Induction(Rule):
     def describe(self) -> str:
         base, recurrence = self.premises
         return f"by induction on {self.variable} from '{base}' with '{recurrence}'"
+
+    def wording(self) -> Wording:
+        base, recurrence = self.premises
+        return Wording("induction", {"variable": self.variable, "base": (base,), "recurrence": (recurrence,)})
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         n = self.variable
@@ -481,6 +543,9 @@ class Factorising(Rule):
     def describe(self) -> str:
         return "by independence of " + " and ".join(sp.sstr(v) for v in self.variables)
 
+    def wording(self) -> Wording:
+        return Wording("independence", {"variables": self.variables})
+
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         wanted = frozenset(self.variables)
         groups = [g.variables for g in context.derivation.independent if wanted <= g.variables]
@@ -521,6 +586,9 @@ class Moments(Rule):
     def describe(self) -> str:
         return "by the distribution of " + " and ".join(sp.sstr(v) for v in self.variables)
 
+    def wording(self) -> Wording:
+        return Wording("moments", {"variables": self.variables})
+
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         laws = []
         for variable in self.variables:
@@ -556,6 +624,9 @@ class ConvertingUnits(Rule):
 
     def describe(self) -> str:
         return f"by converting the units of {_quote(self.premises)}" if self.premises else "by converting units"
+
+    def wording(self) -> Wording:
+        return Wording("converting_units_of", {"labels": self.premises}) if self.premises else Wording("converting_units")
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         lhs = substitute(claim.lhs, [context.premise(label) for label in self.premises])
@@ -613,6 +684,9 @@ class Evaluating(Rule):
         at = ", ".join(f"{sp.sstr(k)} = {_show_value(v)}" for k, v in self.values.items())
         return f"by evaluating {_quote(self.premises)} at {at}, to {self.digits} significant figures"
 
+    def wording(self) -> Wording:
+        return Wording("evaluating_at", {"labels": self.premises, "values": dict(self.values), "digits": str(self.digits)})
+
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         premise = context.premise(self.premises[0])
         if claim.lhs != premise.lhs:
@@ -640,6 +714,9 @@ class EarlierResult(Rule):
 
     def describe(self) -> str:
         return f"from handout '{self.derivation_id}', step '{self.label}'"
+
+    def wording(self) -> Wording:
+        return Wording("earlier_result", {"handout": self.derivation_id, "step": self.label})
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         from derive import registry  # the library is only needed when a step quotes it
@@ -675,6 +752,10 @@ class SolvingOde(Rule):
         start = ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in self.initial.items())
         using = f" using {_quote(self.premises[1:])}" if len(self.premises) > 1 else ""
         return f"by solving '{self.premises[0]}'" + (f" with {start}" if start else "") + using
+
+    def wording(self) -> Wording:
+        key = "solving_ode" + ("_initial" if self.initial else "") + ("_using" if len(self.premises) > 1 else "")
+        return Wording(key, {"labels": self.premises[:1], "initial": dict(self.initial), "using": self.premises[1:]})
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         if claim.lhs != self.function:
@@ -735,6 +816,9 @@ class InstanceOf(Rule):
     def describe(self) -> str:
         at = ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in self.values.items())
         return f"as an instance of {_quote(self.premises)} with {at}"
+
+    def wording(self) -> Wording:
+        return Wording("instance_of", {"labels": self.premises, "values": dict(self.values)})
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         general = context.premise(self.premises[0])
@@ -828,6 +912,9 @@ class FindingRoot(Rule):
         near = ", ".join(f"{sp.sstr(k)} = {v:g}" for k, v in self.start.items())
         return f"by finding the root of {_quote(self.premises)} near {near}"
 
+    def wording(self) -> Wording:
+        return Wording("finding_root", {"labels": self.premises, "start": dict(self.start)})
+
     def root(self, context: Context) -> dict[sp.Symbol, sp.Float]:
         equations = [e.xreplace(dict(self.setting)) for e in _premise_system(self.premises, context)]
         unknowns = list(self.start)
@@ -872,6 +959,9 @@ class LinearStability(Rule):
 
     def describe(self) -> str:
         return f"by the eigenvalues of the Jacobian of {_quote(self.premises)} at the root of '{self.fixed_point}'"
+
+    def wording(self) -> Wording:
+        return Wording("linear_stability", {"labels": self.premises, "fixed_point": (self.fixed_point,)})
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         import mpmath

@@ -1,4 +1,5 @@
-"""The words a derivation module is written in: step, given, define, cite, refuted, simulated.
+"""The words a derivation module is written in: step, given, define, cite, measured, refuted,
+simulated, agrees.
 
 Each records the file and line it was called from, so a failure points at the module.
 """
@@ -53,6 +54,12 @@ def cite(label: str, statement: Statement, source: str, en: str = "", zh: str = 
     return Step(label, Claim.of(statement), by.cite(source), Text(en, zh), location=caller_location())
 
 
+def measured(label: str, statement: Statement, check: str, en: str = "", zh: str = "") -> Step:
+    """A value read off a simulation, stated to a number of digits; numeric check `check` must
+    name this step and verify the value to those digits (`simulated(..., digits=N)`)."""
+    return Step(label, Claim.of(statement), by.measured(check), Text(en, zh), location=caller_location())
+
+
 def refuted(
     label: str, statement: Statement, justification: Justification, en: str = "", zh: str = "",
     *, corrected_by: str = "",
@@ -80,13 +87,16 @@ def simulated(
     *,
     scale: sp.Expr | None = None,
     contradicts: bool = False,
+    digits: int | None = None,
 ) -> NumericCheck:
     """Compare step `step_label`'s right side at `at` with an independent simulation.
 
     With `contradicts=True` the simulation must reject the prediction (for refuted claims).
+    With `digits=N` the step states a value rounded to N significant figures, and the
+    tolerance grows by half a unit in its last figure.
     """
     return NumericCheck(name, step_label, simulate, dict(at), Text(en, zh),
-                        Expect.REFUTED if contradicts else Expect.HOLDS, scale, caller_location())
+                        Expect.REFUTED if contradicts else Expect.HOLDS, scale, caller_location(), digits=digits)
 
 
 def agrees(

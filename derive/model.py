@@ -259,6 +259,7 @@ class NumericCheck:
     scale: sp.Expr | None = None
     location: tuple[str, int] = ("<unknown>", 0)
     reference: Simulation | None = None  # for two methods that must agree: the first, `simulate` the second
+    digits: int | None = None  # the step states its value to this many significant figures
 
 
 @dataclass(frozen=True)

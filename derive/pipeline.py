@@ -9,7 +9,7 @@ from derive.check import Settings, check_step
 from derive.model import Derivation
 from derive.progress import Progress
 from derive.report import DerivationResult, Report
-from derive.verify import run_check
+from derive.verify import require_measurements_checked, run_check
 
 
 def check(
@@ -23,6 +23,8 @@ def check(
     """Check every step, then run every numeric check (unless symbolic_only)."""
     progress = progress or Progress(quiet=True)
     results = []
+    for derivation in derivations:
+        require_measurements_checked(derivation)
     for derivation in derivations:
         started = time.perf_counter()
         steps = []

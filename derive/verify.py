@@ -59,6 +59,27 @@ def _evaluate(expr: sp.Expr, values: dict[sp.Basic, float], what: str) -> float:
     return float(function(*values.values()))
 
 
+def rounding(value: float, digits: int | None) -> float:
+    """Half a unit in the last of `digits` significant figures of `value` (0 when not rounded)."""
+    if not digits or value == 0:
+        return 0.0
+    return 0.5 * 10.0 ** (np.floor(np.log10(abs(value))) - digits + 1)
+
+
+def require_measurements_checked(derivation: Derivation) -> None:
+    """Every measured value must be verified by the check it names, and that check must name it."""
+    for step in derivation.steps:
+        if not by.is_axiom(step, by.AxiomKind.MEASURED):
+            continue
+        checks = [c for c in derivation.checks if c.step == step.label and f"'{c.name}'" in step.by.source]
+        if not checks:
+            raise InputError(f"derivation '{derivation.id}', step '{step.label}': it is {step.by.describe()}, "
+                             f"but no check of that name compares it (simulated(name, '{step.label}', ...))")
+        if checks[0].digits is None:
+            raise InputError(f"derivation '{derivation.id}', check '{checks[0].name}': a measured value needs "
+                             "digits= (how many significant figures the step states)")
+
+
 def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> CheckResult:
     """Simulate, compare with the prediction, and judge with the statistical tolerance."""
     started = time.perf_counter()
@@ -89,6 +110,7 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
         combined = reference.stderr + estimate.stderr if estimate.computed else float(np.hypot(reference.stderr, estimate.stderr))
         estimate = Estimate(estimate.value, combined, estimate.samples, estimate.computed)
     difference = abs(estimate.value - prediction)
+    stated = rounding(prediction, check.digits)
     problem = ""
     if check_error:
         problem = f"failed: the simulation raised {check_error}"
@@ -97,17 +119,23 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
         problem = f"got a non-finite result from the simulation: {estimate.value} ± {estimate.stderr}."
         tolerance = float("nan")
     elif estimate.computed:
-        # a floor at rounding level, for a computation whose two resolutions agree exactly
-        tolerance = max(stats.ERROR_MULTIPLE * estimate.stderr, 1e-12 * scale)
+        # a floor at rounding level, for a computation whose two resolutions agree exactly;
+        # a value stated to N figures may be off by half a unit in the last one
+        tolerance = max(stats.ERROR_MULTIPLE * estimate.stderr, 1e-12 * scale) + stated
         if tolerance / scale > stats.MAX_RELATIVE_COMPUTED_TOLERANCE:
-            problem = (f"is not resolved: {stats.ERROR_MULTIPLE:g} × the error estimate is "
+            problem = (f"is not resolved: {stats.ERROR_MULTIPLE:g} × the error estimate"
+                       f"{' plus the rounding of the stated value' if stated else ''} is "
                        f"{tolerance / scale:.2%} of the prediction, more than "
-                       f"{stats.MAX_RELATIVE_COMPUTED_TOLERANCE:.2%}; refine the computation.")
+                       f"{stats.MAX_RELATIVE_COMPUTED_TOLERANCE:.2%}; refine the computation"
+                       f"{' or state more digits' if stated else ''}.")
         elif check.expect is Expect.HOLDS and difference > tolerance:
             problem = f"disagrees with the computation beyond {stats.ERROR_MULTIPLE:g} times its error estimate."
     else:
-        tolerance = stats.tolerance(estimate.stderr)
-        if estimate.stderr / scale > stats.MAX_RELATIVE_STDERR:
+        tolerance = stats.tolerance(estimate.stderr) + stated
+        if stated / scale > stats.MAX_RELATIVE_COMPUTED_TOLERANCE:
+            problem = (f"states too few digits: rounding to {check.digits} figures alone allows "
+                       f"{stated / scale:.2%}, more than {stats.MAX_RELATIVE_COMPUTED_TOLERANCE:.2%}.")
+        elif estimate.stderr / scale > stats.MAX_RELATIVE_STDERR:
             problem = (f"is underpowered: relative standard error {estimate.stderr / scale:.2%} exceeds "
                        f"{stats.MAX_RELATIVE_STDERR:.2%}, so a {stats.DETECTABLE:.0%} error could pass; "
                        "use more samples.")
@@ -120,7 +148,7 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
         derivation=derivation.id, name=check.name, step=check.step, expect=check.expect.value,
         parameters={sp.sstr(k): v for k, v in values.items()}, prediction=prediction,
         estimate=estimate.value, stderr=estimate.stderr, tolerance=tolerance,
-        resolution=tolerance if estimate.computed else stats.resolution(estimate.stderr),
+        resolution=tolerance if estimate.computed else stats.resolution(estimate.stderr) + stated,
         samples=estimate.samples, kind="computed" if estimate.computed else "statistical",
         passed=not problem, seconds=time.perf_counter() - started,
         location=where(check.location), problem=problem,

@@ -113,3 +113,20 @@ def test_non_finite_simulation_result_is_a_failed_check():
     nan = WALK.with_check("msd", simulate=lambda p, rng: Estimate(float("nan"), 1.0, 10))
     result = run_check(nan, next(c for c in nan.checks if c.name == "msd"))
     assert not result.passed and "non-finite" in result.problem
+
+
+def test_rounding_is_half_a_unit_in_the_last_stated_figure():
+    from derive.verify import rounding
+
+    assert rounding(13.27512, 7) == pytest.approx(5e-6)
+    assert rounding(1397.0, 5) == pytest.approx(0.05)
+    assert rounding(0.0, 3) == 0.0 and rounding(5.0, None) == 0.0
+
+
+def test_measured_step_without_a_check_that_names_it_is_bad_input():
+    from derive import pipeline
+    from derive.library import hodgkin_huxley as hh
+
+    orphan = hh.derivation.with_check("pulse-threshold", step="spike-height")
+    with pytest.raises(InputError, match="pulse-threshold.*no check of that name"):
+        pipeline.check([orphan], symbolic_only=True)

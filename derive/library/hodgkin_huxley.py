@@ -1,4 +1,4 @@
-"""The Hodgkin-Huxley model: the rate functions, the resting state and its stability.
+"""The Hodgkin-Huxley model: the rates, the resting state, and the action potential.
 
 The heart of the seed article's section 1: how do ion conductances change, and how is an action
 potential generated? Hodgkin and Huxley's equations in the modern convention (rest near
@@ -15,9 +15,25 @@ from __future__ import annotations
 
 import numpy as np
 import sympy as sp
-from sympy.physics.units import capacitance, current, length, temperature, time, voltage
+from sympy.physics.units import capacitance, charge, current, length, temperature, time, voltage
 
-from derive import Derivation, Estimate, Params, SymbolTable, Text, agrees, by, cite, step
+import functools
+
+from derive import (
+    Derivation,
+    Estimate,
+    Params,
+    SymbolTable,
+    Text,
+    agrees,
+    by,
+    cite,
+    define,
+    given,
+    measured,
+    simulated,
+    step,
+)
 from derive.model import Context
 from derive.sim import hodgkin_huxley as model
 
@@ -66,6 +82,38 @@ E_K = symbols.add("E_K", voltage, "K⁺ reversal potential", "K⁺ 反转电位"
 E_L = symbols.add("E_L", voltage, "leak reversal potential", "漏电流反转电位", real=True, latex=r"E_{\mathrm{L}}")
 lam = symbols.add("lambda_max", 1 / time, "largest real part of the eigenvalues at rest", "静息点处特征值实部的最大值",
                   real=True, latex=r"\lambda_{\max}")
+
+# The action potential (section 5 of the handout)
+uF = symbols.add("uF", capacitance / area, "one microfarad per square centimetre", "1 微法每平方厘米", positive=True,
+                 latex=r"\mu\mathrm{F/cm^2}")
+uA = symbols.add("uA", current / area, "one microampere per square centimetre", "1 微安每平方厘米", positive=True,
+                 latex=r"\mu\mathrm{A/cm^2}")
+Hz = symbols.add("Hz", 1 / time, "one hertz (one spike per second)", "1 赫兹（每秒一个动作电位）", positive=True,
+                 latex=r"\mathrm{Hz}")
+Q = symbols.add("Q", charge / area, "charge put on the membrane per area", "单位面积膜上的电荷", real=True)
+dV_kick = symbols.add("Delta_V", voltage, "change of V when charge Q is put on the membrane", "放上电荷 Q 时 V 的变化",
+                      real=True, latex=r"\Delta V")
+dV_th = symbols.add("Delta_V_th", voltage, "the smallest sudden depolarisation from rest that fires a spike",
+                    "从静息突然去极化、能引发动作电位的最小幅度", positive=True, latex=r"\Delta V_{\mathrm{th}}")
+H = symbols.add("H", voltage, "height of the spike: peak minus rest", "动作电位的高度：峰值减静息电位", positive=True)
+Q_min = symbols.add("Q_min", charge / area, "least charge that could raise V by the spike's height",
+                    "使 V 升高一个动作电位高度所需的最少电荷", positive=True, latex=r"Q_{\min}")
+Q_Na = symbols.add("Q_Na", charge / area, "Na⁺ charge that enters during one spike", "一个动作电位期间进入的 Na⁺ 电荷",
+                   positive=True, latex=r"Q_{\mathrm{Na}}")
+r_Na = symbols.add("r_Na", 1, "Na⁺ charge per spike over the least needed", "每个动作电位的 Na⁺ 电荷与最少所需之比",
+                   positive=True, latex=r"r_{\mathrm{Na}}")
+r_warm = symbols.add("r_Na_18", 1, "the same ratio at 18.5 °C", "18.5 °C 时的同一比值", positive=True,
+                     latex=r"r_{\mathrm{Na}}^{18.5\,°\mathrm{C}}")
+I_th = symbols.add("I_th", current / area, "threshold of a 0.5 ms current pulse", "0.5 ms 电流脉冲的阈值",
+                   positive=True, latex=r"I_{\mathrm{th}}")
+t_abs = symbols.add("t_abs", time, "absolute refractory period", "绝对不应期", positive=True, latex=r"t_{\mathrm{abs}}")
+t_rel = symbols.add("t_rel", time, "relative refractory period", "相对不应期", positive=True, latex=r"t_{\mathrm{rel}}")
+I_on = symbols.add("I_onset", current / area, "smallest steady current that drives repetitive firing",
+                   "能驱动持续放电的最小恒定电流", positive=True, latex=r"I_{\mathrm{onset}}")
+f_10 = symbols.add("f_10", 1 / time, "firing rate under 10 μA/cm²", "10 μA/cm² 下的放电频率", positive=True,
+                   latex=r"f_{10}")
+f_50 = symbols.add("f_50", 1 / time, "firing rate under 50 μA/cm²", "50 μA/cm² 下的放电频率", positive=True,
+                   latex=r"f_{50}")
 
 u_hh = V_HH / mV  # the paper's bare numbers are millivolts ...
 per_ms = phi / ms  # ... and rates per millisecond, at 6.3 °C
@@ -135,6 +183,100 @@ def resting_from_the_simulator(at: Params, rng: np.random.Generator) -> Estimate
     return Estimate(model.resting_state(SQUID).v, 1e-10, 1, computed=True)
 
 
+# --- The action potential: what the simulator measures, each by its own method ----------------------
+
+UNITS = {mV: 1, ms: 1, uF: 1, uA: 1, Hz: 1}  # the simulator works in mV, ms, μF/cm², μA/cm² and Hz
+WARM = model.HHParams(temperature=18.5)
+SPIKE_HEIGHT = sp.Rational("105.75") * mV
+SODIUM_CHARGE = sp.Rational("1397.0") * uF * mV
+
+
+def _bisect(fires, lo: float, hi: float, width: float) -> float:
+    """The switching point of fires() (false at lo, true at hi), to within `width`."""
+    while hi - lo > width:
+        middle = 0.5 * (lo + hi)
+        lo, hi = (lo, middle) if fires(middle) else (middle, hi)
+    return 0.5 * (lo + hi)
+
+
+@functools.lru_cache(maxsize=None)
+def kick_threshold() -> Estimate:
+    """ΔV_th: V set suddenly to rest + ΔV (gates left at rest, no current at all), bisected on
+    whether a spike follows within 20 ms; RK4 at 0.01 and 0.005 ms, error from both plus the bracket."""
+    rest = model.resting_state(SQUID)
+
+    def at(dt: float) -> float:
+        def fires(kick: float) -> bool:
+            trace = model.simulate(model.NO_STIMULUS, 20.0, SQUID, "rk4", dt,
+                                   initial=(rest.v + kick, rest.m, rest.h, rest.n))
+            return len(model.spike_times(trace)) > 0
+        return _bisect(fires, 0.0, 30.0, 1e-7)
+
+    fine, coarse = at(0.005), at(0.01)
+    return Estimate(fine, abs(fine - coarse) + 1e-7, 0, computed=True)
+
+
+def brief_pulse_threshold_charge(at: Params, rng: np.random.Generator) -> Estimate:
+    """Threshold charge I_th w of ever briefer pulses (w = 10, 5, 2.5 μs), extrapolated to w → 0.
+
+    Q(w) approaches its limit linearly in w, so 2 Q(w/2) - Q(w) removes the linear term; the
+    error is the change of that extrapolation between the two finest pairs plus the bisection
+    errors. Pulses are applied as current; nothing here moves V directly."""
+    widths = (0.01, 0.005, 0.0025)
+    thresholds = [model.threshold(width=w, params=SQUID, precision=1e-8) for w in widths]
+    charges = [t.value * w for t, w in zip(thresholds, widths)]
+    coarse, fine = 2 * charges[1] - charges[0], 2 * charges[2] - charges[1]
+    error = abs(fine - coarse) + 3 * sum(t.stderr * w for t, w in zip(thresholds, widths))
+    return Estimate(fine, error, 0, computed=True)
+
+
+def spike_height(at: Params, rng: np.random.Generator) -> Estimate:
+    """Peak of the spike after the default pulse minus the resting potential (RK4, step refinement)."""
+    peak = _first_spike("rk4").peak
+    return Estimate(peak.value - model.resting_state(SQUID).v, peak.stderr, peak.samples, computed=True)
+
+
+def sodium_charge(at: Params, rng: np.random.Generator) -> Estimate:
+    """The extra Na⁺ charge of that spike, integrated along with the ODE (nC/cm²)."""
+    return model.sodium_charge_per_spike(params=SQUID).sodium
+
+
+def sodium_ratio_warm(at: Params, rng: np.random.Generator) -> Estimate:
+    """Q_Na / (C H) for the same pulse at 18.5 °C."""
+    return model.sodium_charge_per_spike(params=WARM).ratio
+
+
+def pulse_threshold(at: Params, rng: np.random.Generator) -> Estimate:
+    """Threshold of a 0.5 ms pulse by bisection (relative bracket 1e-6) at two step sizes."""
+    return model.threshold(width=0.5, params=SQUID)
+
+
+@functools.lru_cache(maxsize=None)
+def _refractory() -> model.RefractoryPeriods:
+    return model.refractory_periods(params=SQUID)
+
+
+def absolute_refractory(at: Params, rng: np.random.Generator) -> Estimate:
+    return _refractory().absolute
+
+
+def relative_refractory(at: Params, rng: np.random.Generator) -> Estimate:
+    return _refractory().relative
+
+
+def onset(at: Params, rng: np.random.Generator) -> Estimate:
+    """Bisection on sustained firing in runs of 500 and 1000 ms, extrapolated in the run length."""
+    return model.repetitive_firing_onset(SQUID, duration=500.0)
+
+
+def rate(current: float):
+    """The steady firing rate under a current step, from the last interspike interval."""
+    def simulate(at: Params, rng: np.random.Generator) -> Estimate:
+        return model.firing_rate(current, SQUID)
+    simulate.__doc__ = f"Steady firing rate under a step of {current:g} μA/cm² (RK4, step refinement)."
+    return simulate
+
+
 def _conversion(rate: sp.Symbol) -> tuple:
     name = str(rate)
     return (
@@ -147,11 +289,12 @@ def _conversion(rate: sp.Symbol) -> tuple:
 
 derivation = Derivation(
     id="hodgkin-huxley",
-    title=Text("The Hodgkin-Huxley model: rates, rest and stability", "Hodgkin-Huxley 模型：速率、静息与稳定性"),
+    title=Text("The Hodgkin-Huxley model: rates, rest and the action potential",
+               "Hodgkin-Huxley 模型：速率、静息与动作电位"),
     question=Text(
-        "How do the Na⁺ and K⁺ conductances depend on the voltage, and why does the membrane stay at rest "
-        "until it is pushed?",
-        "Na⁺ 和 K⁺ 电导如何依赖于电压？为什么膜在受到推动之前保持静息？",
+        "How do the Na⁺ and K⁺ conductances depend on the voltage, why does the membrane stay at rest until "
+        "it is pushed, and what does it take to fire an action potential, and another?",
+        "Na⁺ 和 K⁺ 电导如何依赖于电压？为什么膜在受到推动之前保持静息？引发一个动作电位、再引发一个，需要什么？",
     ),
     section="1.3",
     symbols=symbols.freeze(),
@@ -220,6 +363,77 @@ derivation = Derivation(
              "real part, the slowest decaying at 0.12 per ms. A spike needs a push beyond threshold.",
              "静息态的小扰动会衰减：雅可比矩阵的所有特征值实部都为负，最慢的以每毫秒 0.12 衰减。"
              "要产生动作电位需要超过阈值的推动。"),
+        # --- the action potential ---
+        cite("capacitor", sp.Eq(Q, C * dV_kick), "the definition of capacitance (e.g. E. M. Purcell, Electricity "
+             "and Magnetism, §3.4)",
+             "How hard must we push? Charge Q put on the membrane capacitor changes the voltage by ΔV = Q/C.",
+             "需要多大的推动？放到膜电容上的电荷 Q 使电压改变 ΔV = Q/C。"),
+        step("kick", sp.Eq(dV_kick, Q / C), by.solving_for(dV_kick, "capacitor"),
+             "A current pulse so brief that the ionic currents have no time to act only moves charge: it "
+             "shifts V by Q/C, the same as setting V suddenly to rest + Q/C.",
+             "一个短到离子电流来不及起作用的电流脉冲只搬运电荷：它使 V 移动 Q/C，"
+             "等同于把 V 突然设为静息值加 Q/C。"),
+        given("just-fires", sp.Eq(dV_kick, dV_th),
+              "Call ΔV_th the smallest sudden depolarisation from rest that is followed by a spike; "
+              "a brief pulse at threshold produces exactly that.",
+              "记 ΔV_th 为从静息突然去极化后能引发动作电位的最小幅度；阈值处的短脉冲恰好产生这么大的去极化。"),
+        step("threshold-charge", sp.Eq(Q, C * dV_th), by.substituting("just-fires", into="capacitor"),
+             "So the threshold of a brief pulse is a charge, not a current: I_th w = C ΔV_th, the "
+             "strength-duration law of very short pulses. The check lets the pulses shrink to zero and compares "
+             "their threshold charge with C ΔV_th measured by sudden kicks of V.",
+             "所以短脉冲的阈值是电荷而不是电流：I_th w = C ΔV_th，即极短脉冲的强度-时程关系。"
+             "数值检验让脉冲宽度趋于零，把其阈值电荷与用突然改变 V 测得的 C ΔV_th 比较。"),
+        measured("spike-height", sp.Eq(H, SPIKE_HEIGHT), "spike-height",
+                 "A spike rises from -65.00 mV to +40.75 mV: its height is H = 105.75 mV.",
+                 "动作电位从 -65.00 mV 升到 +40.75 mV：高度 H = 105.75 mV。"),
+        define("least-charge", sp.Eq(Q_min, C * H),
+               "The least charge that could raise V by H is what the capacitor needs, C H (law (1)); any K⁺ "
+               "current flowing out meanwhile only adds to what Na⁺ must bring in.",
+               "使 V 升高 H 所需的最少电荷就是电容所需的 C H（定律 (1)）；同时流出的 K⁺ 电流只会增加 Na⁺ 必须带入的量。"),
+        cite("squid-capacitance", sp.Eq(C, uF), f"{HH}, Table 3",
+             "The squid membrane has about 1 μF/cm².", "乌贼轴突膜的电容约为 1 μF/cm²。"),
+        step("least-charge-squid", sp.Eq(Q_min, SPIKE_HEIGHT * uF),
+             by.substituting("squid-capacitance", "spike-height", into="least-charge"),
+             "So a spike needs at least 105.75 nC/cm² (1 μF/cm² × 1 mV = 1 nC/cm²).",
+             "所以一个动作电位至少需要 105.75 nC/cm²（1 μF/cm² × 1 mV = 1 nC/cm²）。"),
+        measured("sodium-charge", sp.Eq(Q_Na, SODIUM_CHARGE), "sodium-charge",
+                 "The simulation integrates the Na⁺ current through the spike: 1397.0 nC/cm² enter.",
+                 "模拟对整个动作电位期间的 Na⁺ 电流积分：进入 1397.0 nC/cm²。"),
+        define("excess", sp.Eq(r_Na, Q_Na / Q_min), "Compare the two.", "比较两者。"),
+        step("excess-squid", sp.Eq(r_Na, sp.Rational("13.21")),
+             by.evaluating_at("excess", {Q_Na: SODIUM_CHARGE, Q_min: SPIKE_HEIGHT * uF}, digits=4),
+             "Thirteen times the minimum enters at 6.3 °C: the Na⁺ and K⁺ currents overlap, so most of the Na⁺ "
+             "that comes in is cancelled by K⁺ going out, and the pumps must pay for all of it.",
+             "6.3 °C 时进入的 Na⁺ 是最少所需的 13 倍：Na⁺ 和 K⁺ 电流在时间上重叠，进来的 Na⁺ 大多被流出的 K⁺ 抵消，"
+             "而离子泵必须为全部 Na⁺ 付出能量。"),
+        measured("excess-warm", sp.Eq(r_warm, sp.Rational("3.958")), "excess-warm",
+                 "At 18.5 °C the gates are 3.4 times faster, the currents overlap less, and the ratio falls to "
+                 "about 4, the value usually quoted for the squid axon.",
+                 "在 18.5 °C，门控快 3.4 倍，电流重叠减少，比值降到约 4，也就是文献中常引用的乌贼轴突数值。"),
+        measured("pulse-threshold", sp.Eq(I_th, sp.Rational("13.27512") * uA), "pulse-threshold",
+                 "The threshold of a 0.5 ms pulse at rest: 13.27512 μA/cm² (bisection; a spike is a crossing of "
+                 "0 mV within 20 ms).",
+                 "静息时 0.5 ms 脉冲的阈值：13.27512 μA/cm²（二分法；以 20 ms 内越过 0 mV 判定为动作电位）。"),
+        measured("absolute-refractory", sp.Eq(t_abs, sp.Rational("6.7190") * ms), "absolute-refractory",
+                 "After a spike (fired by 2 × threshold), even a pulse of 10 × threshold fires a second one only "
+                 "6.7190 ms later: the absolute refractory period. h is still small, so few Na⁺ channels can open.",
+                 "一个动作电位（由 2 倍阈值引发）之后，即使 10 倍阈值的脉冲也要 6.7190 ms 之后才能引发第二个："
+                 "这是绝对不应期。此时 h 仍然很小，能开放的 Na⁺ 通道很少。"),
+        measured("relative-refractory", sp.Eq(t_rel, sp.Rational("15.447") * ms), "relative-refractory",
+                 "A pulse of 1.1 × threshold fires again only after 15.447 ms: the relative refractory period, "
+                 "while h recovers and n decays.",
+                 "1.1 倍阈值的脉冲要 15.447 ms 之后才能再次引发动作电位：这是相对不应期，期间 h 恢复、n 衰减。"),
+        measured("repetitive-onset", sp.Eq(I_on, sp.Rational("6.260") * uA), "repetitive-onset",
+                 "A steady current step above 6.260 μA/cm² makes the neuron fire again and again; below it, a "
+                 "few spikes and then rest.",
+                 "高于 6.260 μA/cm² 的恒定电流阶跃使神经元持续放电；低于它，只放几个动作电位便回到静息。"),
+        measured("rate-at-10", sp.Eq(f_10, sp.Rational("68.32") * Hz), "rate-at-10",
+                 "Just above the onset the rate jumps from 0 to about 50 Hz (the HH neuron is of type II): at "
+                 "10 μA/cm² it fires at 68.32 Hz,",
+                 "刚超过起始电流，频率就从 0 跳到约 50 Hz（HH 神经元属于 II 型）：10 μA/cm² 时为 68.32 Hz，"),
+        measured("rate-at-50", sp.Eq(f_50, sp.Rational("117.04") * Hz), "rate-at-50",
+                 "and at 50 μA/cm² only 117.04 Hz: the f-I curve is steep at the onset and flat above it.",
+                 "50 μA/cm² 时也只有 117.04 Hz：f-I 曲线在起始处陡峭，之后平缓。"),
     ),
     checks=(
         agrees("resting-potential", resting_from_the_equations, resting_from_the_simulator, {},
@@ -234,6 +448,39 @@ derivation = Derivation(
                "DOP853）计算，应在两者误差估计之和内一致。"),
         agrees("spike-peak", spike_peak_rk4, spike_peak_dop853, {},
                "Peak voltage of that spike, by the same two integrators.", "该动作电位的峰值电压，由同样两个积分器计算。"),
+        simulated("brief-pulse-threshold", "threshold-charge", brief_pulse_threshold_charge,
+                  {C: 1, dV_th: lambda: kick_threshold().value},
+                  "Threshold charge I_th w of current pulses 10, 5 and 2.5 μs long, extrapolated to w → 0, against "
+                  "C ΔV_th with ΔV_th found by bisection on sudden kicks of V (two different experiments).",
+                  "宽 10、5、2.5 μs 的电流脉冲的阈值电荷 I_th w 外推到 w → 0，与 C ΔV_th 比较；ΔV_th 由对 V 的"
+                  "突然改变做二分法求得（两个不同的实验）。"),
+        simulated("spike-height", "spike-height", spike_height, UNITS,
+                  "Peak minus rest of the spike after a 0.5 ms pulse of 40 μA/cm² (RK4, step refinement).",
+                  "0.5 ms、40 μA/cm² 脉冲后动作电位的峰值减静息电位（RK4，步长加密）。", digits=5),
+        simulated("sodium-charge", "sodium-charge", sodium_charge, UNITS,
+                  "Na⁺ charge of that spike: the Na⁺ current integrated with the ODE, the steady window current at "
+                  "rest subtracted.",
+                  "该动作电位的 Na⁺ 电荷：Na⁺ 电流与方程一同积分，并扣除静息时稳定的窗口电流。", digits=5),
+        simulated("excess-warm", "excess-warm", sodium_ratio_warm, UNITS,
+                  "Q_Na / (C H) for the same pulse at 18.5 °C.", "18.5 °C 下同一脉冲的 Q_Na / (C H)。", digits=4),
+        simulated("pulse-threshold", "pulse-threshold", pulse_threshold, UNITS,
+                  "Threshold of a 0.5 ms pulse: bisection on the amplitude at two RK4 step sizes.",
+                  "0.5 ms 脉冲的阈值：在两种 RK4 步长下对幅度做二分法。", digits=7),
+        simulated("absolute-refractory", "absolute-refractory", absolute_refractory, UNITS,
+                  "Shortest interval after which a 10 × threshold pulse fires a second spike (bisection).",
+                  "10 倍阈值脉冲能引发第二个动作电位的最短间隔（二分法）。", digits=5),
+        simulated("relative-refractory", "relative-refractory", relative_refractory, UNITS,
+                  "Shortest interval after which a 1.1 × threshold pulse fires a second spike (bisection).",
+                  "1.1 倍阈值脉冲能引发第二个动作电位的最短间隔（二分法）。", digits=5),
+        simulated("repetitive-onset", "repetitive-onset", onset, UNITS,
+                  "Smallest step current that still drives spikes after 500 and 1000 ms (bisection, extrapolated "
+                  "in the run length).",
+                  "在 500 和 1000 ms 后仍能驱动放电的最小阶跃电流（二分法，并对运行时长外推）。", digits=4),
+        simulated("rate-at-10", "rate-at-10", rate(10.0), UNITS,
+                  "Steady firing rate under 10 μA/cm²: 1000 / the last interspike interval (ms).",
+                  "10 μA/cm² 下的稳定放电频率：1000 / 最后一个峰间间隔（ms）。", digits=4),
+        simulated("rate-at-50", "rate-at-50", rate(50.0), UNITS,
+                  "Steady firing rate under 50 μA/cm².", "50 μA/cm² 下的稳定放电频率。", digits=5),
     ),
     module=__name__,
 )

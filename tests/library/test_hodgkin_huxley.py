@@ -50,3 +50,37 @@ def test_integrators_that_disagree_fail_the_agreement_check():
     broken = HH.with_check("spike-time", simulate=shifted)
     result = run_check(broken, next(c for c in broken.checks if c.name == "spike-time"))
     assert not result.passed
+
+
+# --- the action potential ----------------------------------------------------------------------
+
+def run_named(derivation, name):
+    return run_check(derivation, next(c for c in derivation.checks if c.name == name))
+
+
+def test_threshold_charge_without_the_capacitance_is_rejected_symbolically():
+    wrong = HH.with_claim("threshold-charge", sp.Eq(hh.Q, hh.dV_th * hh.uF))
+    assert judge(wrong, "threshold-charge").status is Status.FAILED
+
+
+def test_brief_pulses_reject_a_threshold_charge_twice_too_large():
+    wrong = HH.with_claim("threshold-charge", sp.Eq(hh.Q, 2 * hh.C * hh.dV_th))
+    assert not run_named(wrong, "brief-pulse-threshold").passed
+
+
+def test_measured_value_with_a_wrong_last_digit_fails_its_check():
+    wrong = HH.with_claim("pulse-threshold", sp.Eq(hh.I_th, sp.Rational("13.27522") * hh.uA))
+    result = run_named(wrong, "pulse-threshold")
+    assert not result.passed and "disagrees" in result.problem
+
+
+def test_measured_value_stated_with_too_few_digits_is_not_resolved():
+    coarse = HH.with_claim("rate-at-50", sp.Eq(hh.f_50, 117 * hh.Hz)).with_check("rate-at-50", digits=3)
+    result = run_named(coarse, "rate-at-50")
+    assert not result.passed and "state more digits" in result.problem
+
+
+def test_sodium_entry_is_about_thirteen_times_the_least_charge_at_6_3_celsius():
+    assert judge(HH, "excess-squid").ok
+    wrong = HH.with_claim("excess-squid", sp.Eq(hh.r_Na, sp.Rational("13.31")))
+    assert judge(wrong, "excess-squid").status is Status.FAILED
