@@ -30,13 +30,24 @@ def rng() -> np.random.Generator:
     return np.random.default_rng(SEED)
 
 
-def canvas(panels: int = 1, height: float = HEIGHT) -> tuple[Any, list[Any]]:
-    """A new matplotlib Figure, a handout page wide, with `panels` axes side by side."""
+def canvas(
+    columns: int = 1, rows: int = 1, height: float = HEIGHT, sharex: bool = False
+) -> tuple[Any, list[Any]]:
+    """A new matplotlib Figure, a handout page wide, with a grid of axes (listed row by row)."""
     from matplotlib.figure import Figure
 
     figure = Figure(figsize=(WIDTH, height), layout="constrained")
-    axes = figure.subplots(1, panels, squeeze=False)[0]
-    return figure, list(axes)
+    axes = figure.subplots(rows, columns, squeeze=False, sharex=sharex)
+    return figure, list(axes.flat)
+
+
+def mosaic(layout: list[list[str]], height: float = HEIGHT, **options: Any) -> tuple[Any, dict[str, Any]]:
+    """A new matplotlib Figure, a handout page wide, with named axes laid out as in `layout`
+    (matplotlib's subplot_mosaic: a name repeated over cells spans them)."""
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(WIDTH, height), layout="constrained")
+    return figure, figure.subplot_mosaic(layout, **options)
 
 
 def label_panels(axes: list[Any]) -> None:

@@ -1,0 +1,103 @@
+"""Figures of the Hodgkin-Huxley handout: one action potential with its gates, and repetitive
+firing under a constant current (the f-I curve)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from derive.figures import BLUE, GREEN, SIMULATION, THEORY, VERMILION, canvas, label_panels, mosaic
+from derive.model import Figure, Text
+from derive.sim import hodgkin_huxley as model
+
+SQUID = model.HHParams()  # Hodgkin and Huxley's squid axon at 6.3 °C
+KICK = model.pulse(40.0, start=2.0, width=0.5)  # μA/cm² for 0.5 ms: the handout's default pulse, at 2 ms
+CURRENTS = (3.0, 6.0, 6.5, 8.0, 10.0, 15.0, 20.0, 30.0, 50.0)  # μA/cm², for the f-I curve
+FI_STEP = 0.02  # ms: RK4 step of the f-I runs (the rate at 0.02 and 0.04 ms agree to 0.1 Hz)
+FI_DURATION = 300.0  # ms at most per current
+
+
+def spike_and_gates() -> Any:
+    """V(t) of one action potential after a brief pulse, between E_K and E_Na, above the gates
+    m(t), h(t) and n(t)."""
+    trace = model.simulate(KICK, 16.0, SQUID)
+    figure, (top, bottom) = canvas(1, rows=2, height=4.2, sharex=True)
+    top.plot(trace.times, trace.v, color=THEORY)
+    for level, name in ((SQUID.e_na, r"$E_{\mathrm{Na}}$"), (SQUID.e_k, r"$E_{\mathrm{K}}$")):
+        top.axhline(level, color="0.6", linestyle="--", linewidth=0.8)
+        top.text(0.2, level + (3 if level > 0 else -3), name, va="bottom" if level > 0 else "top", color="0.3")
+    top.set_ylabel("$V$ (mV)")
+    top.set_ylim(-95, 65)
+    for gate, colour in (("m", BLUE), ("h", VERMILION), ("n", GREEN)):
+        bottom.plot(trace.times, getattr(trace, gate), color=colour, label=f"${gate}$")
+    bottom.set_xlabel("$t$ (ms)")
+    bottom.set_ylabel("$m,\\ h,\\ n$")
+    bottom.set_ylim(0, 1)
+    bottom.set_xlim(0, trace.times[-1])
+    bottom.legend(loc="upper right", ncols=3)
+    label_panels([top, bottom])
+    return figure
+
+
+def firing_rate_against_current() -> Any:
+    """(a) V(t) under current steps of 10 and 5 μA/cm²: a train, and a single spike; (b) the steady
+    firing rate against the step current (the f-I curve), zero below the onset, then about 50 Hz."""
+    figure, axes = mosaic([["high", "rate"], ["low", "rate"]], sharex=False)
+    for current, name in ((10.0, "high"), (5.0, "low")):
+        trace = model.simulate(model.step(current, start=5.0), 100.0, SQUID)
+        ax = axes[name]
+        ax.plot(trace.times, trace.v, color=THEORY, linewidth=1.0)
+        ax.text(0.98, 0.95, rf"$I_{{\mathrm{{ext}}}} = {current:g}$ $\mu$A/cm$^2$", transform=ax.transAxes,
+                ha="right", va="top")
+        ax.set_ylabel("$V$ (mV)")
+        ax.set_xlim(0, 100)
+        ax.set_ylim(-85, 60)
+    axes["high"].tick_params(labelbottom=False)
+    axes["low"].set_xlabel("$t$ (ms)")
+    right = axes["rate"]
+
+    curve = model.fi_curve(CURRENTS, SQUID, dt=FI_STEP, duration=FI_DURATION)
+    firing = curve.rates > 0
+    right.plot(curve.currents[firing], curve.rates[firing], "-o", color=SIMULATION, markerfacecolor="white")
+    right.plot(curve.currents[~firing], curve.rates[~firing], "o", color=SIMULATION, markerfacecolor="white")
+    right.set_xlabel(r"$I_{\mathrm{ext}}$ ($\mu$A/cm$^2$)")
+    right.set_ylabel("$f$ (Hz)")
+    right.set_xlim(0, max(CURRENTS) * 1.05)
+    right.set_ylim(0, None)
+    label_panels([axes["high"], right])
+    return figure
+
+
+FIGURES = (
+    Figure(
+        "spike-and-gates",
+        Text(
+            "An action potential of the Hodgkin-Huxley model (squid, 6.3 °C) after a pulse of 40 μA/cm² "
+            "for 0.5 ms at t = 2 ms. (a) The voltage rises towards E_Na, falls back below rest towards "
+            "E_K, and recovers. (b) The gates: m opens fast and lets Na⁺ in (the upstroke); h closes and "
+            "n opens more slowly, shutting Na⁺ off and letting K⁺ out (the downstroke); while h is still "
+            "low and n high, the membrane cannot fire again.",
+            "Hodgkin-Huxley 模型（乌贼，6.3 °C）在 t = 2 ms 时受到 40 μA/cm²、持续 0.5 ms 的脉冲后产生的动作电位。"
+            "(a) 电压升向 E_Na，随后回落到静息电位以下、趋向 E_K，然后恢复。(b) 各个门：m 开得快，"
+            "让 Na⁺ 流入（上升相）；h 关闭、n 开放都较慢，它们切断 Na⁺ 并让 K⁺ 流出（下降相）；"
+            "在 h 仍然很低、n 仍然很高的时候，膜不能再次放电。",
+        ),
+        spike_and_gates,
+    ),
+    Figure(
+        "firing-rate-against-current",
+        Text(
+            "A constant current switched on at t = 5 ms. (a) At 10 μA/cm² the membrane fires again and "
+            "again; at 5 μA/cm² it fires once and settles. (b) The steady "
+            "firing rate against the current: zero up to the onset near 6.3 μA/cm², then it jumps to about "
+            "50 Hz and grows slowly. Unlike a neuron that can fire arbitrarily slowly, the squid axon "
+            "starts at a finite rate (a type II neuron).",
+            "在 t = 5 ms 时接通恒定电流。(a) 10 μA/cm² 时膜一次又一次地放电；5 μA/cm² 时它只放电一次便恢复静息。"
+            "(b) 稳定放电频率与电流的关系：在约 6.3 μA/cm² 的起始点以下为零，"
+            "随后跳到约 50 Hz，再缓慢增长。与能以任意低频率放电的神经元不同，乌贼轴突从一个有限的频率开始放电"
+            "（II 型神经元）。",
+        ),
+        firing_rate_against_current,
+    ),
+)
