@@ -43,6 +43,7 @@ from derive import (
     simulated,
     step,
 )
+from derive.figures.einstein_relation import FIGURES
 from derive.sim import collisions, langevin
 
 EINSTEIN = "A. Einstein, Ann. Phys. 17, 549 (1905)"
@@ -268,5 +269,6 @@ derivation = Derivation(
                   "thermal noise, in exact Ornstein-Uhlenbeck steps of one relaxation time m/ζ.",
                   "具有摩擦 ζ 和热噪声的朗之万粒子（精确的 Ornstein-Uhlenbeck 步进）由均方位移得到的 D。"),
     ),
+    figures=FIGURES,
     module=__name__,
 )

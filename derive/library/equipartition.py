@@ -15,6 +15,7 @@ import sympy as sp
 from sympy.physics.units import energy, mass, temperature, time, length
 
 from derive import Derivation, E, Estimate, Params, SymbolTable, Text, by, cite, define, given, simulated, step
+from derive.figures.equipartition import FIGURES
 from derive.sim import boltzmann
 
 FEYNMAN = "R. P. Feynman, The Feynman Lectures on Physics, vol. I (1963), ch. 40"
@@ -120,5 +121,6 @@ derivation = Derivation(
                   "Mean squared speed of 200 000 velocities with three Boltzmann-weighted components.",
                   "20 万个三分量均按玻尔兹曼权重抽取的速度的速率平方平均。"),
     ),
+    figures=FIGURES,
     module=__name__,
 )

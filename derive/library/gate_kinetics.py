@@ -19,6 +19,7 @@ import sympy.stats as stats
 from sympy.physics.units import current, length, time, voltage
 
 from derive import Derivation, E, Estimate, Params, SymbolTable, Text, by, cite, define, given, independent, simulated, step
+from derive.figures.gate_kinetics import FIGURES
 from derive.sim import channels, hodgkin_huxley
 
 HODGKIN_HUXLEY = "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952)"
@@ -214,5 +215,6 @@ derivation = Derivation(
             for after in (0.3, 1.0)
         ),
     ),
+    figures=FIGURES,
     module=__name__,
 )

@@ -30,6 +30,7 @@ from sympy.physics.units import (
 
 from derive import Derivation, Estimate, Params, SymbolTable, Text, by, define, given, simulated, step
 from derive.library.nernst_potential import BOLTZMANN, ELEMENTARY, ROOM, millimolar, millivolt
+from derive.figures.goldman_hodgkin_katz import FIGURES
 from derive.sim import nernst_planck
 
 GOLDMAN = "D. E. Goldman, J. Gen. Physiol. 27, 37 (1943)"
@@ -253,5 +254,6 @@ derivation = Derivation(
                   "root-finding (squid concentrations and permeabilities), in units of k_B T/e.",
                   "用求根法找出数值求解的 K⁺、Na⁺、Cl⁻ 电流相互抵消的电压（乌贼浓度和通透率），单位 k_B T/e。"),
     ),
+    figures=FIGURES,
     module=__name__,
 )

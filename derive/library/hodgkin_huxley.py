@@ -34,6 +34,7 @@ from derive import (
     simulated,
     step,
 )
+from derive.figures.hodgkin_huxley import FIGURES
 from derive.model import Context
 from derive.sim import hodgkin_huxley as model
 
@@ -482,5 +483,6 @@ derivation = Derivation(
         simulated("rate-at-50", "rate-at-50", rate(50.0), UNITS,
                   "Steady firing rate under 50 μA/cm².", "50 μA/cm² 下的稳定放电频率。", digits=5),
     ),
+    figures=FIGURES,
     module=__name__,
 )

@@ -29,6 +29,7 @@ from sympy.physics.units import (
 )
 
 from derive import Derivation, Estimate, Params, SymbolTable, Text, by, cite, define, given, simulated, step
+from derive.figures.ion_conductance import FIGURES
 from derive.sim import rc_membrane
 
 HODGKIN_HUXLEY = "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952), Fig. 1"
@@ -188,5 +189,6 @@ derivation = Derivation(
             for when in (0.5, 1.5, 4.0)
         ),
     ),
+    figures=FIGURES,
     module=__name__,
 )

@@ -35,6 +35,7 @@ from sympy.physics.units import (
 from sympy.physics.units.quantities import Quantity
 
 from derive import Derivation, Estimate, Params, SymbolTable, Text, by, cite, define, given, simulated, step
+from derive.figures.nernst_potential import FIGURES
 from derive.sim import brownian, nernst_planck
 
 SI_2019 = "The International System of Units (SI), 9th ed. (BIPM, 2019): e, N_A and k_B are exact"
@@ -265,5 +266,6 @@ derivation = Derivation(
         simulated("reversal-chloride", "nernst", reversal_potential, SQUID_CHLORIDE,
                   "The same for Cl⁻ (z = -1).", "Cl⁻（z = -1）同理。"),
     ),
+    figures=FIGURES,
     module=__name__,
 )

@@ -32,6 +32,7 @@ from derive import (
     simulated,
     step,
 )
+from derive.figures.random_walk import FIGURES
 from derive.sim import random_walk as walk
 
 NELSON = "P. Nelson, Biological Physics: Energy, Information, Life (2004)"
@@ -319,5 +320,6 @@ derivation = Derivation(
                   "√3 L pointing anywhere): a different chain model, the same 3 N L².",
                   "15 万条自由连接链（每节长 √3 L，方向任意）的首尾距离平方的平均：模型不同，结果同为 3NL²。"),
     ),
+    figures=FIGURES,
     module=__name__,
 )

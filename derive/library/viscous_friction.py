@@ -33,6 +33,7 @@ from derive import (
     simulated,
     step,
 )
+from derive.figures.viscous_friction import FIGURES
 from derive.sim import collisions
 
 NELSON = "P. Nelson, Biological Physics: Energy, Information, Life (2004), §4.1.4"
@@ -213,5 +214,6 @@ derivation = Derivation(
                   "F divided by the measured drift velocity, exponential flight times.",
                   "F 除以测得的漂移速度（飞行时间服从指数分布）。"),
     ),
+    figures=FIGURES,
     module=__name__,
 )
