@@ -1,0 +1,593 @@
+"""Propagation along a cable: the Hodgkin-Huxley membrane on an axon, solved on a grid.
+
+DOCSTRING TO BE WRITTEN
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy import optimize
+from scipy.linalg import lapack, solve_banded
+
+from derive.estimate import Estimate
+from derive.sim.hodgkin_huxley import HHParams, Pulse, gate_rates, resting_state
+
+SPIKE_LEVEL = 0.0  # mV: the wave's arrival at a point is the upward crossing of this level
+SQUID_RADIUS = 238.0  # um: Hodgkin and Huxley's axon (1952, Part V)
+MS_PER_S = 1000.0  # mS per S
+CM_PER_MS_IN_M_PER_S = 10.0  # 1 cm/ms = 10 m/s
+ORDER = 2  # the scheme's order in dt and in the grid spacing
+DT_AT_REFERENCE = 0.02  # ms at 6.3 C; the default fine step is this / max(phi, 1): 0.0052 ms at 18.5 C
+COURANT = 1.0  # default fine grid: the wave crosses one grid spacing in this many time steps
+# The wave is measured between 4 and 6 ms of travel from the stimulated end, on a cable 7 ms of
+# travel long: the start-up transient has decayed below 1e-5 by 4 ms, the sealed far end is felt
+# over its last ~0.5 ms (measured: see the module docstring).
+WINDOW_START, WINDOW_STOP, CABLE_TIME = 4.0, 6.0, 7.0
+PILOT_TIME = 3.0  # ms of travel on the coarse pilot cable that finds the wave's scale
+
+
+# --- The grid: one vertex-centred scheme for every cable -------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """A cable cut into control volumes around equally spaced vertices x_k = k h, k = 0..N.
+
+    Each vertex carries its control volume's membrane: `active` area (cm^2) of Hodgkin-Huxley
+    membrane and `passive` area of a passive membrane (capacitance `passive_c` uF/cm^2,
+    conductance `passive_g` mS/cm^2, reversing at the resting potential). Neighbouring vertices
+    are joined by the axial conductance `coupling` (mS) of a length h of axoplasm. The ends are
+    sealed: the end vertices have half control volumes and nothing beyond them.
+    """
+
+    x: np.ndarray  # cm
+    active: np.ndarray  # cm^2 of HH membrane at each vertex
+    passive: np.ndarray  # cm^2 of passive membrane at each vertex
+    passive_c: float  # uF/cm^2
+    passive_g: float  # mS/cm^2
+    coupling: float  # mS between neighbours
+    stimulated: np.ndarray  # cm^2 of membrane at each vertex receiving the stimulus density
+
+
+def _axial_conductance(radius_cm: float, r_i: float, h: float) -> float:
+    """mS through a length h (cm) of axoplasm of resistivity r_i (ohm cm): 1000 pi a^2 / (r_i h)."""
+    return MS_PER_S * math.pi * radius_cm**2 / (r_i * h)
+
+
+def _control_widths(count: int, h: float) -> np.ndarray:
+    """The lengths of the control volumes of vertices 0..count-1: h, and h/2 at the two ends."""
+    widths = np.full(count, h)
+    widths[0] = widths[-1] = 0.5 * h
+    return widths
+
+
+def _overlap(lo: np.ndarray, hi: np.ndarray, start: float, stop: float) -> np.ndarray:
+    """The length of each interval [lo, hi] inside [start, stop]."""
+    return np.clip(np.minimum(hi, stop) - np.maximum(lo, start), 0.0, None)
+
+
+# --- The integrator -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Run:
+    """What one integration returns (internal)."""
+
+    times: np.ndarray
+    v: np.ndarray  # (len(times), N + 1)
+    crossings: np.ndarray  # first upward crossing of the level at each vertex, ms (nan: none)
+    steps: int
+    stopped: float  # the time at which the run ended, ms
+
+
+def _integrate(
+    grid: _Grid,
+    membrane: HHParams,
+    pulse: Pulse,
+    dt: float,
+    duration: float,
+    record_every: int = 0,
+    watch: int | None = None,
+    level: float = SPIKE_LEVEL,
+) -> _Run:
+    """Crank-Nicolson for the cable, staggered exponential Euler for the gates.
+
+    V lives at whole steps t_n = n dt, the gates at half steps t_(n+1/2). Each step:
+    1. gates: x(n+1/2) = x_inf + (x(n-1/2) - x_inf) exp(-dt / tau), with the rates at V(n)
+       (the midpoint of the gates' step: exact for frozen rates, second order);
+    2. the HH current is linear in V once the gates are fixed, g (V - E), so Crank-Nicolson is
+       a linear tridiagonal solve: a backward-Euler half step to W = V(n+1/2),
+           (2C/dt + g - L) W = (2C/dt) V(n) + g E + I_stim,
+       then V(n+1) = 2 W - V(n). L is the axial coupling matrix; the matrix is symmetric
+       positive definite, solved by LAPACK's dptsv (O(N)).
+    Second order in dt and h. If `watch` is a vertex index, stops once it has crossed `level`.
+    """
+    count = len(grid.x)
+    rest = resting_state(membrane)
+    active_idx = np.flatnonzero(grid.active > 0.0)
+    area = grid.active[active_idx]
+    capacitance = membrane.c_m * grid.active + grid.passive_c * grid.passive  # uF
+    g_passive = grid.passive_g * grid.passive  # mS
+    coupling_sum = np.full(count, 2.0 * grid.coupling)
+    coupling_sum[0] = coupling_sum[-1] = grid.coupling
+    off_diagonal = np.full(count - 1, -grid.coupling)
+    base_diagonal = 2.0 * capacitance / dt + g_passive + coupling_sum
+    base_rhs = 2.0 * capacitance / dt
+    passive_drive = g_passive * rest.v
+
+    v = np.full(count, rest.v)
+    m = np.full(len(active_idx), rest.m)
+    h = np.full(len(active_idx), rest.h)
+    n = np.full(len(active_idx), rest.n)
+    crossings = np.full(count, np.nan)
+    steps = max(1, math.ceil(duration / dt - 1e-9))
+    recorded_t, recorded_v = [0.0], [v.copy()]
+    p = membrane
+    t = 0.0
+    for k in range(steps):
+        t = k * dt
+        va = v[active_idx]
+        r = gate_rates(va, membrane)
+        for gate, alpha, beta in ((m, r.alpha_m, r.beta_m), (h, r.alpha_h, r.beta_h), (n, r.alpha_n, r.beta_n)):
+            total = alpha + beta
+            steady = alpha / total
+            gate -= steady
+            gate *= np.exp(-dt * total)
+            gate += steady
+        g_na = p.g_na * m**3 * h
+        n2 = n * n
+        g_k = p.g_k * n2 * n2
+        g_total = area * (g_na + g_k + p.g_l)
+        drive = area * (g_na * p.e_na + g_k * p.e_k + p.g_l * p.e_l)
+        stim = max(0.0, min(t + dt, pulse.stop) - max(t, pulse.start)) / dt * pulse.amplitude
+        diagonal = base_diagonal.copy()
+        diagonal[active_idx] += g_total
+        rhs = base_rhs * v + passive_drive
+        rhs[active_idx] += drive
+        if stim:
+            rhs += stim * grid.stimulated
+        _, _, w, info = lapack.dptsv(diagonal, off_diagonal, rhs)
+        if info:
+            raise RuntimeError(f"tridiagonal solve failed (info {info})")
+        new = 2.0 * w - v
+        up = (v < level) & (new >= level) & np.isnan(crossings)
+        if up.any():
+            crossings[up] = t + dt * (level - v[up]) / (new[up] - v[up])
+        v = new
+        if record_every and (k + 1) % record_every == 0:
+            recorded_t.append(t + dt)
+            recorded_v.append(v.copy())
+        if watch is not None and not math.isnan(crossings[watch]):
+            break
+    return _Run(np.array(recorded_t), np.array(recorded_v), crossings, k + 1, t + dt)
+
+
+# --- Parameters ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CableParams:
+    """An unmyelinated axon; the defaults are Hodgkin and Huxley's squid giant axon.
+
+    radius (um), r_i (axoplasm resistivity, ohm cm; 35.4 from HH 1952), temperature (C; it
+    replaces the membrane's own), membrane (HHParams: conductances mS/cm^2, C_m uF/cm^2),
+    length (cm; None: chosen as the distance the wave travels in 7 ms, found by a coarse pilot
+    run), stimulus (a Pulse of current density, uA/cm^2, over the membrane of the first
+    `stimulus_extent` of the cable, a fraction of its length). Frozen: vary with `replace`.
+    """
+
+    radius: float = SQUID_RADIUS
+    r_i: float = 35.4
+    temperature: float = 18.5
+    membrane: HHParams = field(default_factory=HHParams)
+    length: float | None = None
+    stimulus: Pulse = Pulse(2000.0, 0.0, 0.2)
+    stimulus_extent: float = 0.02
+
+    def replace(self, **changes: object) -> CableParams:
+        """A copy with some parameters changed: `CableParams().replace(r_i=70.8)`."""
+        return dataclasses.replace(self, **changes)
+
+    @property
+    def hh(self) -> HHParams:
+        """The membrane at the cable's temperature."""
+        return self.membrane.replace(temperature=self.temperature)
+
+    def default_dt(self) -> float:
+        """The fine time step used unless told otherwise: 0.02 ms / max(phi, 1) (0.0052 ms at 18.5 C)."""
+        return DT_AT_REFERENCE / max(self.hh.rate_factor, 1.0)
+
+
+def _uniform_grid(params: CableParams, length: float, h: float) -> _Grid:
+    """An unmyelinated cable of `length` cm, vertices about h apart (exactly length / round(length / h))."""
+    count = max(round(length / h), 2) + 1
+    h = length / (count - 1)
+    a = params.radius * 1e-4
+    x = np.arange(count) * h
+    lo, hi = np.maximum(x - 0.5 * h, 0.0), np.minimum(x + 0.5 * h, length)
+    circumference = 2.0 * math.pi * a
+    stimulated = circumference * _overlap(lo, hi, 0.0, params.stimulus_extent * length)
+    return _Grid(x, circumference * _control_widths(count, h), np.zeros(count), 0.0, 0.0,
+                 _axial_conductance(a, params.r_i, h), stimulated)
+
+
+# --- The simulation -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CableTrace:
+    """A simulated cable: V (mV) at `positions` (cm) and `times` (ms), v[i, k] at times[i], positions[k].
+
+    `times` are every `record_every`-th step (a space-time plot needs no more); `arrivals` are
+    the first upward crossings of 0 mV at every position (ms, linear interpolation within the
+    step; nan where the wave never arrived). dx (cm), dt (ms) and `steps` are the grid's.
+    """
+
+    times: np.ndarray
+    positions: np.ndarray
+    v: np.ndarray
+    arrivals: np.ndarray
+    dx: float
+    dt: float
+    steps: int
+
+
+def cable_length(params: CableParams) -> float:
+    """params.length, or if it is None the distance (cm) the wave travels in 7 ms (a pilot run)."""
+    if params.length is not None:
+        return params.length
+    return CABLE_TIME * _pilot_velocity(params)
+
+
+def simulate_cable(
+    params: CableParams | None = None,
+    dx: float | None = None,
+    dt: float | None = None,
+    duration: float = 5.0,
+    record_every: int = 10,
+) -> CableTrace:
+    """The cable from rest, stimulated at x = 0 by params.stimulus, for `duration` ms.
+
+    dx (cm) defaults to the length / 400, dt (ms) to params.default_dt(). The scheme is the
+    module's (Crank-Nicolson, staggered gates); V is kept every `record_every` steps.
+    """
+    params = params or CableParams()
+    length = cable_length(params)
+    dt = dt or params.default_dt()
+    grid = _uniform_grid(params, length, dx or length / 400.0)
+    run = _integrate(grid, params.hh, params.stimulus, dt, duration, record_every)
+    return CableTrace(run.times, grid.x, run.v, run.crossings, float(grid.x[1] - grid.x[0]), dt, run.steps)
+
+
+# --- Conduction velocity ----------------------------------------------------------------------------------
+
+
+def _fitted_velocity(x: np.ndarray, arrivals: np.ndarray) -> float:
+    """The wave's velocity (cm/ms): the inverse slope of the least-squares line through the
+    arrival times against position. Raises RuntimeError if the wave did not arrive everywhere."""
+    if len(x) < 2 or np.isnan(arrivals).any():
+        raise RuntimeError("the wave did not reach every measured point")
+    return 1.0 / float(np.polyfit(x, arrivals, 1)[0])
+
+
+def _window(x: np.ndarray, length: float) -> np.ndarray:
+    """Indices of the points between 4/7 and 6/7 of the cable: between 4 and 6 ms of travel."""
+    return np.flatnonzero((x >= WINDOW_START / CABLE_TIME * length) & (x <= WINDOW_STOP / CABLE_TIME * length))
+
+
+def _cable_velocity(params: CableParams, length: float, h: float, dt: float) -> tuple[float, int]:
+    """The velocity (cm/ms) on one grid, and its size (vertices x steps)."""
+    grid = _uniform_grid(params, length, h)
+    window = _window(grid.x, length)
+    duration = 3.0 * CABLE_TIME + params.stimulus.stop  # a bound; the run stops when the wave is measured
+    run = _integrate(grid, params.hh, params.stimulus, dt, duration, watch=int(window[-1]))
+    return _fitted_velocity(grid.x[window], run.crossings[window]), len(grid.x) * run.steps
+
+
+def _pilot_velocity(params: CableParams, trial_length: float | None = None) -> float:
+    """A rough velocity (cm/ms, a few % off) from coarse runs, to size the real grid.
+
+    Nothing about the wave's scale is assumed: a cable of trial length (`trial_length`, else
+    params.length, else 6 cm) with 80 vertices is run; if the wave failed to cross it (the grid too coarse for the front)
+    the cable is made 4 times shorter; if it fired almost at once it is made 16 times longer;
+    otherwise it is resized to the distance the measured wave travels in 3 ms, until the size
+    agrees within a factor 2.
+    """
+    length = trial_length or params.length or 6.0
+    dt = 4.0 * params.default_dt()
+    for _ in range(30):
+        trial = params.replace(length=length)
+        grid = _uniform_grid(trial, length, length / 80.0)
+        middle = np.flatnonzero((grid.x >= 0.4 * length) & (grid.x <= 0.9 * length))
+        run = _integrate(grid, trial.hh, trial.stimulus, dt, 4.0 * PILOT_TIME + trial.stimulus.stop,
+                         watch=int(middle[-1]))
+        if np.isnan(run.crossings[middle]).any():
+            length /= 4.0
+            continue
+        velocity = _fitted_velocity(grid.x[middle], run.crossings[middle])
+        if not 0.0 < velocity * PILOT_TIME < 16.0 * length:  # the whole cable fired almost at once
+            length *= 16.0
+            continue
+        if 0.5 < velocity * PILOT_TIME / length < 2.0:
+            return velocity
+        length = velocity * PILOT_TIME
+    raise RuntimeError("no propagating wave found")
+
+
+def conduction_velocity(
+    params: CableParams | None = None, dt: float | None = None, courant: float = COURANT,
+    trial_length: float | None = None,
+) -> Estimate:
+    """The speed of the action potential (m/s) on an unmyelinated cable, with its error.
+
+    A coarse pilot finds the wave's scale; the cable is then 7 ms of travel long (unless
+    params.length is given) and the velocity is the inverse slope of arrival time against
+    position between 4/7 and 6/7 of it. Run at (dx, dt) and (2 dx, 2 dt), dt defaulting to
+    params.default_dt() and dx to the pilot velocity x dt / courant; the error is
+    |fine - coarse| / 3 (second order, Richardson). The value is the fine one. `trial_length`
+    (cm) is where the pilot's search starts (a neighbouring run's wave scale saves time).
+    """
+    params = params or CableParams()
+    dt = dt or params.default_dt()
+    pilot = _pilot_velocity(params, trial_length)
+    length = params.length or CABLE_TIME * pilot
+    h = pilot * dt / courant
+    fine, size = _cable_velocity(params, length, h, dt)
+    coarse, _ = _cable_velocity(params, length, 2.0 * h, 2.0 * dt)
+    return Estimate.from_refinement(CM_PER_MS_IN_M_PER_S * fine, CM_PER_MS_IN_M_PER_S * coarse, size, ORDER)
+
+
+def velocity_ratio(params: CableParams | None = None, **changes: object) -> Estimate:
+    """v(params with `changes`) / v(params), each by `conduction_velocity`; the relative errors
+    add (they are error estimates, not independent noise). E.g. velocity_ratio(radius=952.0)."""
+    params = params or CableParams()
+    base, changed = conduction_velocity(params), conduction_velocity(params.replace(**changes))
+    ratio = changed.value / base.value
+    error = ratio * (changed.stderr / changed.value + base.stderr / base.value)
+    return Estimate(ratio, error, min(base.samples, changed.samples), computed=True)
+
+
+def velocities(radii: Sequence[float], params: CableParams | None = None) -> list[Estimate]:
+    """`conduction_velocity` (m/s) at each radius (um), the other parameters unchanged."""
+    params = params or CableParams()
+    return [conduction_velocity(params.replace(radius=float(r))) for r in radii]
+
+
+# --- The passive cable's steady state -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SteadyState:
+    """A passive cable's steady depolarisation v (mV above rest) at positions x (cm)."""
+
+    x: np.ndarray
+    v: np.ndarray
+
+
+def passive_steady_state(
+    radius: float, r_m: float, r_i: float, length: float, dx: float, current: float = 1.0,
+) -> SteadyState:
+    """The steady state of a sealed passive cable with `current` nA injected at x = 0.
+
+    radius um, r_m (membrane resistance) ohm cm^2, r_i ohm cm, length and dx cm. The same
+    vertex-centred grid as the simulations (half control volumes at the sealed ends), with
+    every time derivative zero: a symmetric tridiagonal system (G the axial conductance of dx,
+    g the membrane conductance of each control volume) solved by scipy's solve_banded:
+        G (V[k-1] - 2 V[k] + V[k+1]) - g[k] V[k] + I delta[k, 0] = 0.
+    Second order in dx.
+    """
+    count = max(round(length / dx), 2) + 1
+    h = length / (count - 1)
+    a = radius * 1e-4
+    coupling = _axial_conductance(a, r_i, h)
+    membrane = MS_PER_S / r_m * 2.0 * math.pi * a * _control_widths(count, h)  # mS
+    diagonal = membrane + 2.0 * coupling
+    diagonal[0] -= coupling
+    diagonal[-1] -= coupling
+    bands = np.zeros((3, count))
+    bands[0, 1:] = bands[2, :-1] = -coupling
+    bands[1] = diagonal
+    rhs = np.zeros(count)
+    rhs[0] = current * 1e-3  # nA -> uA; uA / mS = mV
+    return SteadyState(np.arange(count) * h, solve_banded((1, 1), bands, rhs))
+
+
+def decay_length(state: SteadyState, stop: float = 0.5) -> float:
+    """The distance (cm) over which v falls by e, MEASURED: -1 / the slope of the least-squares
+    line through log v against x, over the first `stop` fraction of the cable (away from the
+    sealed far end, where the profile bends flat)."""
+    keep = (state.x <= stop * state.x[-1]) & (state.v > 1e-250)
+    if keep.sum() < 3:
+        raise ValueError("the profile decays within two grid points: refine the grid")
+    return -1.0 / float(np.polyfit(state.x[keep], np.log(state.v[keep]), 1)[0])
+
+
+def measured_length_constant(
+    radius: float, r_m: float, r_i: float, points: int = 40, lengths: float = 20.0,
+) -> Estimate:
+    """The length constant (cm) of a passive cable, measured from its computed steady state.
+
+    The grid is found by measuring, not by formula: starting from a 1 cm cable of 200 points,
+    the decay length is measured (`decay_length`) and the cable made `lengths` decay lengths
+    long with `points` per decay length, until the measurement moves by less than 1%. Then it
+    is measured at dx and 2 dx: value the fine one, error |fine - coarse| / 3 (second order).
+    """
+    length, dx, previous = 1.0, 1.0 / 200.0, math.inf
+    for _ in range(40):
+        try:
+            measured = decay_length(passive_steady_state(radius, r_m, r_i, length, dx))
+        except ValueError:  # decayed within a grid spacing: the grid was far too coarse
+            length, dx = length / 10.0, dx / 10.0
+            continue
+        if abs(measured - previous) < 0.01 * measured and length >= lengths * measured:
+            break
+        previous, length, dx = measured, lengths * measured, measured / points
+    else:
+        raise RuntimeError("the length-constant measurement did not settle")
+    fine_state = passive_steady_state(radius, r_m, r_i, length, dx)
+    coarse = decay_length(passive_steady_state(radius, r_m, r_i, length, 2.0 * dx))
+    return Estimate.from_refinement(decay_length(fine_state), coarse, len(fine_state.x), ORDER)
+
+
+# --- The myelinated axon ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MyelinParams:
+    """The geometry and the sheath of a myelinated fibre, everything in proportion to its radius.
+
+    g_ratio: axon diameter / fibre (outer) diameter, 0.7 (McNeal 1976, IEEE Trans. Biomed. Eng.
+    23, 329; McIntyre, Richardson & Grill 2002, J. Neurophysiol. 87, 995, have 0.69 for a 10 um
+    fibre). internode_per_diameter: internode length / fibre diameter, 100 (Rushton 1951,
+    J. Physiol. 115, 101, after Hursh 1939; McNeal 1976). node_length: 1 um (McIntyre et al.
+    2002). The sheath is a stack of lamellae, each two membranes of lamella_capacitance
+    0.1 uF/cm^2 and lamella_conductance 1 mS/cm^2 in series (McIntyre et al. 2002), so a sheath
+    of n lamellae has 0.1/(2n) uF/cm^2 and 1/(2n) mS/cm^2 per unit axon area; n is in proportion
+    to the sheath's thickness, lamellae_per_um = 120 / 1.55 (their 10 um fibre: 120 lamellae in a
+    (10 - 6.9)/2 um sheath). The internode is the sheath alone (the axolemma beneath it, in
+    series, is neglected) and the nodes are the cable's HH membrane.
+    """
+
+    g_ratio: float = 0.7
+    internode_per_diameter: float = 100.0
+    node_length: float = 1.0
+    lamella_capacitance: float = 0.1
+    lamella_conductance: float = 1.0
+    lamellae_per_um: float = 120.0 / 1.55
+
+    def replace(self, **changes: float) -> MyelinParams:
+        """A copy with some parameters changed."""
+        return dataclasses.replace(self, **changes)
+
+    def internode(self, radius: float) -> float:
+        """Internode length (um) of an axon of `radius` um: 100 x the fibre diameter 2 radius / g."""
+        return self.internode_per_diameter * 2.0 * radius / self.g_ratio
+
+    def sheath(self, radius: float) -> tuple[float, float]:
+        """(uF/cm^2, mS/cm^2) of the sheath per unit axon membrane, for an axon of `radius` um."""
+        lamellae = self.lamellae_per_um * radius * (1.0 / self.g_ratio - 1.0)
+        return self.lamella_capacitance / (2.0 * lamellae), self.lamella_conductance / (2.0 * lamellae)
+
+
+MYELIN_STIMULUS = Pulse(2.0e4, 0.0, 0.1)  # uA/cm^2 of the first node's membrane
+
+
+def _myelinated_grid(params: CableParams, myelin: MyelinParams, nodes: int, segments: int) -> _Grid:
+    """`nodes` nodes of HH membrane, `segments` grid spacings apart, joined by the sheath.
+
+    The vertices are equally spaced, h = (internode + node length) / segments; every
+    `segments`-th is a node, whose control volume holds the node's membrane (node_length of
+    axon) and sheath for the rest. The fibre is cut through the middle of a node at each end
+    (sealed); the first half-node is stimulated.
+    """
+    a = params.radius * 1e-4
+    h = (myelin.internode(params.radius) + myelin.node_length) * 1e-4 / segments
+    count = (nodes - 1) * segments + 1
+    circumference = 2.0 * math.pi * a
+    widths = _control_widths(count, h)
+    node_area = circumference * myelin.node_length * 1e-4
+    if myelin.node_length * 1e-4 > h:
+        raise ValueError("too many segments: a node would not fit in its control volume")
+    active = np.zeros(count)
+    active[::segments] = node_area
+    active[0] = active[-1] = 0.5 * node_area  # the fibre is cut through the middle of its end nodes
+    c_sheath, g_sheath = myelin.sheath(params.radius)
+    stimulated = np.zeros(count)
+    stimulated[0] = active[0]
+    return _Grid(np.arange(count) * h, active, circumference * widths - active, c_sheath, g_sheath,
+                 _axial_conductance(a, params.r_i, h), stimulated)
+
+
+def _myelinated_run(params: CableParams, myelin: MyelinParams, nodes: int, segments: int, dt: float,
+                    first: int, last: int) -> tuple[float, int]:
+    """The velocity (cm/ms) fitted to the arrivals at nodes first..last, and the run's size."""
+    grid = _myelinated_grid(params, myelin, nodes, segments)
+    duration = 3.0 * CABLE_TIME + MYELIN_STIMULUS.stop
+    run = _integrate(grid, params.hh, MYELIN_STIMULUS, dt, duration, watch=last * segments)
+    measured = slice(first * segments, last * segments + 1, segments)
+    return _fitted_velocity(grid.x[measured], run.crossings[measured]), len(grid.x) * run.steps
+
+
+def myelinated_velocity(
+    radius: float, params: CableParams | None = None, myelin: MyelinParams | None = None,
+    dt: float | None = None, segments: int = 2,
+) -> Estimate:
+    """The speed (m/s) of the saltatory wave on a myelinated axon of `radius` um, with its error.
+
+    The cable's membrane, temperature and r_i are `params`' (its radius is replaced). A pilot
+    on 40 nodes (one grid spacing per internode, 4 dt) sizes the fibre to 7 ms of travel; the
+    velocity is fitted to the arrival times at the nodes between 4 and 6 ms of travel. Fine:
+    `segments` grid spacings per internode and dt (default 0.8 x params.default_dt()); coarse:
+    half as many spacings and 2 dt; error |fine - coarse| / 3.
+    """
+    params = (params or CableParams()).replace(radius=float(radius))
+    myelin = myelin or MyelinParams()
+    dt = dt or 0.8 * params.default_dt()
+    if segments % 2:
+        raise ValueError("segments must be even (the coarse grid has half as many)")
+    pilot, _ = _myelinated_run(params, myelin, 40, 1, 4.0 * dt, 15, 35)
+    period = (myelin.internode(radius) + myelin.node_length) * 1e-4
+    nodes = math.ceil(CABLE_TIME * pilot / period) + 1
+    first, last = round(WINDOW_START / CABLE_TIME * nodes), round(WINDOW_STOP / CABLE_TIME * nodes)
+    fine, size = _myelinated_run(params, myelin, nodes, segments, dt, first, last)
+    coarse, _ = _myelinated_run(params, myelin, nodes, segments // 2, 2.0 * dt, first, last)
+    return Estimate.from_refinement(CM_PER_MS_IN_M_PER_S * fine, CM_PER_MS_IN_M_PER_S * coarse, size, ORDER)
+
+
+@dataclass(frozen=True)
+class Crossover:
+    """Where myelin stops paying: the radius (um, with its error) at which the myelinated and the
+    unmyelinated velocities are equal, and the two velocities (m/s) found there."""
+
+    radius: Estimate
+    myelinated: Estimate
+    unmyelinated: Estimate
+    evaluations: int
+
+
+def myelin_crossover(
+    params: CableParams | None = None, myelin: MyelinParams | None = None,
+    bracket: tuple[float, float] = (0.004, 1.0), rtol: float = 3e-3, coarsening: float = 2.0,
+) -> Crossover:
+    """The radius (um) below which an unmyelinated axon is faster than a myelinated one.
+
+    brentq on log(v_myelinated / v_unmyelinated) as a function of log(radius) within `bracket`
+    (um), to `rtol` in the radius. The velocities come from `myelinated_velocity` and
+    `conduction_velocity` with dt `coarsening` times their defaults (cheaper, still
+    error-estimated). The radius's error: the root finder's tolerance plus the velocities'
+    relative errors and the residual log-ratio, divided by the log-ratio's slope in log radius
+    (measured between the root and the nearest other evaluation). The answer belongs to this
+    model: HH nodes, and a fibre that keeps every proportion as it shrinks.
+    """
+    params = params or CableParams()
+    myelin = myelin or MyelinParams()
+    dt = coarsening * params.default_dt()
+    seen: dict[float, tuple[float, Estimate, Estimate]] = {}
+    scale: list[float] = []  # the last unmyelinated wave's 3 ms of travel: the next pilot's start
+
+    def log_ratio(log_radius: float) -> float:
+        radius = math.exp(log_radius)
+        fast = myelinated_velocity(radius, params, myelin, dt=0.8 * dt)
+        slow = conduction_velocity(params.replace(radius=radius), dt=dt,
+                                   trial_length=scale[-1] if scale else None)
+        scale.append(PILOT_TIME * slow.value / CM_PER_MS_IN_M_PER_S)
+        seen[log_radius] = (math.log(fast.value / slow.value), fast, slow)
+        return seen[log_radius][0]
+
+    lo, hi = math.log(bracket[0]), math.log(bracket[1])
+    root = optimize.brentq(log_ratio, lo, hi, xtol=0.5 * rtol, rtol=1e-12)
+    if root not in seen:
+        log_ratio(root)
+    value, fast, slow = seen[root]
+    neighbour = min((x for x in seen if x != root), key=lambda x: abs(x - root))
+    slope = (seen[neighbour][0] - value) / (neighbour - root)
+    spread = fast.stderr / fast.value + slow.stderr / slow.value + abs(value)
+    radius = math.exp(root)
+    error = radius * (spread / abs(slope) + 0.5 * rtol)
+    return Crossover(Estimate(radius, error, min(fast.samples, slow.samples), computed=True), fast, slow,
+                     len(seen))
