@@ -13,7 +13,7 @@ from derive.sim import hodgkin_huxley as model
 
 SQUID = model.HHParams()  # Hodgkin and Huxley's squid axon at 6.3 °C
 KICK = model.pulse(40.0, start=2.0, width=0.5)  # μA/cm² for 0.5 ms: the handout's default pulse, at 2 ms
-CURRENTS = (3.0, 6.0, 6.5, 8.0, 10.0, 15.0, 20.0, 30.0, 50.0)  # μA/cm², for the f-I curve
+CURRENTS = (3.0, 6.0, 6.5, 8.0, 12.0, 20.0, 32.0, 50.0)  # μA/cm², for the f-I curve
 FI_STEP = 0.02  # ms: RK4 step of the f-I runs (the rate at 0.02 and 0.04 ms agree to 0.1 Hz)
 FI_DURATION = 300.0  # ms at most per current
 
@@ -53,6 +53,7 @@ def firing_rate_against_current() -> Any:
         ax.set_ylabel("$V$ (mV)")
         ax.set_xlim(0, 100)
         ax.set_ylim(-85, 60)
+    axes["high"].sharex(axes["low"])
     axes["high"].tick_params(labelbottom=False)
     axes["low"].set_xlabel("$t$ (ms)")
     right = axes["rate"]
