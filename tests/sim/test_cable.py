@@ -1,0 +1,161 @@
+"""The cable simulator: its scheme's convergence, and the cable's known behaviour.
+
+Expected values here may use closed forms (the length constant, the square-root law of the
+velocity); the simulator itself never does. Deterministic results are compared within 10 times
+their error estimates, which must themselves be small, as `derive.verify` does for computed checks.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from derive.estimate import Estimate
+from derive.sim import cable
+from derive.sim.hodgkin_huxley import HHParams
+
+ERROR_MULTIPLE = 10.0
+
+
+def assert_computed(estimate: Estimate, expected: float, relative_error: float = 1e-3) -> None:
+    """Within 10 error estimates of `expected`, and the error estimate itself small."""
+    assert estimate.computed
+    assert estimate.stderr <= relative_error * abs(expected), estimate
+    assert abs(estimate.value - expected) <= ERROR_MULTIPLE * estimate.stderr, (
+        f"{estimate.value} +- {estimate.stderr} vs {expected}")
+
+
+@pytest.fixture(scope="module")
+def squid() -> Estimate:
+    return cable.conduction_velocity()
+
+
+# --- The passive cable ---------------------------------------------------------------------------
+
+
+def test_passive_steady_state_decays_with_measured_length_constant() -> None:
+    """Measured from the computed profile, the decay length is sqrt(a R_m / (2 R_i))."""
+    for radius, r_m, r_i in ((238.0, 1.0 / 0.3e-3, 35.4), (1.0, 2.0e4, 100.0), (0.05, 1.0e3, 200.0)):
+        expected = math.sqrt(radius * 1e-4 * r_m / (2.0 * r_i))
+        assert_computed(cable.measured_length_constant(radius, r_m, r_i), expected, 1e-4)
+
+
+def test_passive_profile_is_an_exponential_with_a_flat_sealed_end() -> None:
+    lam = math.sqrt(238e-4 * 3333.0 / (2 * 35.4))
+    state = cable.passive_steady_state(238.0, 3333.0, 35.4, length=10 * lam, dx=lam / 50)
+    sealed = np.cosh((state.x[-1] - state.x) / lam) / np.cosh(state.x[-1] / lam)
+    assert np.allclose(state.v, state.v[0] * sealed, rtol=2e-3)
+    # the input resistance: V(0) / I = r_i lambda / (pi a^2) on a long cable (1 nA -> mV)
+    r_in = 35.4 * lam / (math.pi * (238e-4) ** 2)  # ohm
+    assert state.v[0] == pytest.approx(r_in * 1e-9 * 1e3, rel=1e-3)
+
+
+def test_length_constant_converges_at_second_order() -> None:
+    lam = math.sqrt(1e-4 * 2e4 / 200.0)
+    errors = []
+    for points in (5, 10, 20):
+        state = cable.passive_steady_state(1.0, 2e4, 100.0, length=20 * lam, dx=lam / points)
+        errors.append(abs(cable.decay_length(state) - lam))
+    assert errors[0] / errors[1] == pytest.approx(4.0, rel=0.05)
+    assert errors[1] / errors[2] == pytest.approx(4.0, rel=0.05)
+
+
+# --- The squid axon ------------------------------------------------------------------------------
+
+
+def test_squid_velocity_is_near_hodgkin_and_huxleys_and_precise(squid: Estimate) -> None:
+    """HH 1952 computed 18.8 m/s for this axon (radius 238 um, 35.4 ohm cm, 18.5 C)."""
+    assert squid.computed
+    assert squid.stderr <= 1e-3 * squid.value
+    assert 18.5 < squid.value < 19.0
+
+
+def test_velocity_converges_under_refinement() -> None:
+    """Halving dx and dt together shrinks the change four times (second order), and the
+    Richardson error estimate of the coarser pair covers the finer result."""
+    params = cable.CableParams()
+    dt = 2.0 * params.default_dt()
+    h = 0.4 * dt / cable.COURANT * 4.68  # ~ the wave's cm/ms times dt: the same grids as the default
+    length = 13.0
+    values = [cable._cable_velocity(params, length, h / 2**k, dt / 2**k)[0] for k in range(3)]
+    first, second = values[1] - values[0], values[2] - values[1]
+    assert first / second == pytest.approx(4.0, rel=0.15)
+    assert abs(values[2] - values[1]) <= abs(values[1] - values[0]) / 3.0 * 1.5
+
+
+def test_velocity_does_not_depend_on_the_stimulus(squid: Estimate) -> None:
+    """The wave measured far away has forgotten how it was started."""
+    other = cable.conduction_velocity(cable.CableParams().replace(
+        stimulus=cable.Pulse(500.0, 0.1, 0.5), stimulus_extent=0.05))
+    assert abs(other.value - squid.value) <= ERROR_MULTIPLE * (other.stderr + squid.stderr)
+
+
+def test_simulated_cable_shows_a_travelling_spike() -> None:
+    trace = cable.simulate_cable(cable.CableParams(length=6.0), dx=0.02, duration=4.0)
+    assert trace.v.shape == (len(trace.times), len(trace.positions))
+    assert trace.positions[-1] == pytest.approx(6.0)
+    assert np.all(np.isfinite(trace.arrivals))
+    assert np.all(np.diff(trace.arrivals[len(trace.arrivals) // 4:]) > 0)  # away from the stimulus
+    away = trace.positions > 2.0
+    assert 30.0 < trace.v[:, away].max() < 50.0  # the propagated HH spike's peak
+    assert trace.v[0] == pytest.approx(np.full(len(trace.positions), trace.v[0, 0]))  # rest at t = 0
+
+
+# --- Scaling laws (the simulator knows neither) --------------------------------------------------
+
+
+def test_quadrupling_the_radius_doubles_the_velocity(squid: Estimate) -> None:
+    thin, thick = cable.velocities([59.5, 952.0])
+    for ratio in (Estimate(squid.value / thin.value, squid.value / thin.value
+                           * (squid.stderr / squid.value + thin.stderr / thin.value), 0, True),
+                  Estimate(thick.value / squid.value, thick.value / squid.value
+                           * (squid.stderr / squid.value + thick.stderr / thick.value), 0, True)):
+        assert_computed(ratio, 2.0, 2e-3)
+
+
+def test_doubling_axial_resistivity_slows_by_root_two() -> None:
+    assert_computed(cable.velocity_ratio(r_i=2 * 35.4), 1.0 / math.sqrt(2.0), 2e-3)
+
+
+def test_warming_speeds_the_wave() -> None:
+    cold = cable.conduction_velocity(cable.CableParams(temperature=6.3))
+    assert cold.value < 0.8 * 18.7
+
+
+def test_a_weakened_sodium_conductance_slows_the_wave(squid: Estimate) -> None:
+    weak = cable.conduction_velocity(cable.CableParams(membrane=HHParams(g_na=60.0)))
+    assert weak.value < squid.value - ERROR_MULTIPLE * (weak.stderr + squid.stderr)
+
+
+# --- Myelin --------------------------------------------------------------------------------------
+
+
+def test_myelinated_velocity_grows_nearly_linearly_with_radius() -> None:
+    small, large = cable.myelinated_velocity(1.0), cable.myelinated_velocity(4.0)
+    for v in (small, large):
+        assert v.stderr <= 1e-3 * v.value
+    ratio = large.value / small.value
+    assert 3.9 < ratio < 4.05  # linear would be 4; the unmyelinated axon would give 2
+    unmyelinated = cable.conduction_velocity(cable.CableParams(radius=4.0))
+    assert large.value > 10 * unmyelinated.value
+
+
+def test_myelin_sheath_follows_the_lamella_count() -> None:
+    myelin = cable.MyelinParams()
+    c_small, g_small = myelin.sheath(1.0)
+    c_large, g_large = myelin.sheath(2.0)
+    assert c_small == pytest.approx(2 * c_large) and g_small == pytest.approx(2 * g_large)
+    # McIntyre et al. 2002's 10 um fibre: 120 lamellae, 0.1/240 uF/cm^2
+    assert myelin.replace(g_ratio=0.69).sheath(3.45)[0] == pytest.approx(0.1 / 240, rel=1e-2)
+    assert myelin.internode(5.0) == pytest.approx(100 * 10.0 / 0.7)
+
+
+def test_myelin_crossover_is_where_the_two_velocities_meet() -> None:
+    crossover = cable.myelin_crossover()
+    radius = crossover.radius
+    assert radius.stderr <= 0.02 * radius.value
+    fast, slow = crossover.myelinated, crossover.unmyelinated
+    assert abs(fast.value - slow.value) <= ERROR_MULTIPLE * (fast.stderr + slow.stderr)
+    assert 0.004 < radius.value < 1.0
