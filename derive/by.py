@@ -450,6 +450,8 @@ class Series(Rule):
         premise = context.premise(self.premises[0])
         _independent_of(self.small, premise, context, own_lhs=True)
         truncated = sp.series(premise.rhs, self.small, 0, self.order + 1).removeO()
+        # f(x + h) expands into Subs(Derivative(f(xi), xi), xi, x): write it as f'(x)
+        truncated = truncated.replace(lambda e: isinstance(e, sp.Subs), lambda e: e.doit())
         return [
             Obligation("left side", claim.lhs, premise.lhs, shows=f"the left side of '{self.premises[0]}'"),
             Obligation(
@@ -747,9 +749,12 @@ class SolvingOde(Rule):
 
     function: sp.Basic = sp.Function("f")(sp.Symbol("t"))
     initial: Mapping[sp.Basic, sp.Expr] = field(default_factory=dict)
+    bounded: bool = False  # the solution must stay finite as its variable grows without bound
 
     def describe(self) -> str:
         start = ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in self.initial.items())
+        if self.bounded:
+            start += f"{', ' if start else ''}bounded as {sp.sstr(self.function.args[0])} -> oo"
         using = f" using {_quote(self.premises[1:])}" if len(self.premises) > 1 else ""
         return f"by solving '{self.premises[0]}'" + (f" with {start}" if start else "") + using
 
@@ -766,6 +771,10 @@ class SolvingOde(Rule):
         solution = substitute(claim.rhs, definitions)
         claim = Claim(claim.lhs, solution)
         (variable,) = self.function.args
+        if self.bounded:
+            far = sp.limit(claim.rhs, variable, sp.oo)
+            if far.is_finite is not True:
+                raise RuleFailure(f"the claimed solution is not bounded as {variable} -> oo: it tends to {sp.sstr(far)}")
         in_ode = substitute(ode.difference, [Claim(self.function, claim.rhs)]).doit()
         solved = self._dsolve(ode)
         obligations = [Obligation("differential equation", sp.Integer(0), in_ode,
@@ -779,7 +788,15 @@ class SolvingOde(Rule):
                                           shows=f"the claim at {variable} = {sp.sstr(at)}",
                                           claimed_shows="the initial value"))
         if solved is not None:  # SymPy's own solution must agree too
-            obligations.append(Obligation("dsolve", claim.rhs, solved, shows="SymPy's dsolve",
+            shows = "SymPy's dsolve"
+            free = sorted(solved.free_symbols - claim.rhs.free_symbols - ode.difference.free_symbols, key=str)
+            if free:  # too few conditions for a unique solution: the claim must be one member of the family
+                members = sp.solve(sp.expand(solved - claim.rhs), free, dict=True)
+                if len(members) == 1 and not (set(members[0].values()) & set(free)):
+                    solved = solved.xreplace(members[0])
+                    chosen = ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in members[0].items())
+                    shows = f"SymPy's dsolve, the member of its family with {chosen}"
+            obligations.append(Obligation("dsolve", claim.rhs, solved, shows=shows,
                                           claimed_shows="the claimed solution"))
         return obligations
 
@@ -793,11 +810,13 @@ class SolvingOde(Rule):
 
 
 def solving_ode(
-    label: str, function: sp.Basic, initial: Mapping[sp.Basic, sp.Expr] | None = None, using: tuple[str, ...] = ()
+    label: str, function: sp.Basic, initial: Mapping[sp.Basic, sp.Expr] | None = None, using: tuple[str, ...] = (),
+    bounded: bool = False,
 ) -> SolvingOde:
     """By solving the differential equation `label` for `function` (e.g. V(t)), with initial values;
-    `using` names definitions of the symbols the claimed solution is written with (tau, V_inf)."""
-    return SolvingOde((label, *using), function, dict(initial or {}))
+    `using` names definitions of the symbols the claimed solution is written with (tau, V_inf);
+    `bounded` requires the solution to stay finite as its variable grows (a long cable)."""
+    return SolvingOde((label, *using), function, dict(initial or {}), bounded)
 
 
 _ASSUMPTIONS = ("positive", "negative", "nonnegative", "nonpositive", "nonzero", "integer", "real")

@@ -24,7 +24,7 @@ from derive.expectation import Expectation
 from derive.model import Context, Derivation, Expect, InputError, Obligation, RuleFailure, RuleKind, Step
 from derive.report import Counterexample, Status, StepResult, where
 from derive.timelimit import TimeLimitExceeded, time_limit
-from derive.units import DimensionError, DimensionWalker
+from derive.units import DimensionError, DimensionWalker, UndeclaredSymbol
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,7 @@ class Settings:
     seconds_per_point: float = 0.5
     digits: int = 30
     seconds_per_step: float = 10.0
+    simplify_residuals: bool = True  # factor a failure's residual for the report (up to 1 s per failure)
 
 
 OPAQUE = (Expectation, AppliedUndef, sp.Derivative, UnitQuantity, sp.Integral, sp.Limit, sp.Sum)
@@ -55,6 +56,8 @@ def check_step(derivation: Derivation, number: int, settings: Settings = Setting
         DimensionWalker({q.head: q.dimension for q in derivation.symbols}).check_equation(
             step.claim.lhs, step.claim.rhs
         )
+    except UndeclaredSymbol as error:
+        result.status, result.problem = Status.INVALID, f"cannot be checked: {error}"
     except DimensionError as error:
         result.problem = "is dimensionally inconsistent."
         result.hint = str(error)
@@ -99,7 +102,7 @@ def _judge(step: Step, context: Context, settings: Settings, result: StepResult)
         if found.counterexample is not None:
             result.obligation, result.produced = obligation.name, _produced(obligation)
             result.counterexample, result.hint = found.counterexample, obligation.hint
-            result.residual = _residual_text(obligation, found.sign)
+            result.residual = _residual_text(obligation, found.sign, settings.simplify_residuals)
             _settle_failure(step, result, "does not hold.")
             return
         if found.points == 0:
@@ -325,8 +328,10 @@ def _produced(obligation: Obligation) -> str:
     return f"{sp.sstr(obligation.produced)}{shows}"
 
 
-def _residual_text(obligation: Obligation, sign: int) -> str:
+def _residual_text(obligation: Obligation, sign: int, simplified: bool = True) -> str:
     residual = sp.sympify(obligation.claimed - sign * obligation.produced)
+    if not simplified:
+        return sp.sstr(residual) + "   (claimed - produced)"
     try:
         with time_limit(1.0):
             residual = sp.factor(sp.simplify(residual))

@@ -88,20 +88,25 @@ def simulated(
     scale: sp.Expr | None = None,
     contradicts: bool = False,
     digits: int | None = None,
+    budget: float = NumericCheck.budget,
 ) -> NumericCheck:
     """Compare step `step_label`'s right side at `at` with an independent simulation.
 
     With `contradicts=True` the simulation must reject the prediction (for refuted claims).
     With `digits=N` the step states a value rounded to N significant figures, and the
-    tolerance grows by half a unit in its last figure.
+    tolerance grows by half a unit in its last figure. A simulation still running after `budget`
+    seconds is stopped, and the check fails.
     """
     return NumericCheck(name, step_label, simulate, dict(at), Text(en, zh),
-                        Expect.REFUTED if contradicts else Expect.HOLDS, scale, caller_location(), digits=digits)
+                        Expect.REFUTED if contradicts else Expect.HOLDS, scale, caller_location(), digits=digits,
+                        budget=budget)
 
 
 def agrees(
     name: str, first: Simulation, second: Simulation, at: Mapping[sp.Basic, Any], en: str, zh: str,
+    *, budget: float = NumericCheck.budget,
 ) -> NumericCheck:
     """Two independent computations of the same quantity (two integrators, say) must agree within
-    their combined error estimates."""
-    return NumericCheck(name, "", second, dict(at), Text(en, zh), location=caller_location(), reference=first)
+    their combined error estimates (each stopped after `budget` seconds)."""
+    return NumericCheck(name, "", second, dict(at), Text(en, zh), location=caller_location(), reference=first,
+                        budget=budget)

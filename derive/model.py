@@ -260,6 +260,7 @@ class NumericCheck:
     location: tuple[str, int] = ("<unknown>", 0)
     reference: Simulation | None = None  # for two methods that must agree: the first, `simulate` the second
     digits: int | None = None  # the step states its value to this many significant figures
+    budget: float = 120.0  # seconds of wall time the simulation may take before it is stopped
 
 
 @dataclass(frozen=True)

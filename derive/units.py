@@ -28,6 +28,10 @@ class DimensionError(Exception):
     """A claim whose sides, terms or function arguments disagree in dimension."""
 
 
+class UndeclaredSymbol(DimensionError):
+    """A symbol the derivation's table does not declare: bad input, not a false claim."""
+
+
 def as_dims(dimension: Dimension) -> dict[str, sp.Rational]:
     """A Dimension as {'length': 2, 'time': -1}, the form the walker multiplies."""
     deps = dimsys_SI.get_dimensional_dependencies(dimension, mark_dimensionless=False)
@@ -123,7 +127,7 @@ class DimensionWalker:
             return self._declared[head]
         if isinstance(head, sp.Dummy):
             return DIMENSIONLESS
-        raise DimensionError(f"symbol {head} has no declared dimension; declare it in the symbols table")
+        raise UndeclaredSymbol(f"symbol {head} has no declared dimension; declare it in the symbols table")
 
     def _sum(self, terms: tuple[sp.Basic, ...], whole: sp.Basic) -> Dims:
         return self._agree(list(terms), whole)

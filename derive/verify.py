@@ -18,6 +18,7 @@ from derive import by, stats
 from derive.estimate import Estimate
 from derive.model import Derivation, Expect, InputError, NumericCheck
 from derive.report import CheckResult, where
+from derive.timelimit import TimeLimitExceeded, time_limit
 
 
 def prediction_of(derivation: Derivation, check: NumericCheck) -> sp.Expr:
@@ -80,6 +81,19 @@ def require_measurements_checked(derivation: Derivation) -> None:
                              "digits= (how many significant figures the step states)")
 
 
+def _stopped(derivation: Derivation, check: NumericCheck, values: dict, started: float,
+             prediction: float = float("nan")) -> CheckResult:
+    """The result of a simulation stopped at its time budget: a failed check, with no estimate."""
+    nan = float("nan")
+    return CheckResult(
+        derivation=derivation.id, name=check.name, step=check.step, expect=check.expect.value,
+        parameters={sp.sstr(k): v for k, v in values.items()}, prediction=prediction, estimate=nan, stderr=nan,
+        tolerance=nan, resolution=nan, samples=0, kind="stopped", passed=False,
+        seconds=time.perf_counter() - started, location=where(check.location),
+        problem=f"was stopped at its time budget of {check.budget:g} s, before it returned an estimate.",
+    )
+
+
 def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> CheckResult:
     """Simulate, compare with the prediction, and judge with the statistical tolerance."""
     started = time.perf_counter()
@@ -88,7 +102,11 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
     what = f"check '{check.name}'"
     rng = np.random.default_rng([seed, zlib.crc32(f"{derivation.id}/{check.name}".encode())])
     if check.reference is not None:  # two methods: the first one's result is the prediction
-        reference = check.reference(values, rng)
+        try:
+            with time_limit(check.budget):
+                reference = check.reference(values, rng)
+        except TimeLimitExceeded:
+            return _stopped(derivation, check, values, started)
         prediction = reference.value
     else:
         reference = None
@@ -98,7 +116,10 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
         raise InputError(f"{what}: the prediction is 0, so it needs a scale= to define a 2% error")
 
     try:
-        estimate = check.simulate(values, rng)
+        with time_limit(check.budget):
+            estimate = check.simulate(values, rng)
+    except TimeLimitExceeded:
+        return _stopped(derivation, check, values, started, prediction)
     except (ArithmeticError, ValueError, RuntimeError) as error:  # the simulation broke down: the check fails
         estimate = Estimate(float("nan"), float("nan"), 0, computed=reference is not None and reference.computed)
         check_error = f"{type(error).__name__}: {error}"

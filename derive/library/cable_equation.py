@@ -1,0 +1,274 @@
+"""Propagation: the cable equation, the length constant, conduction velocity and myelin.
+
+Answers the seed article's section 1.3 and the question of its section 1: how does an action
+potential travel along an axon, why does myelin make it faster, and how does a thick squid
+axon without myelin compare? Current conservation in a short piece of axon gives the cable
+equation; a passive cable gives the length constant; a scaling argument gives the square-root
+law of conduction velocity, whose constant a Hodgkin-Huxley cable simulation supplies; and a
+similarity argument gives the linear law of myelinated fibres.
+
+Sources: A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952), Part V; W. A. H. Rushton,
+J. Physiol. 115, 101 (1951); P. Dayan and L. F. Abbott, Theoretical Neuroscience (2001), §6.3;
+the seed article, §1.3.
+"""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.physics.units import (
+    capacitance,
+    centimeter,
+    current,
+    farad,
+    length,
+    micrometer,
+    millimeter,
+    millisecond,
+    ohm,
+    time,
+    voltage,
+)
+from sympy.physics.units.definitions.dimension_definitions import impedance
+
+from derive import Derivation, SymbolTable, Text, by, cite, define, given, step
+
+HH = "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952)"
+RUSHTON = "W. A. H. Rushton, J. Physiol. 115, 101 (1951)"
+DAYAN_ABBOTT = "P. Dayan and L. F. Abbott, Theoretical Neuroscience (2001), §6.3"
+area = length**2
+
+symbols = SymbolTable()
+x = symbols.add("x", length, "position along the axon", "沿轴突的位置", real=True)
+t = symbols.add("t", time, "time", "时间", real=True)
+h = symbols.add("h", length, "length of a short piece of axon", "一小段轴突的长度", positive=True, latex=r"\Delta x")
+a = symbols.add("a", length, "radius of the axon", "轴突半径", positive=True)
+R_i = symbols.add("R_i", impedance * length, "resistivity of the axoplasm", "轴浆电阻率", positive=True,
+                  latex=r"R_{\mathrm{i}}")
+R_m = symbols.add("R_m", impedance * area, "resistance of a unit area of passive membrane", "单位面积被动膜的电阻",
+                  positive=True, latex=r"R_{\mathrm{m}}")
+C_m = symbols.add("C_m", capacitance / area, "membrane capacitance per area", "单位面积膜电容", positive=True,
+                  latex=r"C_{\mathrm{m}}")
+R_seg = symbols.add("R_seg", impedance, "resistance of the axoplasm of one short piece", "一小段轴浆的电阻",
+                    positive=True, latex=r"R_{\Delta x}")
+i_m = symbols.add("i_m", current / area, "current through a unit area of membrane, outward", "单位面积膜电流（向外）",
+                  real=True, latex=r"i_{\mathrm{m}}")
+i_ion = symbols.add("i_ion", current / area, "ionic current per area, outward", "单位面积离子电流（向外）", real=True,
+                    latex=r"i_{\mathrm{ion}}")
+V = symbols.function("V", voltage, "membrane potential at x and t (from rest in the passive cable)",
+                     "x 处、t 时刻的膜电位（被动电缆中从静息算起）")
+U = symbols.function("U", voltage, "shape of a travelling wave", "行波的形状")
+theta = symbols.add("theta", length / time, "conduction velocity", "传导速度", positive=True)
+lam = symbols.add("lambda", length, "length constant", "长度常数", positive=True)
+tau_m = symbols.add("tau_m", time, "membrane time constant", "膜时间常数", positive=True, latex=r"\tau_{\mathrm{m}}")
+V_0 = symbols.add("V_0", voltage, "potential held at x = 0", "x = 0 处保持的电位", real=True, latex=r"V_{0}")
+W = symbols.function("W", voltage, "steady-state potential along a passive cable", "被动电缆上的稳态电位")
+velocity = symbols.function("theta_at", length / time, "conduction velocity of an axon of radius a and resistivity R_i",
+                            "半径为 a、轴浆电阻率为 R_i 的轴突的传导速度", latex=r"\theta")
+c_theta = symbols.add("c_theta", length / time * impedance ** sp.Rational(1, 2),
+                      "the constant of the square-root law, set by the membrane alone", "平方根定律中的常数，只由膜决定",
+                      positive=True, latex=r"c_{\theta}")
+s_ = symbols.add("s", 1, "a stretch factor", "伸缩因子", positive=True)
+L_int = symbols.add("L", length, "length of an internode (node to node)", "结间段长度（两个郎飞结之间）", positive=True)
+rho_L = symbols.add("rho_L", 1, "internode length over fibre radius", "结间段长度与纤维半径之比", positive=True,
+                    latex=r"\rho_{L}")
+d_my = symbols.add("d", length, "thickness of the myelin sheath", "髓鞘厚度", positive=True)
+delta = symbols.add("delta", 1, "sheath thickness over fibre radius", "髓鞘厚度与纤维半径之比", positive=True)
+eps = symbols.add("epsilon", capacitance / length, "permittivity of myelin", "髓鞘的介电常数", positive=True)
+c_my = symbols.add("c_my", capacitance / area, "capacitance per area of the sheath", "单位面积髓鞘电容", positive=True,
+                   latex=r"c_{\mathrm{my}}")
+R_int = symbols.add("R_int", impedance, "axial resistance of one internode", "一个结间段的轴向电阻", positive=True,
+                    latex=r"R_{\mathrm{int}}")
+C_int = symbols.add("C_int", capacitance, "capacitance of one internode's sheath", "一个结间段髓鞘的电容", positive=True,
+                    latex=r"C_{\mathrm{int}}")
+tau_int = symbols.add("tau_int", time, "charging time of one internode", "一个结间段的充电时间", positive=True,
+                      latex=r"\tau_{\mathrm{int}}")
+kappa = symbols.add("kappa", 1, "internode charging times per jump", "每跳一次所需的结间段充电时间个数", positive=True)
+velocity_my = symbols.function("theta_my", length / time, "conduction velocity of a myelinated fibre of radius a",
+                               "半径为 a 的有髓纤维的传导速度", latex=r"\theta_{\mathrm{my}}")
+ratio = symbols.add("rho", 1, "velocity of an axon four times as thick over the original", "粗四倍的轴突与原轴突的速度之比",
+                    positive=True, latex=r"\rho")
+ratio_R = symbols.add("rho_R", 1, "velocity with twice the axoplasm resistivity over the original",
+                      "轴浆电阻率加倍后与原来的速度之比", positive=True, latex=r"\rho_{R}")
+ratio_my = symbols.add("rho_my", 1, "velocity of a myelinated fibre twice as thick over the original",
+                       "粗一倍的有髓纤维与原纤维的速度之比", positive=True, latex=r"\rho_{\mathrm{my}}")
+
+derivation = Derivation(
+    id="cable-equation",
+    title=Text("Propagation: the cable equation, conduction velocity and myelin", "传导：电缆方程、传导速度与髓鞘"),
+    question=Text(
+        "How does an action potential travel along an axon, why does myelin make it faster, and how does a thick "
+        "squid axon without myelin compare?",
+        "动作电位如何沿轴突传播？髓鞘为什么让它更快？又粗又长、没有髓鞘的乌贼轴突与之相比如何？",
+    ),
+    section="1.3",
+    symbols=symbols.freeze(),
+    assumptions=(
+        Text("The axon is a long cylinder of radius a filled with axoplasm of resistivity R_i; the outside is a "
+             "good conductor at one potential.",
+             "轴突是半径为 a 的长圆柱，内充电阻率为 R_i 的轴浆；外部是处于同一电位的良导体。"),
+        Text("Current inside flows along the axis (the potential is the same across a cross-section).",
+             "轴内电流沿轴向流动（同一横截面上电位相同）。"),
+    ),
+    sources=(HH, RUSHTON, DAYAN_ABBOTT, "The seed article, 高中生也能看懂的的神经科学数学基础, §1.3 (2024)"),
+    steps=(
+        # --- 1. the cable equation from current conservation ---
+        cite("core-resistance", sp.Eq(R_seg, R_i * h / (sp.pi * a**2)), "Ohm's law for a uniform conductor",
+             "A piece of axon of length Δx is a resistor: resistivity times length over cross-section.",
+             "长为 Δx 的一段轴突是一个电阻：电阻率乘长度除以横截面积。"),
+        cite("membrane-current", sp.Eq(i_m, C_m * sp.Derivative(V(x, t), t) + i_ion), f"{HH}, eq. 1",
+             "Through the membrane flow a capacitive current and the ionic currents.",
+             "穿过膜的是电容电流和离子电流。"),
+        cite("kirchhoff",
+             sp.Eq(2 * sp.pi * a * h * i_m,
+                   (V(x - h, t) - V(x, t)) / R_seg - (V(x, t) - V(x + h, t)) / R_seg),
+             "Kirchhoff's current law (conservation of charge)",
+             "Charge is conserved in the piece around x: what flows in from the left minus what flows on to the "
+             "right leaves through its membrane, of area 2πa Δx.",
+             "电荷守恒：从左边流入、减去向右流走的电流，从这一小段的膜（面积 2πa Δx）流出。"),
+        step("segment",
+             sp.Eq(2 * sp.pi * a * h * (C_m * sp.Derivative(V(x, t), t) + i_ion),
+                   sp.pi * a**2 / (R_i * h) * (V(x + h, t) - 2 * V(x, t) + V(x - h, t))),
+             by.substituting("core-resistance", "membrane-current", into="kirchhoff"),
+             "Put in the resistance and the membrane current.", "代入电阻和膜电流。"),
+        step("per-area",
+             sp.Eq(C_m * sp.Derivative(V(x, t), t) + i_ion,
+                   a / (2 * R_i) * (V(x + h, t) - 2 * V(x, t) + V(x - h, t)) / h**2),
+             by.dividing_both_sides("segment", 2 * sp.pi * a * h),
+             "Per unit area of membrane.", "换算到单位膜面积。"),
+        step("cable",
+             sp.Eq(C_m * sp.Derivative(V(x, t), t) + i_ion, a / (2 * R_i) * sp.Derivative(V(x, t), (x, 2))),
+             by.series("per-area", h, 0),
+             "Let the piece shrink: the second difference over Δx² becomes the second derivative. This is the "
+             "cable equation.",
+             "让小段趋于零：二阶差分除以 Δx² 变成二阶导数。这就是电缆方程。"),
+        # --- 2. the passive cable ---
+        given("passive", sp.Eq(i_ion, V(x, t) / R_m),
+              "Below threshold the membrane is a resistor: measured from rest, the ionic current is V/R_m.",
+              "阈下膜是一个电阻：从静息算起，离子电流为 V/R_m。"),
+        step("passive-cable",
+             sp.Eq(C_m * sp.Derivative(V(x, t), t) + V(x, t) / R_m, a / (2 * R_i) * sp.Derivative(V(x, t), (x, 2))),
+             by.substituting("passive", into="cable"), "The passive cable.", "被动电缆方程。"),
+        define("time-constant", sp.Eq(tau_m, R_m * C_m), "The membrane time constant,", "膜时间常数，"),
+        define("length-constant", sp.Eq(lam, sp.sqrt(a * R_m / (2 * R_i))), "and the length constant.", "以及长度常数。"),
+        step("passive-cable-times-R_m",
+             sp.Eq(R_m * C_m * sp.Derivative(V(x, t), t) + V(x, t),
+                   a * R_m / (2 * R_i) * sp.Derivative(V(x, t), (x, 2))),
+             by.multiplying_both_sides("passive-cable", R_m), "Multiply by R_m:", "乘以 R_m："),
+        step("passive-cable-scaled",
+             sp.Eq(tau_m * sp.Derivative(V(x, t), t) + V(x, t), lam**2 * sp.Derivative(V(x, t), (x, 2))),
+             by.substituting("time-constant", "length-constant", into="passive-cable-times-R_m"),
+             "the passive cable has one time scale and one length scale: "
+             "τ_m ∂V/∂t + V = λ² ∂²V/∂x².",
+             "乘以 R_m 后，被动电缆只有一个时间尺度和一个长度尺度：τ_m ∂V/∂t + V = λ² ∂²V/∂x²。"),
+        given("steady", sp.Eq(V(x, t), W(x)),
+              "Hold x = 0 at V_0 long enough and the potential stops changing: V(x, t) = W(x).",
+              "在 x = 0 处保持 V_0 足够久，电位不再变化：V(x, t) = W(x)。"),
+        step("steady-cable", sp.Eq(W(x), lam**2 * sp.Derivative(W(x), (x, 2))),
+             by.substituting("steady", into="passive-cable-scaled"),
+             "The steady state obeys an ordinary differential equation in x.", "稳态满足一个关于 x 的常微分方程。"),
+        step("steady-decay", sp.Eq(W(x), V_0 * sp.exp(-x / lam)),
+             by.solving_ode("steady-cable", W(x), {W(0): V_0}, bounded=True),
+             "Its solution that stays bounded on a long cable (the other one grows as e^{x/λ}) decays by a factor e "
+             "every length constant: this is what λ means.",
+             "它在长电缆上保持有界的解（另一个解按 e^{x/λ} 增长）每经过一个长度常数衰减为 1/e：这就是 λ 的含义。"),
+        step("dendrite-length-constant", sp.Eq(lam, sp.Rational("0.50") * millimeter),
+             by.evaluating_at("length-constant", {a: sp.Rational(1, 2) * micrometer,
+                                                  R_m: 10**4 * ohm * centimeter**2, R_i: 100 * ohm * centimeter},
+                              digits=2),
+             "A dendrite 1 μm thick, with typical R_m = 10 kΩ cm² and R_i = 100 Ω cm: a signal fades within a "
+             "millimetre, so distant synapses need help (active channels) to be heard.",
+             "一根 1 μm 粗的树突，取典型值 R_m = 10 kΩ cm²、R_i = 100 Ω cm：信号在一毫米内就衰减了，"
+             "所以远处的突触需要帮助（主动通道）才能被听到。"),
+        step("squid-length-constant", sp.Eq(lam, 11 * millimeter),
+             by.evaluating_at("length-constant", {a: 238 * micrometer, R_m: sp.Rational(10**4, 3) * ohm * centimeter**2,
+                                                  R_i: sp.Rational("35.4") * ohm * centimeter},
+                              digits=2),
+             "The squid giant axon (radius 238 μm, R_i = 35.4 Ω cm) with the leak of the HH model alone "
+             "(R_m = 1/(0.3 mS/cm²)): about a centimetre. Passive spread cannot carry a signal along an axon many "
+             "centimetres long: the spike must be renewed as it goes.",
+             "乌贼巨轴突（半径 238 μm，R_i = 35.4 Ω cm），只计 HH 模型的漏电导（R_m = 1/(0.3 mS/cm²)）：约一厘米。"
+             "被动扩散无法把信号沿几厘米长的轴突传下去：动作电位必须一路再生。"),
+        # --- 3. the travelling wave and the square-root law ---
+        given("wave", sp.Eq(V(x, t), U(x - theta * t)),
+              "Far from where it started, a spike travels as a wave of fixed shape U at velocity θ.",
+              "远离起点后，动作电位以固定形状 U、速度 θ 的波传播。"),
+        step("wave-in-time", sp.Eq(sp.Derivative(V(x, t), t), -theta * sp.Derivative(U(x - theta * t), x)),
+             by.differentiating("wave", t),
+             "At a fixed place, the wave passing by changes V at θ times its slope,",
+             "在固定位置，经过的波使 V 以其斜率的 θ 倍变化，"),
+        step("wave-in-space", sp.Eq(sp.Derivative(V(x, t), x), sp.Derivative(U(x - theta * t), x)),
+             by.differentiating("wave", x), "and its curvature in space is the shape's own:", "而它的空间曲率就是形状本身的："),
+        step("wave-curvature", sp.Eq(sp.Derivative(V(x, t), (x, 2)), sp.Derivative(U(x - theta * t), (x, 2))),
+             by.differentiating("wave-in-space", x), "", ""),
+        step("travelling-wave",
+             sp.Eq(-theta * C_m * sp.Derivative(U(x - theta * t), x) + i_ion,
+                   a / (2 * R_i) * sp.Derivative(U(x - theta * t), (x, 2))),
+             by.substituting("wave-in-time", "wave-curvature", into="cable"),
+             "So the cable equation becomes an ordinary differential equation for the shape, with a and R_i only in "
+             "a/(2R_i). Stretch x by a factor s: the second derivative shrinks by s², the first by s. The equation "
+             "is unchanged if a/(2R_i) grows by s² and θ by s: an axon with four times the radius carries the same "
+             "spike, stretched twice as long, at twice the speed.",
+             "于是电缆方程变成关于波形的常微分方程，其中 a 和 R_i 只以 a/(2R_i) 的形式出现。把 x 拉伸 s 倍："
+             "二阶导数缩小 s² 倍，一阶导数缩小 s 倍。只要 a/(2R_i) 增大 s² 倍、θ 增大 s 倍，方程不变："
+             "半径为四倍的轴突传导同样的动作电位，长度拉长一倍，速度也快一倍。"),
+        step("stretched-wave",
+             sp.Eq(-(s_ * theta) * C_m * sp.Derivative(U(x - theta * t), x) / s_ + i_ion,
+                   s_**2 * a / (2 * R_i) * sp.Derivative(U(x - theta * t), (x, 2)) / s_**2),
+             by.rewriting("travelling-wave"),
+             "Written out: with θ → sθ and a/(2R_i) → s² a/(2R_i), and the wave stretched by s (each derivative "
+             "divided by s), the same equation holds.",
+             "写出来：θ → sθ，a/(2R_i) → s² a/(2R_i)，波形拉伸 s 倍（每个导数除以 s），同一个方程仍然成立。"),
+        cite("square-root-law", sp.Eq(velocity(a, R_i), c_theta * sp.sqrt(a / (2 * R_i))), RUSHTON,
+             "Hence, for a given membrane, the velocity is a constant times √(a/(2R_i)); the constant c_θ depends "
+             "on the membrane alone and must come from a simulation of the full equation.",
+             "因此，对给定的膜，速度等于一个常数乘以 √(a/(2R_i))；常数 c_θ 只取决于膜，必须由完整方程的模拟给出。"),
+        define("thicker", sp.Eq(ratio, velocity(4 * a, R_i) / velocity(a, R_i)),
+               "Compare an axon four times as thick", "比较一根粗四倍的轴突"),
+        step("thicker-is-faster", sp.Eq(ratio, 2), by.substituting("square-root-law", into="thicker"),
+             "with the original: twice as fast.", "与原来的：快一倍。"),
+        define("more-resistive", sp.Eq(ratio_R, velocity(a, 2 * R_i) / velocity(a, R_i)),
+               "Doubling the resistivity of the axoplasm instead", "若把轴浆电阻率加倍"),
+        step("resistive-is-slower", sp.Eq(ratio_R, 1 / sp.sqrt(2)), by.substituting("square-root-law", into="more-resistive"),
+             "slows the spike by √2.", "动作电位慢 √2 倍。"),
+        # --- 4. myelin ---
+        given("internode-length", sp.Eq(L_int, rho_L * a),
+              "Myelin wraps the axon except at the nodes of Ranvier, spaced in proportion to the fibre's size "
+              "(about 100 diameters).",
+              "髓鞘包裹轴突，只在郎飞结处留空；结间距离与纤维粗细成正比（约 100 倍直径）。"),
+        given("sheath-thickness", sp.Eq(d_my, delta * a),
+              "The sheath's thickness is also proportional to the radius (a nearly constant g-ratio).",
+              "髓鞘厚度也与半径成正比（g 比值近似恒定）。"),
+        cite("sheath-capacitance", sp.Eq(c_my, eps / d_my), "the capacitance of a thin insulating layer "
+             "(parallel plates)",
+             "A thin insulating layer of thickness d has a capacitance ε/d per area: thick myelin, small capacitance.",
+             "厚度为 d 的薄绝缘层单位面积电容为 ε/d：髓鞘越厚，电容越小。"),
+        step("internode-resistance", sp.Eq(R_int, R_i * L_int / (sp.pi * a**2)),
+             by.instance_of("core-resistance", {R_seg: R_int, h: L_int}),
+             "The core of one internode is a resistor,", "一个结间段的轴芯是一个电阻，"),
+        define("internode-capacitance", sp.Eq(C_int, 2 * sp.pi * a * L_int * c_my),
+               "and its sheath a capacitor of area 2πaL.", "其髓鞘是一个面积为 2πaL 的电容。"),
+        define("internode-time", sp.Eq(tau_int, R_int * C_int),
+               "The next node is charged through the internode in a time of order R_int C_int:",
+               "下一个郎飞结通过结间段充电，所需时间量级为 R_int C_int："),
+        step("internode-time-is-size-free", sp.Eq(tau_int, 2 * R_i * rho_L**2 * eps / delta),
+             by.substituting("internode-resistance", "internode-capacitance", "sheath-capacitance", "sheath-thickness",
+                             "internode-length", into="internode-time"),
+             "the radius cancels: thin and thick fibres charge their next node equally fast. (The node itself, "
+             "with area and currents in proportion to a, keeps its time course too.)",
+             "半径消掉了：细纤维和粗纤维给下一个结充电一样快。（郎飞结本身面积和电流都与 a 成正比，时间进程也不变。）"),
+        given("saltatory", sp.Eq(velocity_my(a), L_int / (kappa * tau_int)),
+              "The spike jumps from node to node, one internode in a fixed number κ of charging times.",
+              "动作电位从一个结跳到下一个结，每跳过一个结间段需要固定的 κ 个充电时间。"),
+        step("myelin-velocity", sp.Eq(velocity_my(a), delta * a / (2 * kappa * R_i * rho_L * eps)),
+             by.substituting("internode-time-is-size-free", "internode-length", into="saltatory"),
+             "So the velocity of a myelinated fibre grows in proportion to its radius, against the square root for "
+             "a bare axon. Below some radius myelin no longer pays; the simulation finds it.",
+             "所以有髓纤维的传导速度与半径成正比，而裸轴突只与半径的平方根成正比。半径小到一定程度，"
+             "髓鞘就不再划算；模拟给出这个半径。"),
+        define("myelin-doubled", sp.Eq(ratio_my, velocity_my(2 * a) / velocity_my(a)),
+               "A myelinated fibre twice as thick", "粗一倍的有髓纤维"),
+        step("myelin-doubling", sp.Eq(ratio_my, 2), by.substituting("myelin-velocity", into="myelin-doubled"),
+             "is twice as fast (a bare axon would gain only √2).", "快一倍（裸轴突只快 √2 倍）。"),
+    ),
+    module=__name__,
+)

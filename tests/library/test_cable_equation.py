@@ -1,0 +1,50 @@
+"""The propagation handout: the cable equation, the length constant, the square-root and linear laws."""
+
+from __future__ import annotations
+
+import sympy as sp
+
+from derive.check import check_step
+from derive.library import cable_equation as cable
+from derive.library.cable_equation import C_m, R_i, R_m, V, a, i_ion, lam, t, x
+from derive.report import Status
+
+CABLE = cable.derivation
+
+
+def judge(derivation, label):
+    return check_step(derivation, derivation.labels.index(label) + 1)
+
+
+def test_cable_equation_with_the_radius_not_halved_is_rejected():
+    wrong = CABLE.with_claim("cable", sp.Eq(C_m * sp.Derivative(V(x, t), t) + i_ion,
+                                            a / R_i * sp.Derivative(V(x, t), (x, 2))))
+    assert judge(wrong, "cable").status is Status.FAILED
+
+
+def test_length_constant_missing_the_factor_two_is_rejected():
+    wrong = CABLE.with_claim("length-constant", sp.Eq(lam, sp.sqrt(a * R_m / R_i)))
+    result = judge(wrong, "passive-cable-scaled")
+    assert result.status is Status.FAILED and result.counterexample
+
+
+def test_growing_exponential_is_not_the_steady_state_of_a_long_cable():
+    wrong = CABLE.with_claim("steady-decay", sp.Eq(cable.W(x), cable.V_0 * sp.exp(x / lam)))
+    assert judge(wrong, "steady-decay").status is Status.FAILED
+
+
+def test_velocity_proportional_to_radius_for_a_bare_axon_is_rejected():
+    linear = CABLE.with_claim("thicker-is-faster", sp.Eq(cable.ratio, 4))
+    assert judge(linear, "thicker-is-faster").status is Status.FAILED
+
+
+def test_internode_charging_time_does_not_depend_on_the_radius():
+    result = judge(CABLE, "internode-time-is-size-free")
+    assert result.status is Status.PROVED
+    assert a not in CABLE.step("internode-time-is-size-free").claim.rhs.free_symbols
+
+
+def test_squid_length_constant_is_about_a_centimetre():
+    assert judge(CABLE, "squid-length-constant").ok
+    wrong = CABLE.with_claim("squid-length-constant", sp.Eq(lam, 15 * sp.physics.units.millimeter))
+    assert judge(wrong, "squid-length-constant").status is Status.FAILED
