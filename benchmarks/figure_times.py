@@ -7,6 +7,7 @@ Prints timings; asserts nothing (machines are noisy). Run:
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import time
 
@@ -37,11 +38,8 @@ def main() -> None:
     totals = [0.0, 0.0, 0.0]
     for derivation in derivations:
         for figure in derivation.figures:
-            row = [
-                seconds(lambda: figures.draw(figure), options.repeat),
-                seconds(lambda: figures.svg(figure), options.repeat),
-                seconds(lambda: figures.pdf(figure), options.repeat),
-            ]
+            row = [seconds(functools.partial(action, figure), options.repeat)
+                   for action in (figures.draw, figures.svg, figures.pdf)]
             totals = [a + b for a, b in zip(totals, row)]
             name = f"{derivation.id}/{figure.name}"
             print(f"{name:60s} {row[0]:6.3f} | {row[1]:6.3f} | {row[2]:6.3f}")

@@ -56,8 +56,10 @@ FIGURES = (
             "20 000 of each drawn with the Boltzmann weight alone (histograms), and the normalised "
             "density of the handout (lines). The root mean square velocity √(k_B T/m) is 250 m/s for "
             "K⁺ and 116 m/s for glucose: the heavier molecule moves more slowly.",
-            "20 °C 水中钾离子（39 u）和葡萄糖（180 u）沿 x 方向的速度：各用玻尔兹曼权重抽取 20 000 个（直方图），"
-            "与讲义中归一化的概率密度（曲线）对比。方均根速度 √(k_B T/m) 对 K⁺ 为 250 m/s，对葡萄糖为 116 m/s："
+            "20 °C 水中钾离子（39 u）和葡萄糖（180 u）沿 "
+            "x 方向的速度：各用玻尔兹曼权重抽取 20 000 个（直方图），"
+            "与讲义中归一化的概率密度（曲线）对比。方均根速度 √(k_B "
+            "T/m) 对 K⁺ 为 250 m/s，对葡萄糖为 116 m/s："
             "分子越重，运动越慢。",
         ),
         velocity_histograms,

@@ -66,7 +66,8 @@ FIGURES = (
             "simulated single gates and of 1000 simulated four-gate channels, each gate flipping at "
             "random. (b) n, n², n³ and n⁴, each scaled to rise from 0 to 1: the more gates a channel "
             "needs, the longer the delay, as in the measured K⁺ conductance.",
-            "t = 0 时电压钳从 -65 mV 阶跃到 0 mV（乌贼，6.3 °C）。(a) 一个 K⁺ 门开放的概率 n(t) 立即按指数上升；"
+            "t = 0 时电压钳从 -65 mV 阶跃到 0 mV（乌贼，6.3 "
+            "°C）。(a) 一个 K⁺ 门开放的概率 n(t) 立即按指数上升；"
             "一个通道的四个门全部开放的概率 n⁴ 起初平坦，较晚才上升。空心符号：1000 个模拟的单个门、"
             "1000 个模拟的四门通道（每个门随机翻转）中开放的比例。(b) n、n²、n³、n⁴，各自缩放为从 0 升到 1："
             "通道需要的门越多，延迟越长，与实测的 K⁺ 电导一致。",

@@ -93,8 +93,10 @@ FIGURES = (
             "(a) The K⁺ current through a membrane with the squid's concentrations (400 mM inside, 20 mM "
             "outside; P_K = 10⁻⁶ cm/s, 20 °C), outward positive: the GHK current equation (line) and the "
             "Nernst-Planck flux solved numerically (open circles). It reverses at E_K = -76 mV, where it "
-            "is close to the straight line g (V - E_K); far from E_K it bends: more current flows out than in. "
-            "(b) The resting potential of the squid axon (P_K : P_Na : P_Cl = 1 : 0.04 : 0.45) as the outside "
+            "is close to the straight line g (V - E_K); far "
+            "from E_K it bends: more current flows out than in. "
+            "(b) The resting potential of the squid axon (P_K "
+            ": P_Na : P_Cl = 1 : 0.04 : 0.45) as the outside "
             "K⁺ is changed: the GHK voltage equation (line), the voltage where the simulated K⁺, Na⁺ and "
             "Cl⁻ currents cancel (open circles), and E_K (dashed). At high K⁺ the membrane follows E_K; at "
             "low K⁺ the small Na⁺ and Cl⁻ leaks hold it above E_K. Marked: normal sea water, -62 mV.",

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
 from derive.figures import BLUE, GREEN, SIMULATION, THEORY, VERMILION, canvas, label_panels, mosaic
 from derive.model import Figure, Text
 from derive.sim import hodgkin_huxley as model
@@ -26,7 +24,8 @@ def spike_and_gates() -> Any:
     top.plot(trace.times, trace.v, color=THEORY)
     for level, name in ((SQUID.e_na, r"$E_{\mathrm{Na}}$"), (SQUID.e_k, r"$E_{\mathrm{K}}$")):
         top.axhline(level, color="0.6", linestyle="--", linewidth=0.8)
-        top.text(0.2, level + (3 if level > 0 else -3), name, va="bottom" if level > 0 else "top", color="0.3")
+        above = level > 0  # E_Na's name above its line, E_K's below
+        top.text(0.2, level + (3 if above else -3), name, va="bottom" if above else "top", color="0.3")
     top.set_ylabel("$V$ (mV)")
     top.set_ylim(-95, 65)
     for gate, colour in (("m", BLUE), ("h", VERMILION), ("n", GREEN)):
@@ -79,7 +78,8 @@ FIGURES = (
             "E_K, and recovers. (b) The gates: m opens fast and lets Na⁺ in (the upstroke); h closes and "
             "n opens more slowly, shutting Na⁺ off and letting K⁺ out (the downstroke); while h is still "
             "low and n high, the membrane cannot fire again.",
-            "Hodgkin-Huxley 模型（乌贼，6.3 °C）在 t = 2 ms 时受到 40 μA/cm²、持续 0.5 ms 的脉冲后产生的动作电位。"
+            "Hodgkin-Huxley 模型（乌贼，6.3 °C）在 t = 2 "
+            "ms 时受到 40 μA/cm²、持续 0.5 ms 的脉冲后产生的动作电位。"
             "(a) 电压升向 E_Na，随后回落到静息电位以下、趋向 E_K，然后恢复。(b) 各个门：m 开得快，"
             "让 Na⁺ 流入（上升相）；h 关闭、n 开放都较慢，它们切断 Na⁺ 并让 K⁺ 流出（下降相）；"
             "在 h 仍然很低、n 仍然很高的时候，膜不能再次放电。",
@@ -94,7 +94,8 @@ FIGURES = (
             "firing rate against the current: zero up to the onset near 6.3 μA/cm², then it jumps to about "
             "50 Hz and grows slowly. Unlike a neuron that can fire arbitrarily slowly, the squid axon "
             "starts at a finite rate (a type II neuron).",
-            "在 t = 5 ms 时接通恒定电流。(a) 10 μA/cm² 时膜一次又一次地放电；5 μA/cm² 时它只放电一次便恢复静息。"
+            "在 t = 5 ms 时接通恒定电流。(a) 10 μA/cm² "
+            "时膜一次又一次地放电；5 μA/cm² 时它只放电一次便恢复静息。"
             "(b) 稳定放电频率与电流的关系：在约 6.3 μA/cm² 的起始点以下为零，"
             "随后跳到约 50 Hz，再缓慢增长。与能以任意低频率放电的神经元不同，乌贼轴突从一个有限的频率开始放电"
             "（II 型神经元）。",

@@ -51,8 +51,10 @@ FIGURES = (
             "integrated numerically. Lines: the derived V_∞ + (V_0 - V_∞) e^(-t/τ). The voltage moves "
             "towards its new level exponentially, with the time constant τ = C/Σg = 1.5 ms, whatever the "
             "current; the new level shifts in proportion to the current.",
-            "膜片（C = 1 μF/cm²，g_K = 0.36、g_Na = 0.012、g_L = 0.3 mS/cm²）起始于 -65 mV，从 t = 0 起注入恒定电流。"
-            "点：数值积分膜方程 C dV/dt = -Σ g (V - E) + I 的结果。曲线：推导出的 V_∞ + (V_0 - V_∞) e^(-t/τ)。"
+            "膜片（C = 1 μF/cm²，g_K = 0.36、g_Na = 0.012、g_L "
+            "= 0.3 mS/cm²）起始于 -65 mV，从 t = 0 起注入恒定电流。"
+            "点：数值积分膜方程 C dV/dt = -Σ g (V - E) + I "
+            "的结果。曲线：推导出的 V_∞ + (V_0 - V_∞) e^(-t/τ)。"
             "电压按指数趋向新的水平，时间常数 τ = C/Σg = 1.5 ms，与电流大小无关；新的水平随电流成比例移动。",
         ),
         charging_curves,

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+import importlib
+import pkgutil
 import subprocess
 import sys
 
 import pytest
 
+import derive.figures
 from derive import registry
 from derive.model import Figure, Text
 from derive.render import figures
@@ -16,9 +19,14 @@ matplotlib = pytest.importorskip("matplotlib")
 
 LIBRARY = [(d.id, f) for d in registry.load_all() for f in d.figures]
 IDS = [f"{derivation}/{figure.name}" for derivation, figure in LIBRARY]
+# Every figure of derive/figures, including those no handout shows yet.
+MODULES = [importlib.import_module(f"derive.figures.{m.name}")
+           for m in pkgutil.iter_modules(derive.figures.__path__)]
+ALL = [f for module in MODULES for f in module.FIGURES]
+ALL_IDS = [f"{module.__name__.rsplit('.', 1)[-1]}/{f.name}" for module in MODULES for f in module.FIGURES]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def drawn(figure: Figure):
     """Each library figure drawn once for all the tests that inspect it."""
     return figures.draw(figure)
@@ -79,6 +87,8 @@ def test_importing_the_library_draws_nothing_and_rendering_uses_no_pyplot():
 
 
 def test_every_figure_has_a_caption_in_both_languages_and_a_unique_name():
+    for module in MODULES:
+        assert all(f.caption.en and f.caption.zh for f in module.FIGURES), module.__name__
     for derivation in registry.load_all():
         names = [f.name for f in derivation.figures]
         assert len(set(names)) == len(names), derivation.id
@@ -92,16 +102,19 @@ def test_the_handouts_that_need_pictures_have_them():
             "goldman-hodgkin-katz", "gate-kinetics", "hodgkin-huxley"} <= with_figures
 
 
-@pytest.mark.parametrize("figure", [f for _, f in LIBRARY], ids=IDS)
+@pytest.mark.parametrize("figure", ALL, ids=ALL_IDS)
 def test_every_axis_is_labelled(figure):
-    # An x axis shared with a labelled panel below it needs no label of its own.
+    # An x axis shared with a labelled panel below it needs no label of its own; a colour bar
+    # needs its one label.
     for ax in drawn(figure).axes:
         assert ax.get_ylabel(), f"{figure.name}: a panel has no y label"
+        if getattr(ax, "_colorbar", None) is not None:
+            continue
         shared = ax.get_shared_x_axes().get_siblings(ax)
         assert any(other.get_xlabel() for other in shared), f"{figure.name}: a panel has no x label"
 
 
-@pytest.mark.parametrize("figure", [f for _, f in LIBRARY], ids=IDS)
+@pytest.mark.parametrize("figure", ALL, ids=ALL_IDS)
 def test_text_inside_figures_needs_no_cjk_font(figure):
     # One drawing serves every language: words belong in the caption. Every character must be in
     # DejaVu Sans, the font matplotlib ships (Latin, Greek, math), so no CJK font is ever needed.
@@ -112,11 +125,12 @@ def test_text_inside_figures_needs_no_cjk_font(figure):
     texts = [t.get_text() for t in drawn(figure).findobj(Label)]
     missing = {c for text in texts for c in text if ord(c) not in charmap and not c.isspace()}
     assert missing == set(), f"{figure.name}: {sorted(missing)}"
-    cjk = [text for text in texts if any("\u2e80" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for c in text)]
+    cjk = [text for text in texts
+           if any("\u2e80" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for c in text)]
     assert cjk == []
 
 
-@pytest.mark.parametrize("figure", [f for _, f in LIBRARY], ids=IDS)
+@pytest.mark.parametrize("figure", ALL, ids=ALL_IDS)
 def test_every_figure_fits_a_handout_page(figure):
     width, _ = drawn(figure).get_size_inches()
     assert width == pytest.approx(figures.WIDTH)
