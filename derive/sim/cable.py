@@ -1,6 +1,64 @@
 """Propagation along a cable: the Hodgkin-Huxley membrane on an axon, solved on a grid.
 
-DOCSTRING TO BE WRITTEN
+The model: an axon of radius a with axoplasm of resistivity R_i, its membrane the HH squid
+membrane of `hodgkin_huxley` (HHParams, gate_rates) at the cable's temperature:
+
+    (a / (2 R_i)) d2V/dx2 = C_m dV/dt + i_ion(V, m, h, n) - i_stim(x, t)
+
+V in mV, t in ms, x in cm, a in cm inside the code (um in every parameter), R_i in ohm cm,
+C_m in uF/cm^2, currents in uA/cm^2: a/(2 R_i) is in S, times mV/cm^2 gives mA/cm^2, hence the
+factor 1000. The ends are sealed (no axial current); a brief current density is injected over
+the first 2% of the cable. Nothing here uses a closed-form result (length constant, square-root
+law): the equations are discretised and solved, and the numbers are there to be compared.
+
+The scheme (`_integrate`), one for every cable: vertices x_k = k h with control volumes (half
+ones at the sealed ends), each with its own HH and/or passive membrane area, neighbours joined
+by the axial conductance of a length h; V at whole steps, the gates m, h, n at half steps
+(staggered, as in Hines 1984 and NEURON's Crank-Nicolson). The gates advance by exponential
+Euler with the rates at the step's midpoint V(n); the ionic current is then linear in V, so
+Crank-Nicolson for V is one symmetric positive-definite tridiagonal solve per step (LAPACK
+dptsv), vectorised over the compartments. Second order in dt and h: halving both shrinks the
+velocity's change 4.0-fold (measured; a test holds it), and every measured quantity is computed at
+(h, dt) and (2h, 2dt) with error |fine - coarse| / 3 (Richardson, `Estimate.from_refinement`).
+
+The grid is sized by measuring, never by formula: a coarse pilot (80 vertices) finds the wave's
+velocity by resizing a trial cable until it holds 3 ms of travel; the cable is then 7 ms of travel
+long, h = pilot velocity x dt, dt = 0.02 ms / phi (0.0052 ms at 18.5 C), and the velocity is the
+inverse slope of the arrival times (upward crossings of 0 mV, interpolated within the step)
+against position between 4 and 6 ms of travel: the start-up transient has decayed below 1e-5 by
+then (it decays with an e-folding of ~0.25 ms of travel here, ~0.4 ms on the myelinated fibre),
+and the sealed end is felt only over the last ~0.5 ms.
+
+The myelinated fibre (`MyelinParams`, with sources): nodes 1 um long of the same HH membrane,
+internodes 100 x the fibre's outer diameter, g-ratio 0.7, and a sheath of lamellae (0.1 uF/cm^2
+and 1 mS/cm^2 per lamella membrane, McIntyre, Richardson & Grill 2002) as many as its thickness
+holds, so every proportion scales with the radius. The nodes sit on vertices of a uniform grid
+(2 spacings per internode; 1 for the coarse run).
+
+Measured at the defaults (squid: radius 238 um, R_i 35.4 ohm cm, 18.5 C), times best/typical on
+the shared 2-core VM with other jobs running (benchmarks/sim_cable_times.py):
+
+    conduction_velocity        18.7242 +- 0.0077 m/s (4.1e-4 relative), 0.25-0.55 s; with dt
+                               halved 18.7300 +- 0.0019 m/s (1.0e-4), 0.8-1.3 s; extrapolated
+                               18.732 m/s (Hodgkin & Huxley 1952 computed 18.8, measured 21.2)
+    cost                       120-175 ns per compartment-step (1338 compartments, 0.12-0.23 ms a
+                               step), against one tridiagonal solve of 1338 unknowns: dptsv 11-23
+                               us, solve_banded 30-61 us; the rest is the gates (gate_rates)
+    velocities (59.5, 952 um)  9.3621, 37.4481 m/s: ratios 2.000000 and 1.999987 to the squid's
+                               (the pilot makes the grids near-exact rescalings of each other,
+                               so the discretisation errors cancel in the ratio)
+    velocity_ratio(r_i=70.8)   0.707108 +- 0.00058
+    measured_length_constant   1.058577 +- 0.000028 cm for R_m = 1/g_L (the fit's own grid error:
+                               h^2 / (24 lambda^2) = 2.6e-5 at 40 points per decay length); 3 ms
+    myelinated_velocity        1.0792, 10.6265, 53.0587 m/s at radius 0.1, 1, 5 um (10.61-10.79
+                               m/s per um: near-linear, the fixed 1 um node breaks exact scaling),
+                               errors 3e-4 relative; 0.3-1 s each. Unmyelinated at the same radii:
+                               0.3838, 1.2137, 2.7139 m/s
+    myelin_crossover           radius 0.00958 +- 0.00009 um (0.9%), 4-5 s, 6 evaluations. Far
+                               below any real axon (the sheath there would be 0.3 lamellae and the
+                               internode 2.7 um): in this model, where every proportion scales
+                               and the nodes are squid membrane, myelin pays at every real size.
+                               The number belongs to the model's parameters, not to nature.
 """
 
 from __future__ import annotations
@@ -29,6 +87,7 @@ COURANT = 1.0  # default fine grid: the wave crosses one grid spacing in this ma
 # over its last ~0.5 ms (measured: see the module docstring).
 WINDOW_START, WINDOW_STOP, CABLE_TIME = 4.0, 6.0, 7.0
 PILOT_TIME = 3.0  # ms of travel on the coarse pilot cable that finds the wave's scale
+DEFAULT_STIMULUS = Pulse(2000.0, 0.0, 0.2)  # uA/cm^2 for 0.2 ms over the first 2% of the cable
 
 
 # --- The grid: one vertex-centred scheme for every cable -------------------------------------------
@@ -186,7 +245,7 @@ class CableParams:
     temperature: float = 18.5
     membrane: HHParams = field(default_factory=HHParams)
     length: float | None = None
-    stimulus: Pulse = Pulse(2000.0, 0.0, 0.2)
+    stimulus: Pulse = DEFAULT_STIMULUS
     stimulus_extent: float = 0.02
 
     def replace(self, **changes: object) -> CableParams:
