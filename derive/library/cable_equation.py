@@ -14,23 +14,15 @@ the seed article, §1.3.
 
 from __future__ import annotations
 
+import numpy as np
 import sympy as sp
-from sympy.physics.units import (
-    capacitance,
-    centimeter,
-    current,
-    farad,
-    length,
-    micrometer,
-    millimeter,
-    millisecond,
-    ohm,
-    time,
-    voltage,
-)
+from sympy.physics.units import capacitance, centimeter, current, length, meter, micrometer, millimeter, ohm, second
+from sympy.physics.units import time, voltage
 from sympy.physics.units.definitions.dimension_definitions import impedance
 
-from derive import Derivation, SymbolTable, Text, by, cite, define, given, step
+from derive import Derivation, Estimate, Params, SymbolTable, Text, by, cite, define, given, measured, simulated, step
+from derive.figures.cable import FIGURES
+from derive.sim import cable as solver
 
 HH = "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952)"
 RUSHTON = "W. A. H. Rushton, J. Physiol. 115, 101 (1951)"
@@ -68,6 +60,8 @@ c_theta = symbols.add("c_theta", length / time * impedance ** sp.Rational(1, 2),
                       "the constant of the square-root law, set by the membrane alone", "平方根定律中的常数，只由膜决定",
                       positive=True, latex=r"c_{\theta}")
 s_ = symbols.add("s", 1, "a stretch factor", "伸缩因子", positive=True)
+theta_squid = symbols.add("theta_squid", length / time, "conduction velocity of the squid giant axon at 18.5 °C",
+                          "18.5 °C 时乌贼巨轴突的传导速度", positive=True, latex=r"\theta_{\mathrm{squid}}")
 L_int = symbols.add("L", length, "length of an internode (node to node)", "结间段长度（两个郎飞结之间）", positive=True)
 rho_L = symbols.add("rho_L", 1, "internode length over fibre radius", "结间段长度与纤维半径之比", positive=True,
                     latex=r"\rho_{L}")
@@ -89,8 +83,59 @@ ratio = symbols.add("rho", 1, "velocity of an axon four times as thick over the 
                     positive=True, latex=r"\rho")
 ratio_R = symbols.add("rho_R", 1, "velocity with twice the axoplasm resistivity over the original",
                       "轴浆电阻率加倍后与原来的速度之比", positive=True, latex=r"\rho_{R}")
+ratio_nodes = symbols.add("rho_nodes", 1, "the same with real nodes, 1 μm long at every size",
+                          "结长在各种粗细下都为 1 μm 时的同一比值", positive=True, latex=r"\rho_{\mathrm{nodes}}")
+gain_thin = symbols.add("G_thin", 1, "speed of a myelinated over a bare axon of radius 0.1 μm",
+                        "半径 0.1 μm 时有髓与无髓轴突的速度之比", positive=True, latex=r"G_{0.1\,\mu\mathrm{m}}")
 ratio_my = symbols.add("rho_my", 1, "velocity of a myelinated fibre twice as thick over the original",
                        "粗一倍的有髓纤维与原纤维的速度之比", positive=True, latex=r"\rho_{\mathrm{my}}")
+
+# --- The simulations: a Hodgkin-Huxley cable solved on a grid (derive/sim/cable.py) -------------
+
+SQUID = solver.CableParams()  # radius 238 μm, R_i 35.4 Ω cm, 18.5 °C, Hodgkin-Huxley membrane
+SIMILAR = solver.MyelinParams(similar_nodes=True)  # every proportion kept, as the scaling argument assumes
+SQUID_AXON = {a: 238e-4, R_m: 1e4 / 3, R_i: 35.4}  # cm, Ω cm², Ω cm: λ comes out in cm
+DENDRITE = {a: 0.5e-4, R_m: 1e4, R_i: 100.0}
+SI = {meter: 1, second: 1}
+
+
+def length_constant(at: Params, rng: np.random.Generator) -> Estimate:
+    """λ measured as the decay length of a passive cable's computed steady state (cm)."""
+    return solver.measured_length_constant(radius=at[a] * 1e4, r_m=at[R_m], r_i=at[R_i])
+
+
+def four_times_thicker(at: Params, rng: np.random.Generator) -> Estimate:
+    """Velocity at 4 × 238 μm over velocity at 238 μm, both by the Hodgkin-Huxley cable."""
+    return solver.velocity_ratio(SQUID, radius=4 * SQUID.radius)
+
+
+def twice_as_resistive(at: Params, rng: np.random.Generator) -> Estimate:
+    """Velocity with R_i = 70.8 Ω cm over velocity with 35.4 Ω cm."""
+    return solver.velocity_ratio(SQUID, r_i=2 * SQUID.r_i)
+
+
+def squid_velocity(at: Params, rng: np.random.Generator) -> Estimate:
+    """The squid axon's velocity, at half the default time step (error about 1e-4 of the value)."""
+    return solver.conduction_velocity(SQUID, dt=SQUID.default_dt() / 2)
+
+
+def myelin_doubled(at: Params, rng: np.random.Generator) -> Estimate:
+    """Saltatory velocity at 2 μm over 1 μm radius, the fibre similar at every size."""
+    return solver.myelinated_ratio(1.0, 2.0, SQUID, SIMILAR)
+
+
+def myelin_doubled_real_nodes(at: Params, rng: np.random.Generator) -> Estimate:
+    """The same with nodes 1 μm long at both sizes."""
+    return solver.myelinated_ratio(1.0, 2.0, SQUID)
+
+
+def gain(radius: float):
+    """Myelinated over unmyelinated velocity at `radius` μm."""
+    def simulate(at: Params, rng: np.random.Generator) -> Estimate:
+        return solver.myelin_gain(radius, SQUID)
+    simulate.__doc__ = f"Myelinated over bare velocity at a radius of {radius:g} μm."
+    return simulate
+
 
 derivation = Derivation(
     id="cable-equation",
@@ -109,7 +154,10 @@ derivation = Derivation(
         Text("Current inside flows along the axis (the potential is the same across a cross-section).",
              "轴内电流沿轴向流动（同一横截面上电位相同）。"),
     ),
-    sources=(HH, RUSHTON, DAYAN_ABBOTT, "The seed article, 高中生也能看懂的的神经科学数学基础, §1.3 (2024)"),
+    sources=(HH, RUSHTON, DAYAN_ABBOTT,
+             "S. G. Waxman and M. V. L. Bennett, Nature New Biol. 238, 217 (1972)",
+             "C. C. McIntyre, A. G. Richardson and W. M. Grill, J. Neurophysiol. 87, 995 (2002) (the sheath)",
+             "D. R. McNeal, IEEE Trans. Biomed. Eng. 23, 329 (1976) (g-ratio and internode length)", "The seed article, 高中生也能看懂的的神经科学数学基础, §1.3 (2024)"),
     steps=(
         # --- 1. the cable equation from current conservation ---
         cite("core-resistance", sp.Eq(R_seg, R_i * h / (sp.pi * a**2)), "Ohm's law for a uniform conductor",
@@ -199,7 +247,7 @@ derivation = Derivation(
         step("wave-in-space", sp.Eq(sp.Derivative(V(x, t), x), sp.Derivative(U(x - theta * t), x)),
              by.differentiating("wave", x), "and its curvature in space is the shape's own:", "而它的空间曲率就是形状本身的："),
         step("wave-curvature", sp.Eq(sp.Derivative(V(x, t), (x, 2)), sp.Derivative(U(x - theta * t), (x, 2))),
-             by.differentiating("wave-in-space", x), "", ""),
+             by.differentiating("wave-in-space", x), "and once more for the curvature.", "再求一次导数得到曲率。"),
         step("travelling-wave",
              sp.Eq(-theta * C_m * sp.Derivative(U(x - theta * t), x) + i_ion,
                    a / (2 * R_i) * sp.Derivative(U(x - theta * t), (x, 2))),
@@ -218,6 +266,11 @@ derivation = Derivation(
              "Written out: with θ → sθ and a/(2R_i) → s² a/(2R_i), and the wave stretched by s (each derivative "
              "divided by s), the same equation holds.",
              "写出来：θ → sθ，a/(2R_i) → s² a/(2R_i)，波形拉伸 s 倍（每个导数除以 s），同一个方程仍然成立。"),
+        measured("squid-velocity", sp.Eq(theta_squid, sp.Rational("18.73") * meter / second), "squid-velocity",
+                 "A Hodgkin-Huxley cable with the squid's radius (238 μm), R_i = 35.4 Ω cm and 18.5 °C carries "
+                 "the spike at 18.73 m/s (Hodgkin and Huxley computed 18.8 m/s and measured 21.2 m/s).",
+                 "半径 238 μm、R_i = 35.4 Ω cm、18.5 °C 的 Hodgkin-Huxley 电缆以 18.73 m/s 传导动作电位"
+                 "（Hodgkin 和 Huxley 算得 18.8 m/s，测得 21.2 m/s）。"),
         cite("square-root-law", sp.Eq(velocity(a, R_i), c_theta * sp.sqrt(a / (2 * R_i))), RUSHTON,
              "Hence, for a given membrane, the velocity is a constant times √(a/(2R_i)); the constant c_θ depends "
              "on the membrane alone and must come from a simulation of the full equation.",
@@ -269,6 +322,49 @@ derivation = Derivation(
                "A myelinated fibre twice as thick", "粗一倍的有髓纤维"),
         step("myelin-doubling", sp.Eq(ratio_my, 2), by.substituting("myelin-velocity", into="myelin-doubled"),
              "is twice as fast (a bare axon would gain only √2).", "快一倍（裸轴突只快 √2 倍）。"),
+        measured("real-nodes", sp.Eq(ratio_nodes, sp.Rational("1.998")), "real-nodes",
+                 "Real nodes are about 1 μm long at every size, which breaks the proportion a little: doubling a "
+                 "1 μm fibre then gives 1.998.",
+                 "真实的郎飞结在各种粗细下都约 1 μm 长，这稍微破坏了比例：把 1 μm 的纤维加粗一倍，速度比为 1.998。"),
+        measured("myelin-pays-when-thin", sp.Eq(gain_thin, sp.Rational("2.812")), "myelin-pays-when-thin",
+                 "Even at a radius of 0.1 μm (the thinnest myelinated axons of the brain are 0.2 μm across) the "
+                 "model's myelinated fibre is 2.8 times faster than a bare one. The bare axon wins only below a radius "
+                 "of about 0.01 μm (benchmarks/sim_cable_times.py finds where the two speeds cross), far below any "
+                 "real axon: in this model, which keeps every proportion as the fibre shrinks, myelin pays at every "
+                 "real size. Rushton (1951) put the critical diameter at about 1 μm from the shape of peripheral "
+                 "fibres; Waxman and Bennett (1972) showed that those shapes do not hold for small central fibres, "
+                 "which are myelinated down to 0.2 μm.",
+                 "即使在 0.1 μm 的半径（脑中最细的有髓轴突直径约 0.2 μm），模型中的有髓纤维也比裸轴突快 2.8 倍。"
+                 "只有半径小于约 0.01 μm 时裸轴突才更快（benchmarks/sim_cable_times.py 求出两条速度曲线的交点），"
+                 "远小于任何真实轴突：这个模型在纤维变细时保持一切比例，在所有真实尺寸下髓鞘都划算。"
+                 "Rushton（1951）根据外周纤维的形态把临界直径定为约 1 μm；Waxman 和 Bennett（1972）指出这种形态"
+                 "不适用于细小的中枢纤维，它们细到 0.2 μm 仍有髓鞘。"),
     ),
+    checks=(
+        simulated("squid-length-constant", "length-constant", length_constant, SQUID_AXON,
+                  "Decay length of a passive cable's steady state (squid radius, R_m = 3.33 kΩ cm²), solved on a "
+                  "grid as a linear system and fitted, against the closed form.",
+                  "被动电缆稳态（乌贼半径，R_m = 3.33 kΩ cm²）在网格上作为线性方程组求解并拟合得到的衰减长度，与解析式比较。"),
+        simulated("dendrite-length-constant", "length-constant", length_constant, DENDRITE,
+                  "The same for a 1 μm dendrite.", "1 μm 树突的同一比较。"),
+        simulated("squid-velocity", "squid-velocity", squid_velocity, SI,
+                  "Hodgkin-Huxley cable (Crank-Nicolson, grid and time step refined): velocity between two points "
+                  "far from the ends.",
+                  "Hodgkin-Huxley 电缆（Crank-Nicolson，网格和时间步加密）：远离两端的两点间的速度。", digits=4),
+        simulated("four-times-thicker", "thicker-is-faster", four_times_thicker, {},
+                  "Simulated velocity of a 952 μm axon over that of the 238 μm squid axon.",
+                  "模拟得到的 952 μm 轴突与 238 μm 乌贼轴突的速度之比。"),
+        simulated("twice-as-resistive", "resistive-is-slower", twice_as_resistive, {},
+                  "Simulated velocity with R_i doubled over the original.", "R_i 加倍后与原来的模拟速度之比。"),
+        simulated("myelin-doubling", "myelin-doubling", myelin_doubled, {},
+                  "Saltatory velocity of a myelinated fibre (HH nodes, passive sheath) at 2 μm over 1 μm radius.",
+                  "有髓纤维（HH 郎飞结，被动髓鞘）半径 2 μm 与 1 μm 的跳跃传导速度之比。"),
+        simulated("real-nodes", "real-nodes", myelin_doubled_real_nodes, {},
+                  "The same with nodes 1 μm long at both sizes.", "两种粗细的郎飞结都为 1 μm 长时的同一比值。",
+                  digits=4),
+        simulated("myelin-pays-when-thin", "myelin-pays-when-thin", gain(0.1), {},
+                  "Myelinated over bare velocity at a radius of 0.1 μm.", "半径 0.1 μm 时有髓与无髓速度之比。", digits=4),
+    ),
+    figures=FIGURES,
     module=__name__,
 )

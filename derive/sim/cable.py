@@ -378,6 +378,18 @@ def _pilot_velocity(params: CableParams, trial_length: float | None = None) -> f
     raise RuntimeError("no propagating wave found")
 
 
+def _velocity_pair(params: CableParams, dt: float | None, courant: float, trial_length: float | None
+                   ) -> tuple[float, float, int]:
+    """(fine, coarse) velocity in m/s at (dx, dt) and (2 dx, 2 dt), and the fine run's size."""
+    dt = dt or params.default_dt()
+    pilot = _pilot_velocity(params, trial_length)
+    length = params.length or CABLE_TIME * pilot
+    h = pilot * dt / courant
+    fine, size = _cable_velocity(params, length, h, dt)
+    coarse, _ = _cable_velocity(params, length, 2.0 * h, 2.0 * dt)
+    return CM_PER_MS_IN_M_PER_S * fine, CM_PER_MS_IN_M_PER_S * coarse, size
+
+
 def conduction_velocity(
     params: CableParams | None = None, dt: float | None = None, courant: float = COURANT,
     trial_length: float | None = None,
@@ -391,24 +403,20 @@ def conduction_velocity(
     |fine - coarse| / 3 (second order, Richardson). The value is the fine one. `trial_length`
     (cm) is where the pilot's search starts (a neighbouring run's wave scale saves time).
     """
-    params = params or CableParams()
-    dt = dt or params.default_dt()
-    pilot = _pilot_velocity(params, trial_length)
-    length = params.length or CABLE_TIME * pilot
-    h = pilot * dt / courant
-    fine, size = _cable_velocity(params, length, h, dt)
-    coarse, _ = _cable_velocity(params, length, 2.0 * h, 2.0 * dt)
-    return Estimate.from_refinement(CM_PER_MS_IN_M_PER_S * fine, CM_PER_MS_IN_M_PER_S * coarse, size, ORDER)
+    fine, coarse, size = _velocity_pair(params or CableParams(), dt, courant, trial_length)
+    return Estimate.from_refinement(fine, coarse, size, ORDER)
 
 
-def velocity_ratio(params: CableParams | None = None, **changes: object) -> Estimate:
-    """v(params with `changes`) / v(params), each by `conduction_velocity`; the relative errors
-    add (they are error estimates, not independent noise). E.g. velocity_ratio(radius=952.0)."""
+def velocity_ratio(params: CableParams | None = None, dt: float | None = None, **changes: object) -> Estimate:
+    """v(params with `changes`) / v(params), e.g. velocity_ratio(radius=952.0).
+
+    The ratio is formed on the fine grids and on the coarse grids, and its error is the
+    Richardson estimate of the ratio itself, |fine - coarse| / 3: each cable's grid follows
+    its own wave, so much of the discretisation error is common to both and cancels."""
     params = params or CableParams()
-    base, changed = conduction_velocity(params), conduction_velocity(params.replace(**changes))
-    ratio = changed.value / base.value
-    error = ratio * (changed.stderr / changed.value + base.stderr / base.value)
-    return Estimate(ratio, error, min(base.samples, changed.samples), computed=True)
+    base = _velocity_pair(params, dt, COURANT, None)
+    changed = _velocity_pair(params.replace(**changes), dt, COURANT, None)
+    return Estimate.from_refinement(changed[0] / base[0], changed[1] / base[1], min(base[2], changed[2]), ORDER)
 
 
 def velocities(radii: Sequence[float], params: CableParams | None = None) -> list[Estimate]:
@@ -515,6 +523,10 @@ class MyelinParams:
     g_ratio: float = 0.7
     internode_per_diameter: float = 100.0
     node_length: float = 1.0
+    # The fibre exactly similar at every size, as the scaling argument assumes: the node's length
+    # along the axon (and so its axial resistance) grows as the radius (1 um at a radius of 1 um)
+    # while its membrane stays node_length of axon long (area in proportion to the radius).
+    similar_nodes: bool = False
     lamella_capacitance: float = 0.1
     lamella_conductance: float = 1.0
     lamellae_per_um: float = 120.0 / 1.55
@@ -526,6 +538,10 @@ class MyelinParams:
     def internode(self, radius: float) -> float:
         """Internode length (um) of an axon of `radius` um: 100 x the fibre diameter 2 radius / g."""
         return self.internode_per_diameter * 2.0 * radius / self.g_ratio
+
+    def node_span(self, radius: float) -> float:
+        """The node's length along the axon (um): node_length, or in proportion to the radius."""
+        return self.node_length * radius if self.similar_nodes else self.node_length
 
     def sheath(self, radius: float) -> tuple[float, float]:
         """(uF/cm^2, mS/cm^2) of the sheath per unit axon membrane, for an axon of `radius` um."""
@@ -545,20 +561,21 @@ def _myelinated_grid(params: CableParams, myelin: MyelinParams, nodes: int, segm
     (sealed); the first half-node is stimulated.
     """
     a = params.radius * 1e-4
-    h = (myelin.internode(params.radius) + myelin.node_length) * 1e-4 / segments
+    h = (myelin.internode(params.radius) + myelin.node_span(params.radius)) * 1e-4 / segments
     count = (nodes - 1) * segments + 1
     circumference = 2.0 * math.pi * a
     widths = _control_widths(count, h)
     node_area = circumference * myelin.node_length * 1e-4
-    if myelin.node_length * 1e-4 > h:
+    if myelin.node_span(params.radius) * 1e-4 > h:
         raise ValueError("too many segments: a node would not fit in its control volume")
     active = np.zeros(count)
     active[::segments] = node_area
     active[0] = active[-1] = 0.5 * node_area  # the fibre is cut through the middle of its end nodes
+    bare = active * (myelin.node_span(params.radius) / myelin.node_length)  # axon the sheath leaves uncovered
     c_sheath, g_sheath = myelin.sheath(params.radius)
     stimulated = np.zeros(count)
     stimulated[0] = active[0]
-    return _Grid(np.arange(count) * h, active, circumference * widths - active, c_sheath, g_sheath,
+    return _Grid(np.arange(count) * h, active, circumference * widths - bare, c_sheath, g_sheath,
                  _axial_conductance(a, params.r_i, h), stimulated)
 
 
@@ -570,6 +587,23 @@ def _myelinated_run(params: CableParams, myelin: MyelinParams, nodes: int, segme
     run = _integrate(grid, params.hh, MYELIN_STIMULUS, dt, duration, watch=last * segments)
     measured = slice(first * segments, last * segments + 1, segments)
     return _fitted_velocity(grid.x[measured], run.crossings[measured]), len(grid.x) * run.steps
+
+
+def _myelinated_pair(radius: float, params: CableParams | None, myelin: MyelinParams | None,
+                     dt: float | None, segments: int) -> tuple[float, float, int]:
+    """(fine, coarse) saltatory velocity in m/s, and the fine run's size (see myelinated_velocity)."""
+    params = (params or CableParams()).replace(radius=float(radius))
+    myelin = myelin or MyelinParams()
+    dt = dt or 0.8 * params.default_dt()
+    if segments % 2:
+        raise ValueError("segments must be even (the coarse grid has half as many)")
+    pilot, _ = _myelinated_run(params, myelin, 40, 1, 4.0 * dt, 15, 35)
+    period = (myelin.internode(radius) + myelin.node_span(radius)) * 1e-4
+    nodes = math.ceil(CABLE_TIME * pilot / period) + 1
+    first, last = round(WINDOW_START / CABLE_TIME * nodes), round(WINDOW_STOP / CABLE_TIME * nodes)
+    fine, size = _myelinated_run(params, myelin, nodes, segments, dt, first, last)
+    coarse, _ = _myelinated_run(params, myelin, nodes, segments // 2, 2.0 * dt, first, last)
+    return CM_PER_MS_IN_M_PER_S * fine, CM_PER_MS_IN_M_PER_S * coarse, size
 
 
 def myelinated_velocity(
@@ -584,18 +618,26 @@ def myelinated_velocity(
     `segments` grid spacings per internode and dt (default 0.8 x params.default_dt()); coarse:
     half as many spacings and 2 dt; error |fine - coarse| / 3.
     """
+    fine, coarse, size = _myelinated_pair(radius, params, myelin, dt, segments)
+    return Estimate.from_refinement(fine, coarse, size, ORDER)
+
+
+def myelinated_ratio(radius: float, factor: float, params: CableParams | None = None,
+                     myelin: MyelinParams | None = None, dt: float | None = None, segments: int = 2) -> Estimate:
+    """v_myelinated(factor x radius) / v_myelinated(radius), with the Richardson error of the ratio."""
+    base = _myelinated_pair(radius, params, myelin, dt, segments)
+    changed = _myelinated_pair(factor * radius, params, myelin, dt, segments)
+    return Estimate.from_refinement(changed[0] / base[0], changed[1] / base[1], min(base[2], changed[2]), ORDER)
+
+
+def myelin_gain(radius: float, params: CableParams | None = None, myelin: MyelinParams | None = None,
+                refine: int = 1) -> Estimate:
+    """v_myelinated / v_unmyelinated at the same radius (um), with the Richardson error of the ratio;
+    `refine` divides both time steps (the myelinated grid keeps 2 points per internode)."""
     params = (params or CableParams()).replace(radius=float(radius))
-    myelin = myelin or MyelinParams()
-    dt = dt or 0.8 * params.default_dt()
-    if segments % 2:
-        raise ValueError("segments must be even (the coarse grid has half as many)")
-    pilot, _ = _myelinated_run(params, myelin, 40, 1, 4.0 * dt, 15, 35)
-    period = (myelin.internode(radius) + myelin.node_length) * 1e-4
-    nodes = math.ceil(CABLE_TIME * pilot / period) + 1
-    first, last = round(WINDOW_START / CABLE_TIME * nodes), round(WINDOW_STOP / CABLE_TIME * nodes)
-    fine, size = _myelinated_run(params, myelin, nodes, segments, dt, first, last)
-    coarse, _ = _myelinated_run(params, myelin, nodes, segments // 2, 2.0 * dt, first, last)
-    return Estimate.from_refinement(CM_PER_MS_IN_M_PER_S * fine, CM_PER_MS_IN_M_PER_S * coarse, size, ORDER)
+    fast = _myelinated_pair(radius, params, myelin, 0.8 * params.default_dt() / refine, 2)
+    slow = _velocity_pair(params, params.default_dt() / refine, COURANT, None)
+    return Estimate.from_refinement(fast[0] / slow[0], fast[1] / slow[1], min(fast[2], slow[2]), ORDER)
 
 
 @dataclass(frozen=True)

@@ -48,3 +48,28 @@ def test_squid_length_constant_is_about_a_centimetre():
     assert judge(CABLE, "squid-length-constant").ok
     wrong = CABLE.with_claim("squid-length-constant", sp.Eq(lam, 15 * sp.physics.units.millimeter))
     assert judge(wrong, "squid-length-constant").status is Status.FAILED
+
+
+# --- against the Hodgkin-Huxley cable ------------------------------------------------------------
+
+def run_named(derivation, name):
+    from derive.verify import run_check
+
+    return run_check(derivation, next(c for c in derivation.checks if c.name == name))
+
+
+def test_doubling_the_resistivity_slows_the_simulated_spike_by_root_two():
+    result = run_named(CABLE, "twice-as-resistive")
+    assert result.passed and abs(result.estimate - 2**-0.5) <= result.tolerance
+    halved = CABLE.with_claim("resistive-is-slower", sp.Eq(cable.ratio_R, sp.Rational(1, 2)))
+    assert not run_named(halved, "twice-as-resistive").passed
+
+
+def test_length_constant_missing_the_factor_two_fails_against_the_computed_cable():
+    wrong = CABLE.with_claim("length-constant", sp.Eq(lam, sp.sqrt(a * R_m / R_i)))
+    assert not run_named(wrong, "squid-length-constant").passed
+
+
+def test_square_root_growth_claimed_for_myelin_is_rejected_by_the_saltatory_simulation():
+    wrong = CABLE.with_claim("myelin-doubling", sp.Eq(cable.ratio_my, sp.sqrt(2)))
+    assert not run_named(wrong, "myelin-doubling").passed

@@ -159,3 +159,14 @@ def test_myelin_crossover_is_where_the_two_velocities_meet() -> None:
     fast, slow = crossover.myelinated, crossover.unmyelinated
     assert abs(fast.value - slow.value) <= ERROR_MULTIPLE * (fast.stderr + slow.stderr)
     assert 0.004 < radius.value < 1.0
+
+
+def test_a_myelinated_fibre_similar_at_every_size_is_exactly_twice_as_fast_when_twice_as_thick():
+    similar = cable.MyelinParams(similar_nodes=True)
+    ratio = cable.myelinated_ratio(0.5, 2.0, myelin=similar)
+    assert abs(ratio.value - 2.0) < 1e-9
+
+
+def test_real_nodes_of_fixed_length_make_the_myelinated_velocity_slightly_less_than_linear():
+    ratio = cable.myelinated_ratio(0.5, 2.0)
+    assert 1.99 < ratio.value < 2.0 - 10 * ratio.stderr
