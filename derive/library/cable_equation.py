@@ -62,6 +62,12 @@ c_theta = symbols.add("c_theta", length / time * impedance ** sp.Rational(1, 2),
 s_ = symbols.add("s", 1, "a stretch factor", "伸缩因子", positive=True)
 theta_squid = symbols.add("theta_squid", length / time, "conduction velocity of the squid giant axon at 18.5 °C",
                           "18.5 °C 时乌贼巨轴突的传导速度", positive=True, latex=r"\theta_{\mathrm{squid}}")
+theta_5 = symbols.add("theta_5", length / time, "conduction velocity of a myelinated fibre of radius 5 μm",
+                      "半径 5 μm 的有髓纤维的传导速度", positive=True, latex=r"\theta_{5\,\mu\mathrm{m}}")
+a_squid = symbols.add("a_squid", length, "radius of the squid giant axon", "乌贼巨轴突的半径", positive=True,
+                      latex=r"a_{\mathrm{squid}}")
+a_match = symbols.add("a_match", length, "radius a bare axon needs to be as fast as the myelinated fibre",
+                      "裸轴突要与该有髓纤维一样快所需的半径", positive=True, latex=r"a_{\mathrm{match}}")
 L_int = symbols.add("L", length, "length of an internode (node to node)", "结间段长度（两个郎飞结之间）", positive=True)
 rho_L = symbols.add("rho_L", 1, "internode length over fibre radius", "结间段长度与纤维半径之比", positive=True,
                     latex=r"\rho_{L}")
@@ -97,6 +103,8 @@ SIMILAR = solver.MyelinParams(similar_nodes=True)  # every proportion kept, as t
 SQUID_AXON = {a: 238e-4, R_m: 1e4 / 3, R_i: 35.4}  # cm, Ω cm², Ω cm: λ comes out in cm
 DENDRITE = {a: 0.5e-4, R_m: 1e4, R_i: 100.0}
 SI = {meter: 1, second: 1}
+SQUID_VELOCITY = sp.Rational("18.73") * meter / second
+MYELINATED_VELOCITY = sp.Rational("53.07") * meter / second
 
 
 def length_constant(at: Params, rng: np.random.Generator) -> Estimate:
@@ -127,6 +135,11 @@ def myelin_doubled(at: Params, rng: np.random.Generator) -> Estimate:
 def myelin_doubled_real_nodes(at: Params, rng: np.random.Generator) -> Estimate:
     """The same with nodes 1 μm long at both sizes."""
     return solver.myelinated_ratio(1.0, 2.0, SQUID)
+
+
+def myelinated_five(at: Params, rng: np.random.Generator) -> Estimate:
+    """Saltatory velocity at a radius of 5 μm: 4 grid points per internode, time step 0.4 of the default."""
+    return solver.myelinated_velocity(5.0, SQUID, dt=0.4 * SQUID.default_dt(), segments=4)
 
 
 def gain(radius: float):
@@ -266,7 +279,7 @@ derivation = Derivation(
              "Written out: with θ → sθ and a/(2R_i) → s² a/(2R_i), and the wave stretched by s (each derivative "
              "divided by s), the same equation holds.",
              "写出来：θ → sθ，a/(2R_i) → s² a/(2R_i)，波形拉伸 s 倍（每个导数除以 s），同一个方程仍然成立。"),
-        measured("squid-velocity", sp.Eq(theta_squid, sp.Rational("18.73") * meter / second), "squid-velocity",
+        measured("squid-velocity", sp.Eq(theta_squid, SQUID_VELOCITY), "squid-velocity",
                  "A Hodgkin-Huxley cable with the squid's radius (238 μm), R_i = 35.4 Ω cm and 18.5 °C carries "
                  "the spike at 18.73 m/s (Hodgkin and Huxley computed 18.8 m/s and measured 21.2 m/s).",
                  "半径 238 μm、R_i = 35.4 Ω cm、18.5 °C 的 Hodgkin-Huxley 电缆以 18.73 m/s 传导动作电位"
@@ -326,6 +339,26 @@ derivation = Derivation(
                  "Real nodes are about 1 μm long at every size, which breaks the proportion a little: doubling a "
                  "1 μm fibre then gives 1.998.",
                  "真实的郎飞结在各种粗细下都约 1 μm 长，这稍微破坏了比例：把 1 μm 的纤维加粗一倍，速度比为 1.998。"),
+        measured("myelinated-velocity", sp.Eq(theta_5, MYELINATED_VELOCITY), "myelinated-velocity",
+                 "The same nodes and sheath on a fibre of radius 5 μm, fifty times thinner than the squid axon, carry "
+                 "the spike at 53.07 m/s.",
+                 "同样的郎飞结和髓鞘放在半径 5 μm（比乌贼轴突细五十倍）的纤维上，以 53.07 m/s 传导动作电位。"),
+        given("as-fast", sp.Eq(velocity(a_match, R_i) / velocity(a_squid, R_i), theta_5 / theta_squid),
+              "How thick would a bare axon have to be to keep up? Ask for a radius a_match whose speed exceeds the "
+              "squid's in the ratio θ_5 / θ_squid.",
+              "裸轴突要多粗才能跟上？求半径 a_match，使其速度与乌贼轴突之比等于 θ_5 / θ_squid。"),
+        step("as-fast-root", sp.Eq(sp.sqrt(a_match / a_squid), theta_5 / theta_squid),
+             by.substituting("square-root-law", into="as-fast"), "By the square-root law,", "由平方根定律，"),
+        step("matching-radius", sp.Eq(a_match, a_squid * (theta_5 / theta_squid) ** 2),
+             by.solving_for(a_match, "as-fast-root"), "so the radius must grow as the square of the speed:",
+             "所以半径必须随速度的平方增长："),
+        step("matching-radius-value", sp.Eq(a_match, sp.Rational("1.9") * millimeter),
+             by.evaluating_at("matching-radius", {a_squid: 238 * micrometer, theta_5: MYELINATED_VELOCITY,
+                                                  theta_squid: SQUID_VELOCITY}, digits=2),
+             "a bare axon nearly 4 mm thick. That is why the squid's axon is so thick, and why vertebrates, with "
+             "thousands of fast fibres in one nerve, wrap theirs in myelin instead.",
+             "一根近 4 mm 粗的裸轴突。这就是乌贼轴突如此之粗的原因，也是脊椎动物（一条神经里有成千上万根快速纤维）"
+             "改用髓鞘包裹轴突的原因。"),
         measured("myelin-pays-when-thin", sp.Eq(gain_thin, sp.Rational("2.812")), "myelin-pays-when-thin",
                  "Even at a radius of 0.1 μm (the thinnest myelinated axons of the brain are 0.2 μm across) the "
                  "model's myelinated fibre is 2.8 times faster than a bare one. The bare axon wins only below a radius "
@@ -362,6 +395,10 @@ derivation = Derivation(
         simulated("real-nodes", "real-nodes", myelin_doubled_real_nodes, {},
                   "The same with nodes 1 μm long at both sizes.", "两种粗细的郎飞结都为 1 μm 长时的同一比值。",
                   digits=4),
+        simulated("myelinated-velocity", "myelinated-velocity", myelinated_five, SI,
+                  "Saltatory velocity of a myelinated fibre of radius 5 μm (HH nodes, passive sheath; grid and time "
+                  "step refined).",
+                  "半径 5 μm 的有髓纤维的跳跃传导速度（HH 郎飞结，被动髓鞘；网格与时间步加密）。", digits=4),
         simulated("myelin-pays-when-thin", "myelin-pays-when-thin", gain(0.1), {},
                   "Myelinated over bare velocity at a radius of 0.1 μm.", "半径 0.1 μm 时有髓与无髓速度之比。", digits=4),
     ),
