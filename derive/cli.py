@@ -71,6 +71,10 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--dir", type=Path, help="folder of the module (default: the first folder of "
                                               "[tool.derive] paths, else derivations/)")
     new.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+
+    mutation = commands.add_parser("mutate", help="plant errors in the derivations; report how many the checks catch")
+    checking(mutation)
+    mutation.add_argument("--json", action="store_true", help="print the mutation report as JSON on stdout")
     return main
 
 
@@ -102,6 +106,8 @@ def run(args: argparse.Namespace) -> int:
         for derivation in registry.load_all():
             print(f"{derivation.id}\t{derivation.section}\t{derivation.title.en}")
         return OK
+    if args.command == "mutate":
+        return mutation_test(args)
 
     derivations = registry.select(args.ids)
     if args.command == "render" and args.templates and not args.templates.is_dir():
@@ -126,6 +132,20 @@ def run(args: argparse.Namespace) -> int:
     for handout in handouts:
         render.write_atomically(handout.path, handout.text)
         print(f"wrote {handout.path}", file=sys.stderr)
+    return report.exit_code
+
+
+def mutation_test(args: argparse.Namespace) -> int:
+    """`derive mutate`: 0 when the checks catch their target share of the mutants, else 1."""
+    from derive import mutate
+
+    report = mutate.run(registry.select(args.ids), seed=args.seed, symbolic_only=args.symbolic_only,
+                        settings=Settings(seconds_per_step=args.time_limit), progress=Progress())
+    if args.json:
+        json.dump(report.to_json(), sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    else:
+        print(report.text())
     return report.exit_code
 
 
