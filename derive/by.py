@@ -985,6 +985,9 @@ class LinearStability(Rule):
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         import mpmath
 
+        if not isinstance(claim.lhs, sp.Symbol):  # 2*lambda = -0.12/ms would otherwise pass unread
+            raise RuleFailure(f"the claim's left side {sp.sstr(claim.lhs)} must be a symbol naming the "
+                              "largest real part of the eigenvalues")
         anchor = context.derivation.step(self.fixed_point)
         if not isinstance(anchor.by, FindingRoot):
             raise InputError(f"'{self.fixed_point}' is not a by.finding_root step")

@@ -188,6 +188,8 @@ class Sampler:
         stand_ins = {atom: sp.Dummy(sp.sstr(atom)) for atom in sorted(opaque, key=sp.default_sort_key)}
         claimed = sp.sympify(obligation.claimed).xreplace(stand_ins)
         produced = sp.sympify(obligation.produced).xreplace(stand_ins)
+        if claimed.has(sp.zoo, sp.nan) or produced.has(sp.zoo, sp.nan):
+            return Falsification(0)  # a division by zero (zoo) or 0/0 (nan): there is no value to compare
         free = sorted(claimed.free_symbols | produced.free_symbols, key=lambda s: s.name)
         atom_of = {dummy: atom for atom, dummy in stand_ins.items()}
         names = {s: sp.sstr(atom_of[s]) if s in atom_of else s.name for s in free}

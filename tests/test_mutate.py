@@ -9,7 +9,7 @@ import pytest
 import sympy as sp
 
 from derive import cli, mutate, registry
-from derive.check import Settings
+from derive.check import Settings, check_step
 from derive.library import random_walk as rw
 from derive.library.random_walk import E, L, k, n, x
 from derive.model import Claim
@@ -205,3 +205,22 @@ def test_claims_keep_their_approximation_mark_when_mutated():
     original = WALK.steps[number - 1].claim
     assert all(m.claim.approximate == original.approximate for m in mutate.mutants_of_step(WALK, number))
     assert isinstance(original, Claim)
+
+
+# --- holes the mutation self-test found in the checker, now closed ------------------------------
+
+
+def test_linear_stability_rejects_a_claim_about_twice_the_largest_real_part():
+    (hh,) = registry.select(["hodgkin-huxley"])
+    number = hh.labels.index("resting-state-is-stable") + 1
+    claim = hh.steps[number - 1].claim
+    assert check_step(hh, number, SETTINGS).ok
+    for wrong in (2 * claim.lhs, -claim.lhs):
+        result = check_step(hh.with_claim("resting-state-is-stable", (wrong, claim.rhs)), number, SETTINGS)
+        assert result.status is Status.FAILED and "must be a symbol" in result.problem
+
+
+def test_a_step_that_divides_by_zero_fails_instead_of_crashing_the_checker():
+    number = WALK.labels.index("msd-start") + 1
+    result = check_step(WALK.with_claim("msd-start", (E(x(0) ** -2), 0)), number, SETTINGS)
+    assert result.status is Status.FAILED and "could not be evaluated" in result.problem
