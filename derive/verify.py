@@ -136,6 +136,9 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
     if check_error:
         problem = f"failed: the simulation raised {check_error}"
         tolerance = float("nan")
+    elif not np.isfinite(prediction):  # NaN compares false with everything: it would pass unseen
+        problem = f"cannot be judged: the prediction is {prediction} at these parameters."
+        tolerance = float("nan")
     elif not all(np.isfinite([estimate.value, estimate.stderr])):
         problem = f"got a non-finite result from the simulation: {estimate.value} ± {estimate.stderr}."
         tolerance = float("nan")

@@ -14,6 +14,7 @@ from derive.library import random_walk as rw
 from derive.library.random_walk import E, L, k, n, x
 from derive.model import Claim
 from derive.report import Status
+from derive.verify import run_check
 
 WALK = rw.derivation
 SETTINGS = Settings(simplify_residuals=False)
@@ -224,3 +225,9 @@ def test_a_step_that_divides_by_zero_fails_instead_of_crashing_the_checker():
     number = WALK.labels.index("msd-start") + 1
     result = check_step(WALK.with_claim("msd-start", (E(x(0) ** -2), 0)), number, SETTINGS)
     assert result.status is Status.FAILED and "could not be evaluated" in result.problem
+
+
+def test_a_numeric_check_fails_when_the_prediction_is_not_a_number():
+    (check,) = [c for c in WALK.checks if c.name == "msd"]
+    result = run_check(WALK.with_claim("msd", (E(x(n) ** 2), sp.nan)), check, 0)
+    assert not result.passed and "the prediction is nan" in result.problem
