@@ -213,6 +213,7 @@ class NumericVerdict:
     moved: bool  # the prediction moved by more than the resolution for at least one check
     rejected: bool  # at least one check failed (or could not evaluate the prediction)
     detail: str  # predictions before and after, resolutions, which checks failed
+    unevaluable: bool = False  # a check stopped with an error: the prediction could not be evaluated
 
 
 @dataclass
@@ -387,13 +388,13 @@ def _baselines(derivation: Derivation, seed: int) -> dict[str, list[_Baseline]]:
 
 
 def _numeric_verdict(mutated: Derivation, baselines: list[_Baseline], seed: int) -> NumericVerdict:
-    moved, rejected, notes = False, False, []
+    moved, rejected, unevaluable, notes = False, False, False, []
     for baseline in baselines:
         name = baseline.check.name
         try:
             result = run_check(mutated, baseline.check, seed)
         except Exception as error:  # the prediction cannot be evaluated: `derive check` stops with an error
-            moved = rejected = True
+            moved = rejected = unevaluable = True
             notes.append(f"'{name}': the prediction cannot be evaluated ({type(error).__name__}: {error})")
             continue
         change = abs(result.prediction - baseline.result.prediction)
@@ -405,7 +406,7 @@ def _numeric_verdict(mutated: Derivation, baselines: list[_Baseline], seed: int)
             f"(resolution {baseline.resolution:.3g}); simulation {result.estimate:.6g} ± {result.stderr:.2g}, "
             f"tolerance {result.tolerance:.3g}: {'passed' if result.passed else 'failed'}"
         )
-    return NumericVerdict([b.check.name for b in baselines], moved, rejected, "; ".join(notes))
+    return NumericVerdict([b.check.name for b in baselines], moved, rejected, "; ".join(notes), unevaluable)
 
 
 def judge(derivation: Derivation, mutant: Mutant, settings: Settings, baselines: list[_Baseline] | None = None,
@@ -454,6 +455,7 @@ class Tally:
     of_final_results: int = 0  # mutants of steps that numeric checks name
     beyond_resolution: int = 0  # ... that move a prediction by more than a check's resolution
     numeric_rejected: int = 0  # ... of those, rejected by the checks
+    numeric_unevaluable: int = 0  # ... of those, rejected because a check could not evaluate the prediction
 
     @property
     def non_equivalent(self) -> int:
@@ -469,7 +471,7 @@ class Tally:
 
     def add(self, other: Tally) -> None:
         for name in ("mutants", "equivalent", "symbolic_rejected", "of_final_results",
-                     "beyond_resolution", "numeric_rejected"):
+                     "beyond_resolution", "numeric_rejected", "numeric_unevaluable"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -492,6 +494,7 @@ class DerivationScore:
                 tally.of_final_results += 1
                 tally.beyond_resolution += o.numeric.moved
                 tally.numeric_rejected += o.numeric.moved and o.numeric.rejected
+                tally.numeric_unevaluable += o.numeric.moved and o.numeric.unevaluable
         return tally
 
     def summary(self) -> str:
@@ -572,7 +575,8 @@ class MutationReport:
         else:
             rows.append(f"numeric target: at least {NUMERIC_TARGET:.0%} of mutants that move a final result "
                         f"beyond its check's resolution rejected: {met[self.numeric_met]} "
-                        f"({_percent(total.numeric_rate)})")
+                        f"({_percent(total.numeric_rate)}; {total.numeric_unevaluable} of the "
+                        f"{total.numeric_rejected} because a check could not evaluate the prediction)")
         for score in self.derivations:
             for label in score.skipped:
                 rows.append(f"{score.id}: step '{label}' fails unmutated and was not mutated")
@@ -599,13 +603,15 @@ class MutationReport:
             return {"mutants": t.mutants, "equivalent": t.equivalent, "non_equivalent": t.non_equivalent,
                     "symbolic_rejected": t.symbolic_rejected, "symbolic_rate": t.symbolic_rate,
                     "final_result_mutants": t.of_final_results, "beyond_resolution": t.beyond_resolution,
-                    "numeric_rejected": t.numeric_rejected, "numeric_rate": t.numeric_rate}
+                    "numeric_rejected": t.numeric_rejected, "numeric_unevaluable": t.numeric_unevaluable,
+                    "numeric_rate": t.numeric_rate}
 
         def outcome(o: Outcome) -> dict[str, Any]:
             m = o.mutant
             numeric = None if o.numeric is None else {
                 "checks": o.numeric.checks, "moved_beyond_resolution": o.numeric.moved,
-                "rejected": o.numeric.rejected, "detail": o.numeric.detail}
+                "rejected": o.numeric.rejected, "unevaluable": o.numeric.unevaluable,
+                "detail": o.numeric.detail}
             return {"step": m.label, "number": m.number, "operator": m.operator, "edit": m.edit,
                     "claim": str(m.claim), "status": o.status, "rejected": o.rejected, "reason": o.reason,
                     "equivalent": o.equivalent or None, "survived": o.survived, "numeric": numeric}
