@@ -42,7 +42,7 @@ from derive.check import OPAQUE, Sampler, Settings, check_step, prove
 from derive.model import Claim, Context, Derivation, Expect, NumericCheck, Obligation, RuleKind, Step
 from derive.progress import Progress
 from derive.report import CheckResult
-from derive.timelimit import TimeLimitExceeded, time_limit
+from derive.timelimit import time_limit
 from derive.units import as_dims
 from derive.verify import run_check
 
@@ -279,8 +279,8 @@ class Equivalence:
             true = self._agree(Obligation("truth", lhs, rhs))
             if true:
                 return f"true under the derivation's hypotheses ({true}): {sp.sstr(lhs)} = {sp.sstr(rhs)}"
-        except Exception:  # noqa: BLE001 - e.g. SymPy cannot lambdify zoo; any failure means "undecided"
-            pass  # undecided counts as not equivalent: the conservative side for the checker's score
+        except Exception:  # noqa: BLE001 - any failure here means "undecided"
+            return ""  # undecided counts as not equivalent: the conservative side for the checker's score
         return ""
 
     def _agree(self, obligation: Obligation) -> str:
@@ -368,7 +368,8 @@ def _baselines(derivation: Derivation, seed: int) -> dict[str, list[_Baseline]]:
         frozen = {key: float(value() if callable(value) else value) for key, value in check.at.items()}
         recorded: list[Any] = []
 
-        def recording(values: Any, rng: Any, simulate: Callable = check.simulate) -> Any:
+        def recording(values: Any, rng: Any, simulate: Callable = check.simulate,
+                      recorded: list[Any] = recorded) -> Any:
             recorded.append(simulate(values, rng))
             return recorded[-1]
 
@@ -393,7 +394,7 @@ def _numeric_verdict(mutated: Derivation, baselines: list[_Baseline], seed: int)
         name = baseline.check.name
         try:
             result = run_check(mutated, baseline.check, seed)
-        except Exception as error:  # the prediction cannot be evaluated: `derive check` stops with an error
+        except Exception as error:  # noqa: BLE001 - InputError, math domain error...: `derive check` stops too
             moved = rejected = unevaluable = True
             notes.append(f"'{name}': the prediction cannot be evaluated ({type(error).__name__}: {error})")
             continue
@@ -553,8 +554,9 @@ class MutationReport:
 
     def text(self) -> str:
         """The table, the targets, then every survivor and every equivalent mutant with its reason."""
-        rows = [f"{'derivation':<22} {'mutants':>7} {'equiv.':>6}  {'symbolic rejected':<22} "
-                f"{'final-result mutants':>20}  {'numeric rejected (moved > resolution)':<20}  {'seconds':>7}"]
+        header = (f"{'derivation':<22} {'mutants':>7} {'equiv.':>6}  {'symbolic rejected':<22} "
+                  f"{'final-result mutants':>20}  {'numeric rejected (moved > resolution)':<20}  {'seconds':>7}")
+        rows = [header]
 
         def row(name: str, t: Tally, seconds: float) -> str:
             numeric = "skipped" if self.symbolic_only else \
