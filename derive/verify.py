@@ -57,7 +57,10 @@ def _evaluate(expr: sp.Expr, values: dict[sp.Basic, float], what: str) -> float:
         names = ", ".join(sorted(sp.sstr(s) for s in unknown)) or sp.sstr(expr)
         raise InputError(f"{what} needs values for {names}")
     function = sp.lambdify(list(stand_ins.values()), body, modules="math", docstring_limit=0)
-    return float(function(*values.values()))
+    try:
+        return float(function(*values.values()))
+    except (ArithmeticError, ValueError, TypeError):  # a math domain error: the check cannot judge, and fails
+        return float("nan")
 
 
 def rounding(value: float, digits: int | None) -> float:

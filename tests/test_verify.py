@@ -130,3 +130,9 @@ def test_measured_step_without_a_check_that_names_it_is_bad_input():
     orphan = hh.derivation.with_check("pulse-threshold", step="spike-height")
     with pytest.raises(InputError, match="pulse-threshold.*no check of that name"):
         pipeline.check([orphan], symbolic_only=True)
+
+
+def test_prediction_outside_its_functions_domain_fails_the_check_instead_of_crashing():
+    broken = rw.derivation.with_claim("msd", sp.Eq(E(x(n) ** 2), sp.acos(n) * L**2))
+    result = run_check(broken, next(c for c in broken.checks if c.step == "msd"))
+    assert not result.passed and "cannot be judged" in result.problem
