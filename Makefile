@@ -7,8 +7,11 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: notes test check bench clean
 
+# Markdown, LaTeX and HTML in both languages; the book as PDF too when XeLaTeX and latexmk are installed
+PDF := $(if $(and $(shell command -v xelatex),$(shell command -v latexmk)),--format pdf)
+
 notes: $(STAMP)
-	$(BIN)/derive render -o output
+	$(BIN)/derive render -o output --format md --format tex --format html $(PDF)
 
 check: $(STAMP)
 	$(BIN)/derive check

@@ -64,6 +64,9 @@ def parser() -> argparse.ArgumentParser:
                        help="language (repeatable; default: all)")
     notes.add_argument("-o", "--output", type=Path, default=Path("output"), help="folder (default: output)")
     notes.add_argument("--templates", type=Path, help="look for templates here first")
+    notes.add_argument("--format", choices=render.FORMATS, action="append", dest="formats",
+                       help="md, tex, html or pdf (repeatable; default: md); pdf compiles the book, "
+                            "or with ids each handout named")
 
     new = commands.add_parser("new", help="write a new derivation module and its test, ready to edit")
     new.add_argument("name", metavar="NAME",
@@ -112,6 +115,10 @@ def run(args: argparse.Namespace) -> int:
     derivations = registry.select(args.ids)
     if args.command == "render" and args.templates and not args.templates.is_dir():
         raise InputError(f"--templates {args.templates}: no such folder")
+    if args.command == "render" and "pdf" in (args.formats or []):
+        from derive.render import pdf
+
+        pdf.require(args.lang or render.LANGUAGES)  # before the checks: say at once what to install
     report = pipeline.check(
         derivations, seed=args.seed, symbolic_only=args.symbolic_only,
         settings=Settings(seconds_per_step=args.time_limit), progress=Progress(),
@@ -127,11 +134,27 @@ def run(args: argparse.Namespace) -> int:
             print()
         return report.exit_code
 
-    langs = args.lang or list(render.LANGUAGES)
-    handouts = render.handouts(derivations, report.derivations, langs, args.output, args.templates)
-    for handout in handouts:
-        render.write_atomically(handout.path, handout.text)
-        print(f"wrote {handout.path}", file=sys.stderr)
+    return notes(args, derivations, report)
+
+
+def notes(args: argparse.Namespace, derivations: list, report: pipeline.Report) -> int:
+    """Render the checked handouts: every file in memory first, then written; PDFs compiled last."""
+    langs, formats = args.lang or list(render.LANGUAGES), args.formats or ["md"]
+    known = registry.select([]) if args.ids else derivations  # links and "next" as in the whole set
+    outputs = render.render(derivations, report.derivations, langs, formats, args.output, args.templates,
+                            known=known, whole=not args.ids)
+    render.write(outputs)
+    for output in outputs:
+        print(f"wrote {output.path}", file=sys.stderr)
+    if "pdf" in formats:
+        from derive.render import pdf
+
+        texs = [o.path for o in outputs if o.path.suffix == ".tex"]
+        if not args.ids:  # the whole library's PDF is its book; name handouts for their own PDFs
+            texs = [path for path in texs if path.name == "book.tex"]
+        for compiled in pdf.compile_all(texs):
+            render.write_atomically(compiled.tex.with_suffix(".pdf"), compiled.pdf)
+            print(f"wrote {compiled.tex.with_suffix('.pdf')}", file=sys.stderr)
     return report.exit_code
 
 

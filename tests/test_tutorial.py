@@ -107,4 +107,5 @@ def test_the_readme_tutorial_works_as_written(tmp_path):
         index += 1
     assert table_checked
     handouts = sorted(p.relative_to(shell.cwd).as_posix() for p in shell.cwd.glob("handouts/*/*.md"))
-    assert handouts == ["handouts/en/spike_intervals.md", "handouts/zh/spike_intervals.md"]
+    assert handouts == ["handouts/en/index.md", "handouts/en/spike_intervals.md",
+                        "handouts/zh/index.md", "handouts/zh/spike_intervals.md"]

@@ -1,26 +1,40 @@
-"""Renders checked derivations as study notes through jinja2 templates.
+"""Renders checked derivations as study notes: Markdown, LaTeX (and PDF) and HTML.
 
-Only this package knows where the templates live. Templates hold loops and blocks; all
-formatting is done here, in filters and in the view passed to the template.
+Only this package knows where the templates live. One view model (`view.py`) feeds every
+format; a format (`formats.py`) only adds its templates and filters. Everything is rendered in
+memory first and then written file by file through a temporary file and a rename, so a
+template error writes nothing and a reader never sees half a file.
+
+Layout of the output folder (`-o DIR`):
+
+    DIR/<lang>/<stem>.md, index.md        Markdown (GitHub)
+    DIR/<lang>/<stem>.tex, book.tex       LaTeX: one standalone file per handout, one book
+    DIR/<lang>/<stem>.pdf, book.pdf       PDF, compiled from the .tex by latexmk (--format pdf)
+    DIR/<lang>/<stem>.html, index.html    HTML: self-contained, MathML, figures inlined
+    DIR/figures/<stem>-<figure>.svg|.pdf  figures, shared by the languages
 """
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from derive.model import Derivation, Expect, InputError, RuleKind
-from derive.render import notation
-from derive.report import DerivationResult, Status
+from derive.model import Derivation, InputError
+from derive.render import view
+from derive.render.formats import FORMATS as TEXT_FORMATS
+from derive.render.formats import svg_of
+from derive.render.strings import Strings, load
+from derive.report import DerivationResult
 
 LANGUAGES = ("en", "zh")
+FORMATS = ("md", "tex", "html", "pdf")  # pdf: the .tex files, compiled
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # installed wheel
 SOURCE_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"  # source checkout
 
@@ -28,124 +42,100 @@ SOURCE_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"  
 def template_dirs(extra: Path | None = None) -> list[Path]:
     """Where templates are looked up: --templates first, then the installed copy, then the checkout."""
     candidates = ([extra] if extra else []) + [PACKAGE_TEMPLATES, SOURCE_TEMPLATES]
-    return [d for d in candidates if d.is_dir()]
-
-
-def environment(extra: Path | None = None) -> jinja2.Environment:
-    """The Markdown environment: prose passes through, math goes in $$ blocks."""
-    dirs = template_dirs(extra)
-    if not dirs:
+    folders = [d for d in candidates if d.is_dir()]
+    if not folders:
         raise FileNotFoundError("no templates/ folder found; pass --templates DIR")
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def strings(lang: str, extra: Path | None = None) -> dict[str, str]:
-    for folder in template_dirs(extra):
-        path = folder / "strings" / f"{lang}.json"
-        if path.is_file():
-            return json.loads(path.read_text(encoding="utf-8"))
-    raise FileNotFoundError(f"no strings for language {lang!r} in templates/strings/")
+    return folders
 
 
 @dataclass(frozen=True)
-class Handout:
-    """One rendered file: where it goes and what it says."""
+class Output:
+    """One file to write: where it goes and its text (or bytes, for a figure's PDF)."""
 
     path: Path
-    text: str
+    content: str | bytes
 
 
-def markdown(derivation: Derivation, result: DerivationResult, lang: str, templates: Path | None = None) -> str:
-    """The Markdown study note of one checked derivation."""
-    words = strings(lang, templates)
-    printer = notation.printer_for(derivation)
-    steps = []
-    for step, outcome in zip(derivation.steps, result.steps):
-        steps.append({
-            "number": outcome.number,
-            "label": step.label,
-            "latex": notation.latex_claim(step.claim, printer),
-            "prose": step.prose[lang],
-            "rule": outcome.rule,
-            "premises": list(step.by.premises),
-            "axiom": step.by.kind is RuleKind.AXIOM,
-            "refuted": step.expect is Expect.REFUTED,
-            "status": _status(outcome, words),
-            "side_conditions": outcome.side_conditions,
-            "counterexample": str(outcome.counterexample) if outcome.counterexample else "",
-            "correction": _correction(derivation, step.correction, printer),
-            "explanation": outcome.explain() if outcome.status is not Status.REFUTED else "",
-        })
-    checks = []
-    for numeric, outcome in zip(derivation.checks, result.checks):
-        checks.append({
-            "name": numeric.name,
-            "step": numeric.step or "—",
-            "description": numeric.description[lang],
-            "prediction": f"{outcome.prediction:.6g}",
-            "estimate": f"{outcome.estimate:.6g} ± {outcome.stderr:.2g}",
-            "tolerance": f"{outcome.tolerance:.2g}",
-            "passed": words["pass"] if outcome.passed else words["fail"],
-            "expect_refuted": numeric.expect is Expect.REFUTED,
-        })
-    view: dict[str, Any] = {
-        "t": words,
-        "id": derivation.id,
-        "section": derivation.section,
-        "title": derivation.title[lang],
-        "question": derivation.question[lang],
-        "assumptions": [a[lang] for a in derivation.assumptions],
-        "symbols": [
-            {"latex": notation.latex_symbol(q, printer), "meaning": q.meaning[lang], "unit": notation.latex_unit(q)}
-            for q in derivation.symbols
-        ],
-        "independent": [
-            ", ".join(f"${printer.doprint(v)}$" for v in sorted(group.variables, key=str))
-            for group in derivation.independent
-        ],
-        "steps": steps,
-        "checks": checks,
-        "symbolic_only": result.checks_skipped,
-        "counts": result.counts(),
-        "passed": result.passed,
-        "sources": list(derivation.sources),
-    }
-    return _render("handout.md.j2", view, templates)
+def render(
+    derivations: Sequence[Derivation],
+    results: Sequence[DerivationResult],
+    langs: Sequence[str],
+    formats: Sequence[str],
+    out: Path,
+    templates: Path | None = None,
+    *,
+    known: Sequence[Derivation] | None = None,
+    whole: bool = True,
+) -> list[Output]:
+    """Every file of these handouts in these languages and formats, rendered in memory.
+
+    `known` are all the handouts links may point to (prerequisites, next), in any order; `whole`
+    says the selection is the whole library (or project), so the index and the book are written too.
+    """
+    folders = template_dirs(templates)
+    known = list(known if known is not None else derivations)
+    ordered = view.in_outline_order(known)
+    following = {d.id: ordered[i + 1] if i + 1 < len(ordered) else None for i, d in enumerate(ordered)}
+    pairs = sorted(zip(derivations, results), key=lambda pair: view.outline_key(pair[0].section))
+    wanted = [
+        TEXT_FORMATS[f] for f in ("md", "tex", "html") if f in formats or (f == "tex" and "pdf" in formats)
+    ]
+    outputs: list[Output] = []
+    for lang in langs:
+        t = load(lang, folders)
+        handouts = [view.handout(d, r, t, known=known, following=following[d.id]) for d, r in pairs]
+        index = view.index(handouts, outline_titles(t), t)
+        for fmt in wanted:
+            env = fmt.environment(folders)
+            for handout in handouts:
+                outputs.append(
+                    Output(out / lang / f"{handout.stem}.{fmt.extension}", _render(env, fmt.handout, handout))
+                )
+            if whole and fmt.index:
+                outputs.append(Output(out / lang / f"index.{fmt.extension}", _render(env, fmt.index, index)))
+            if whole and fmt.book:
+                outputs.append(Output(out / lang / f"book.{fmt.extension}", _render(env, fmt.book, index)))
+    outputs += _figure_files([d for d, _ in pairs], formats, out)
+    return outputs
 
 
-def _render(name: str, view: dict[str, Any], templates: Path | None) -> str:
+def outline_titles(t: Strings) -> dict[str, str]:
+    """The seed article's section titles, from the strings `outline_<number>`."""
+    return {key.removeprefix("outline_"): t[key] for key in t if key.startswith("outline_")}
+
+
+def _figure_files(derivations: list[Derivation], formats: Sequence[str], out: Path) -> list[Output]:
+    """Figures as files: SVG for Markdown's image links, PDF for LaTeX (HTML inlines the SVG)."""
+    if not any(d.figures for d in derivations) or not {"md", "tex", "pdf"} & set(formats):
+        return []
+    from derive.render import figures as drawing  # matplotlib is imported only when there are figures
+
+    files = []
+    for derivation in derivations:
+        for figure in derivation.figures:
+            name = f"{view.stem_of(derivation)}-{figure.name}"
+            if "md" in formats:
+                files.append(Output(out / "figures" / f"{name}.svg", svg_of(figure)))
+            if "tex" in formats or "pdf" in formats:
+                files.append(Output(out / "figures" / f"{name}.pdf", drawing.pdf(figure)))
+    return files
+
+
+def _render(env: jinja2.Environment, name: str, context: Any) -> str:
     """Render a template; a template error becomes bad input naming the template and line."""
     try:
-        return environment(templates).get_template(name).render(view)
+        return env.get_template(name).render(v=context, t=context.t)
     except jinja2.TemplateSyntaxError as error:
-        raise InputError(f"template {error.filename or error.name}:{error.lineno}: {error.message}") from error
+        raise InputError(
+            f"template {error.filename or error.name}:{error.lineno}: {error.message}"
+        ) from error
     except jinja2.TemplateError as error:
         frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
         where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else name
         raise InputError(f"template {where}: {error}") from error
 
 
-def _correction(derivation: Derivation, label: str, printer: notation.HandoutPrinter) -> dict[str, Any] | None:
-    if not label:
-        return None
-    number = derivation.labels.index(label) + 1
-    return {"number": number, "latex": notation.latex_claim(derivation.step(label).claim, printer)}
-
-
-def _status(outcome: Any, words: dict[str, str]) -> str:
-    if outcome.status is Status.NUMERIC:
-        return words["status_numeric"].format(points=outcome.points, digits=outcome.digits)
-    return words[f"status_{outcome.status.value.replace('-', '_')}"]
-
-
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, content: str | bytes) -> None:
     """Write through a temporary file and rename, so a reader never sees half a file."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -158,8 +148,9 @@ def write_atomically(path: Path, text: str) -> None:
     except PermissionError as error:
         raise InputError(f"cannot write {path}: the folder {path.parent} is not writable") from error
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; a handout is for everyone to read
@@ -169,14 +160,10 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def handouts(
-    derivations: list[Derivation], results: list[DerivationResult], langs: list[str], out: Path,
-    templates: Path | None = None,
-) -> list[Handout]:
-    """Render everything in memory first: a failing template writes nothing."""
-    rendered = []
-    for derivation, result in zip(derivations, results):
-        stem = derivation.module.rsplit(".", 1)[-1] or derivation.id
-        for lang in langs:
-            rendered.append(Handout(out / lang / f"{stem}.md", markdown(derivation, result, lang, templates)))
-    return rendered
+def write(outputs: Sequence[Output]) -> None:
+    """Write every file; one that is unchanged is left alone (its time stamp too)."""
+    for output in outputs:
+        data = output.content.encode("utf-8") if isinstance(output.content, str) else output.content
+        if output.path.is_file() and output.path.read_bytes() == data:
+            continue
+        write_atomically(output.path, data)

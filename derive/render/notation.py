@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import decimal
+
 import sympy as sp
 from sympy.core.function import AppliedUndef
 from sympy.printing.latex import LatexPrinter
@@ -14,11 +16,21 @@ SI_UNIT = {"length": "m", "time": "s", "mass": "kg", "temperature": "K", "curren
 
 
 class HandoutPrinter(LatexPrinter):
-    """SymPy's LaTeX printer, writing x(n - 1) as x_{n - 1} for integer-indexed sequences."""
+    """SymPy's LaTeX printer, writing x(n - 1) as x_{n - 1} for integer-indexed sequences.
+
+    `sequences` are the functions written so (the random sequences); None means any function
+    at an integer argument, while a function of time such as n(t) stays n(0) at t = 0.
+    """
+
+    _default_settings = {**LatexPrinter._default_settings, "sequences": None}
 
     def _print_Function(self, expr: sp.Basic, exp: str | None = None) -> str:
-        if isinstance(expr, AppliedUndef) and len(expr.args) == 1 and expr.args[0].is_integer:
-            name = self._settings["symbol_names"].get(expr.func, str(expr.func))
+        sequences = self._settings["sequences"]
+        if (isinstance(expr, AppliedUndef) and len(expr.args) == 1 and expr.args[0].is_integer
+                and (sequences is None or expr.func in sequences)):
+            name = self._settings["symbol_names"].get(expr.func) or self._print(sp.Symbol(expr.func.__name__))
+            if "_" in name or "^" in name:  # V_m(0) as {V_{m}}_{0}: TeX forbids a double subscript
+                name = f"{{{name}}}"
             text = f"{name}_{{{self._print(expr.args[0])}}}"
             return f"{text}^{{{exp}}}" if exp else text
         return super()._print_Function(expr, exp)
@@ -51,18 +63,26 @@ def _decimal(number: sp.Basic) -> str | None:
 
 def printer_for(derivation: Derivation) -> HandoutPrinter:
     names = {q.head: q.latex for q in derivation.symbols if q.latex}
-    return HandoutPrinter({"symbol_names": names})
+    sequences = frozenset(q.head for q in derivation.symbols
+                          if q.random and isinstance(q.head, sp.core.function.UndefinedFunction))
+    return HandoutPrinter({"symbol_names": names, "sequences": sequences})
+
+
+def claim_sides(claim: Claim, printer: HandoutPrinter) -> tuple[str, str, str]:
+    """The left side, the relation (= or \\approx) and the right side, as LaTeX."""
+    return printer.doprint(claim.lhs), r"\approx" if claim.approximate else "=", printer.doprint(claim.rhs)
 
 
 def latex_claim(claim: Claim, printer: HandoutPrinter) -> str:
-    relation = r"\approx" if claim.approximate else "="
-    return f"{printer.doprint(claim.lhs)} {relation} {printer.doprint(claim.rhs)}"
+    return " ".join(claim_sides(claim, printer))
 
 
 def latex_symbol(quantity: Quantity, printer: HandoutPrinter) -> str:
     head = quantity.head
     if isinstance(head, sp.core.function.UndefinedFunction):
-        return printer.doprint(head(sp.Symbol("n", integer=True)))
+        if quantity.random:  # a sequence x(n), written x_n
+            return printer.doprint(head(sp.Symbol("n", integer=True)))
+        return quantity.latex or printer.doprint(sp.Symbol(quantity.name))  # a function V(t): its name
     return printer.doprint(head)
 
 
@@ -98,3 +118,21 @@ def latex_unit(quantity: Quantity) -> str:
         unit = SI_UNIT.get(base, base)
         parts.append(unit if power == 1 else f"{unit}^{{{power}}}")
     return r"\mathrm{" + r"\,".join(parts) + "}"
+
+
+def latex_value(value: sp.Basic, printer: HandoutPrinter) -> str:
+    """A value as a reader writes it (1.380649 × 10^{-23} J/K, 293.15 K, 0.3); else as SymPy prints it."""
+    value = sp.sympify(value)
+    number, unit = value.as_coeff_Mul()
+    if not number.is_Rational or number.is_Integer and abs(number) < 10**6:
+        return printer.doprint(value)
+    places = next((k for k in range(40) if (number * 10**k).is_Integer), None)
+    if places is None:
+        return printer.doprint(value)
+    exact = decimal.Decimal(int(number * 10**places)).scaleb(-places).normalize()
+    if abs(exact.adjusted()) < 6:
+        text = f"{exact:f}"
+    else:
+        mantissa = exact.scaleb(-exact.adjusted()).normalize()
+        text = f"{mantissa:f} \\times 10^{{{exact.adjusted()}}}"
+    return text if unit == 1 else f"{text} \\, {printer.doprint(unit)}"

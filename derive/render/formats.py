@@ -1,0 +1,259 @@
+"""The output formats: each is a jinja2 environment, its templates and its filters.
+
+Every format renders the same view (derive/render/view.py). A filter turns one kind of view
+value into the format's markup:
+
+| filter    | Markdown (GitHub)        | LaTeX                      | HTML                          |
+|-----------|--------------------------|----------------------------|-------------------------------|
+| `text`    | Markdown escaped         | TeX escaped, Unicode as TeX | escaped by autoescape         |
+| `math`    | `$...$`                  | `\\(...\\)`                 | inline MathML                 |
+| `display` | `$$` block               | `\\claim{lhs}{=}{rhs}{tag}`  | block MathML                  |
+| `ref`     | `` `label` `` (n)        | `\\steplabel{label}` (n)     | link to the step              |
+| `link`    | `[title](stem.md)`       | the title                  | `<a href="stem.html">`        |
+| `phrase`  | a Phrase filled in with the filters above                                           |
+"""
+
+from __future__ import annotations
+
+import functools
+import html as html_escape
+import re
+import string
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from derive.model import Figure, InputError
+from derive.render import latex
+from derive.render.view import FigureView, Link, Math, Part, Phrase, Ref
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format: file extension, templates, environment options and filters."""
+
+    name: str
+    extension: str
+    handout: str  # template of one handout
+    index: str | None  # template of the index page
+    book: str | None  # template of the book collecting every handout
+    filters: dict[str, Callable[..., Any]]
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def environment(self, folders: list[Path]) -> jinja2.Environment:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(d) for d in folders]),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            **self.options,
+        )
+        env.filters.update(self.filters)
+        return env
+
+
+def fill(phrase: Phrase, text: Callable[[str], str], part: Callable[[Part], str]) -> str:
+    """The phrase's template with each {field} filled in: words through `text`, fields through `part`."""
+    out = []
+    for literal, name, _, _ in string.Formatter().parse(phrase.template):
+        out.append(text(literal))
+        if name is not None:
+            out.append(part(phrase.fields[name]))
+    return "".join(out)
+
+
+def listing(items: list[str], phrase: Phrase) -> str:
+    """'a', 'a and b', 'a, b and c' in the phrase's language."""
+    if len(items) <= 1:
+        return "".join(items)
+    return phrase.separator.join(items[:-1]) + phrase.last + items[-1]
+
+
+# --- Markdown (GitHub) ---------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_$|#])")
+
+
+def md_text(value: str) -> str:
+    """Prose that GitHub shows literally: no emphasis, no math, no HTML, no table breaks."""
+    value = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", value)
+
+
+def md_part(value: Part, phrase: Phrase | None = None) -> str:
+    if isinstance(value, Math):
+        return f"${value.latex}$"
+    if isinstance(value, Ref):
+        return f"`{value.label}` ({value.number})" if value.number else f"`{value.label}`"
+    if isinstance(value, Link):
+        return f"[{md_text(value.title)}]({value.stem}.md)"
+    if isinstance(value, tuple):
+        items = [md_part(v) for v in value]
+        return (
+            f"${', '.join(v.latex for v in value)}$"
+            if value and isinstance(value[0], Math)
+            else listing(items, phrase)
+            if phrase
+            else ", ".join(items)
+        )
+    return md_text(value)
+
+
+BADGES = {  # a step's status at a glance, in any language
+    "proved": "✅",
+    "numerically-only": "🔢",
+    "axiom": "📘",
+    "refuted": "❗",
+    "failed": "❌",
+    "timed-out": "⏱️",
+    "invalid": "⚠️",
+}
+
+MARKDOWN = Format(
+    "md",
+    "md",
+    "handout.md.j2",
+    "index.md.j2",
+    None,
+    filters={
+        "text": md_text,
+        "badge": BADGES.__getitem__,
+        "math": md_part,
+        "ref": md_part,
+        "link": md_part,
+        "phrase": lambda p: fill(p, md_text, lambda v: md_part(v, p)),
+    },
+    options={"autoescape": False},
+)
+
+
+# --- LaTeX ---------------------------------------------------------------------------------
+
+
+def tex_part(value: Part, phrase: Phrase | None = None) -> str:
+    if isinstance(value, Math):
+        return f"\\({value.latex}\\)"
+    if isinstance(value, Ref):
+        label = latex.escape(value.label)
+        return f"\\steplabel{{{label}}}~({value.number})" if value.number else f"\\steplabel{{{label}}}"
+    if isinstance(value, Link):
+        return latex.escape(value.title)
+    if isinstance(value, tuple):
+        if value and isinstance(value[0], Math):
+            return f"\\({', '.join(v.latex for v in value)}\\)"
+        items = [tex_part(v) for v in value]
+        return listing(items, phrase) if phrase else ", ".join(items)
+    return latex.escape(value)
+
+
+def tex_display(sides: tuple[str, str, str], tag: int) -> str:
+    """A step's equation: \\claim sets it on one line, or on two lines scaled to fit the page."""
+    lhs, relation, rhs = sides
+    return f"\\claim{{{lhs}}}{{{relation}}}{{{rhs}}}{{{tag}}}"
+
+
+LATEX = Format(
+    "tex",
+    "tex",
+    "handout.tex.j2",
+    None,
+    "book.tex.j2",
+    filters={
+        "text": latex.escape,
+        "math": tex_part,
+        "ref": tex_part,
+        "link": tex_part,
+        "display": tex_display,
+        "phrase": lambda p: fill(p, latex.escape, lambda v: tex_part(v, p)),
+    },
+    # {{ and {# occur in TeX: blocks are \BLOCK{...}, values \VAR{...}, comments \#{...}
+    options={
+        "autoescape": False,
+        "block_start_string": r"\BLOCK{",
+        "block_end_string": "}",
+        "variable_start_string": r"\VAR{",
+        "variable_end_string": "}",
+        "comment_start_string": r"\#{",
+        "comment_end_string": "}",
+        "line_comment_prefix": "%#",
+    },
+)
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+
+@functools.cache
+def mathml(tex: str, display: bool = False) -> str:
+    """SymPy's LaTeX as MathML, so the page needs no JavaScript (latex2mathml; no `aligned`)."""
+    from latex2mathml.converter import convert
+
+    try:
+        return convert(tex, display="block" if display else "inline")
+    except Exception as error:  # latex2mathml raises its own exception types for what it cannot read
+        raise InputError(f"cannot write {tex!r} as MathML: {type(error).__name__} {error}") from error
+
+
+def html_part(value: Part, phrase: Phrase | None = None) -> Markup:
+    """The one place where the HTML format marks markup as safe: MathML, links and step references."""
+    if isinstance(value, Math):
+        return Markup(mathml(value.latex))
+    if isinstance(value, Ref):
+        if not value.number:
+            return Markup("<code>{}</code>").format(value.label)
+        return Markup('<a class="ref" href="#step-{0}"><code>{0}</code>&#160;({1})</a>').format(
+            value.label, value.number
+        )
+    if isinstance(value, Link):
+        return Markup('<a href="{}.html">{}</a>').format(value.stem, value.title)
+    if isinstance(value, tuple):
+        if value and isinstance(value[0], Math):
+            return html_part(Math(", ".join(v.latex for v in value)))
+        items = [str(html_part(v)) for v in value]
+        return Markup(listing(items, phrase) if phrase else ", ".join(items))
+    return Markup(html_escape.escape(str(value), quote=False))
+
+
+def html_display(math: Math) -> Markup:
+    return Markup(mathml(math.latex, display=True))
+
+
+@functools.cache
+def svg_of(figure: Figure) -> str:
+    """A figure drawn as SVG once per run, whichever formats and languages need it."""
+    from derive.render import figures  # matplotlib is imported only when a figure is drawn
+
+    return figures.svg(figure)
+
+
+def html_svg(figure: FigureView) -> Markup:
+    """A figure's SVG, inlined: its XML declaration and doctype dropped."""
+    svg = svg_of(figure.figure)
+    return Markup(svg[svg.find("<svg") :])
+
+
+HTML = Format(
+    "html",
+    "html",
+    "handout.html.j2",
+    "index.html.j2",
+    None,
+    filters={
+        "math": html_part,
+        "ref": html_part,
+        "link": html_part,
+        "display": html_display,
+        "svg": html_svg,
+        "phrase": lambda p: Markup(
+            fill(p, lambda s: html_escape.escape(s, quote=False), lambda v: str(html_part(v, p)))
+        ),
+    },
+    options={"autoescape": True},
+)
+
+FORMATS = {f.name: f for f in (MARKDOWN, LATEX, HTML)}
