@@ -193,6 +193,8 @@ def mathml(tex: str, display: bool = False) -> str:
     """SymPy's LaTeX as MathML, so the page needs no JavaScript (latex2mathml; no `aligned`)."""
     from latex2mathml.converter import convert
 
+    # latex2mathml sets a one-letter \mathrm{m} in italic, like a variable: write it as text instead
+    tex = re.sub(r"\\mathrm\{([A-Za-z])\}", r"\\text{\1}", tex)
     try:
         return convert(tex, display="block" if display else "inline")
     except Exception as error:  # latex2mathml raises its own exception types for what it cannot read

@@ -53,3 +53,9 @@ def test_pages_fit_a_phone_screen_and_a_screenshot_is_kept(library, browser, tmp
     assert shot.screenshot.startswith(b"\x89PNG")
     (tmp_path / "random_walk.zh.phone.png").write_bytes(shot.screenshot)
     shutil.copy(tmp_path / "random_walk.zh.phone.png", artifacts / "random_walk.zh.phone.png")
+
+
+def test_one_letter_units_are_upright_not_italic_like_variables(library):
+    walk = (library / "en" / "random_walk.html").read_text(encoding="utf-8")
+    row = next(line for line in walk.splitlines() if "length of one step" in line)
+    assert "<mtext>m</mtext>" in row, row
