@@ -18,7 +18,7 @@ _EXPORTS = {
     "simulated": "derive.declare",
     "step": "derive.declare",
     "E": "derive.expectation", "Expectation": "derive.expectation",
-    "Derivation": "derive.model", "Figure": "derive.model", "Estimate": "derive.estimate", "Params": "derive.model",
+    "Derivation": "derive.model", "Eq": "derive.model", "Figure": "derive.model", "Estimate": "derive.estimate", "Params": "derive.model",
     "SymbolTable": "derive.model", "Text": "derive.model",
 }
 

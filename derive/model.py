@@ -32,6 +32,12 @@ class Text:
         return {"en": self.en, "zh": self.zh}[lang]
 
 
+def Eq(lhs: Any, rhs: Any) -> sp.Equality:
+    """An equation as written. SymPy's own Eq tries to decide the equation while it is built,
+    which is slow for long expressions and may turn it into True; the checker decides later."""
+    return sp.Eq(lhs, rhs, evaluate=False)
+
+
 @dataclass(frozen=True)
 class Figure:
     """A picture for the handout, drawn on demand (rendering is the only thing that draws).

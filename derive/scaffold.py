@@ -144,7 +144,7 @@ import sympy as sp
 import sympy.stats as stats
 from sympy.physics.units import time
 
-from derive import Derivation, E, Estimate, Params, SymbolTable, Text, by, define, simulated, step
+from derive import Derivation, E, Eq, Estimate, Params, SymbolTable, Text, by, define, simulated, step
 
 # The symbols: name, SI dimension (1 for a pure number), meaning in English and in Chinese, and
 # SymPy assumptions. The checker samples each symbol within its assumptions.
@@ -183,16 +183,16 @@ derivation = Derivation(
     ),
     sources=("P. Dayan and L. F. Abbott, Theoretical Neuroscience (2001), §1.4",),
     steps=(
-        step("mean-interval", sp.Eq(E(tau), 1 / r), by.moments_of(tau),
+        step("mean-interval", Eq(E(tau), 1 / r), by.moments_of(tau),
              "The mean of an exponential distribution with rate r is 1/r.",
              "参数为 r 的指数分布的均值是 1/r。"),
-        define("count", sp.Eq(N, T / E(tau)),
+        define("count", Eq(N, T / E(tau)),
                "A long window of length T holds about T / E[τ] intervals, one spike each.",
                "长度为 T 的长时间窗内大约有 T / E[τ] 个间隔，每个间隔对应一次发放。"),
-        step("spike-count", sp.Eq(N, r * T), by.substituting("mean-interval", into="count"),
+        step("spike-count", Eq(N, r * T), by.substituting("mean-interval", into="count"),
              "So the mean number of spikes is the rate times the length of the window.",
              "所以平均发放次数等于发放率乘以时间窗的长度。"),
-        step("rate-from-count", sp.Eq(r, N / T), by.solving_for(r, "spike-count"),
+        step("rate-from-count", Eq(r, N / T), by.solving_for(r, "spike-count"),
              "Read the other way: count the spikes and divide by the time to measure the rate.",
              "反过来读：数出发放次数再除以时间，就测得了发放率。"),
     ),

@@ -21,6 +21,7 @@ import functools
 
 from derive import (
     Derivation,
+    Eq,
     Estimate,
     Params,
     SymbolTable,
@@ -281,9 +282,9 @@ def rate(current: float):
 def _conversion(rate: sp.Symbol) -> tuple:
     name = str(rate)
     return (
-        cite(f"{name}-1952", sp.Eq(rate, PAPER[rate]), f"{HH}, eqs. 12-13, 20-21, 23-24",
+        cite(f"{name}-1952", Eq(rate, PAPER[rate]), f"{HH}, eqs. 12-13, 20-21, 23-24",
              f"{name} as the paper writes it, in its own convention.", f"论文原文中的 {name}（采用论文自己的约定）。"),
-        step(name, sp.Eq(rate, MODERN[rate]), by.substituting("convention", into=f"{name}-1952"),
+        step(name, Eq(rate, MODERN[rate]), by.substituting("convention", into=f"{name}-1952"),
              f"{name} in the modern convention.", f"现代约定下的 {name}。"),
     )
 
@@ -314,50 +315,50 @@ derivation = Derivation(
              "W. Gerstner, W. M. Kistler, R. Naud and L. Paninski, Neuronal Dynamics (2014), §2.2",
              "The seed article, 高中生也能看懂的的神经科学数学基础, §1 (2024)"),
     steps=(
-        cite("convention", sp.Eq(V_HH, -(V + 65 * mV)), f"{HH}, p. 505 (sign convention)",
+        cite("convention", Eq(V_HH, -(V + 65 * mV)), f"{HH}, p. 505 (sign convention)",
              "Convert the paper's voltage to the modern one.", "把论文的电压换算成现代约定。"),
         *(s for rate in (alpha_n, beta_n, alpha_m, beta_m, alpha_h, beta_h) for s in _conversion(rate)),
-        cite("temperature-factor", sp.Eq(phi, 3 ** ((T - T_0) / (10 * K))), f"{HH}, p. 519",
+        cite("temperature-factor", Eq(phi, 3 ** ((T - T_0) / (10 * K))), f"{HH}, p. 519",
              "Every rate is multiplied by 3 for each 10 °C above 6.3 °C (Q₁₀ = 3).",
              "温度每比 6.3 °C 高 10 °C，所有速率都乘以 3（Q₁₀ = 3）。"),
         step("alpha-n-at-minus-55",
-             sp.Eq(sp.Limit(MODERN[alpha_n].subs(phi, 1), V, -55 * mV), 1 / (10 * ms)), by.evaluating(),
+             Eq(sp.Limit(MODERN[alpha_n].subs(phi, 1), V, -55 * mV), 1 / (10 * ms)), by.evaluating(),
              "At V = -55 mV α_n is 0/0; the limit is 0.1 per ms (6.3 °C). Simulations must use it.",
              "V = -55 mV 时 α_n 为 0/0；其极限为每毫秒 0.1（6.3 °C）。模拟时必须使用这个值。"),
         step("alpha-m-at-minus-40",
-             sp.Eq(sp.Limit(MODERN[alpha_m].subs(phi, 1), V, -40 * mV), 1 / ms), by.evaluating(),
+             Eq(sp.Limit(MODERN[alpha_m].subs(phi, 1), V, -40 * mV), 1 / ms), by.evaluating(),
              "At V = -40 mV α_m is 0/0; the limit is 1 per ms.", "V = -40 mV 时 α_m 为 0/0；其极限为每毫秒 1。"),
-        cite("potassium-gate", sp.Eq(dn, alpha_n * (1 - n) - beta_n * n), f"{HH}, eq. 7",
+        cite("potassium-gate", Eq(dn, alpha_n * (1 - n) - beta_n * n), f"{HH}, eq. 7",
              "Each gate obeys the two-state kinetics of the gate-kinetics handout.", "每个门都服从门控讲义中的两态动力学。"),
-        cite("sodium-activation", sp.Eq(dm, alpha_m * (1 - m) - beta_m * m), f"{HH}, eq. 15",
+        cite("sodium-activation", Eq(dm, alpha_m * (1 - m) - beta_m * m), f"{HH}, eq. 15",
              "The Na⁺ activation gates m likewise,", "Na⁺ 激活门 m 同理，"),
-        cite("sodium-inactivation", sp.Eq(dh, alpha_h * (1 - h) - beta_h * h), f"{HH}, eq. 16",
+        cite("sodium-inactivation", Eq(dh, alpha_h * (1 - h) - beta_h * h), f"{HH}, eq. 16",
              "and the inactivation gate h, which closes when the membrane depolarises.",
              "失活门 h 也一样，它在膜去极化时关闭。"),
-        cite("membrane", sp.Eq(C * dV, I_ext - gbar_Na * m**3 * h * (V - E_Na) - gbar_K * n**4 * (V - E_K)
+        cite("membrane", Eq(C * dV, I_ext - gbar_Na * m**3 * h * (V - E_Na) - gbar_K * n**4 * (V - E_K)
                                 - g_L * (V - E_L)), f"{HH}, eq. 26",
              "The membrane: the capacitor is charged by the injected current minus the three ionic currents.",
              "细胞膜：注入电流减去三种离子电流为电容充电。"),
-        step("voltage-rate", sp.Eq(dV, (I_ext - gbar_Na * m**3 * h * (V - E_Na) - gbar_K * n**4 * (V - E_K)
+        step("voltage-rate", Eq(dV, (I_ext - gbar_Na * m**3 * h * (V - E_Na) - gbar_K * n**4 * (V - E_K)
                                         - g_L * (V - E_L)) / C),
              by.solving_for(dV, "membrane"), "The rate of change of V.", "V 的变化率。"),
-        step("n-rate", sp.Eq(dn, MODERN[alpha_n] * (1 - n) - MODERN[beta_n] * n),
+        step("n-rate", Eq(dn, MODERN[alpha_n] * (1 - n) - MODERN[beta_n] * n),
              by.substituting("alpha_n", "beta_n", into="potassium-gate"), "The gates with their rates written out.",
              "把速率写出来的门方程。"),
-        step("m-rate", sp.Eq(dm, MODERN[alpha_m] * (1 - m) - MODERN[beta_m] * m),
+        step("m-rate", Eq(dm, MODERN[alpha_m] * (1 - m) - MODERN[beta_m] * m),
              by.substituting("alpha_m", "beta_m", into="sodium-activation"),
              "The m gates with their rates written out.", "把速率写出来的 m 门方程。"),
-        step("h-rate", sp.Eq(dh, MODERN[alpha_h] * (1 - h) - MODERN[beta_h] * h),
+        step("h-rate", Eq(dh, MODERN[alpha_h] * (1 - h) - MODERN[beta_h] * h),
              by.substituting("alpha_h", "beta_h", into="sodium-inactivation"),
              "The h gate with its rates written out.", "把速率写出来的 h 门方程。"),
-        step("resting-potential", sp.Eq(V, sp.Rational("-65.0") * mV),
+        step("resting-potential", Eq(V, sp.Rational("-65.0") * mV),
              by.finding_root("voltage-rate", "n-rate", "m-rate", "h-rate",
                              start={V: -65.0, n: 0.3, m: 0.05, h: 0.6}, setting=REDUCED, digits=3),
              "At rest nothing changes: all four rates vanish. SymPy's nsolve finds that point at V = -65.0 mV "
              "(the leak reversal potential E_L = -54.387 mV was chosen by the modern convention to put it there).",
              "静息时一切不变：四个变化率都为零。SymPy 的 nsolve 找到这一点在 V = -65.0 mV"
              "（现代约定正是为此选择了 E_L = -54.387 mV）。"),
-        step("resting-state-is-stable", sp.Eq(lam, sp.Rational("-0.12") / ms),
+        step("resting-state-is-stable", Eq(lam, sp.Rational("-0.12") / ms),
              by.linear_stability("voltage-rate", "n-rate", "m-rate", "h-rate", states=(V, n, m, h),
                                  fixed_point="resting-potential"),
              "Small disturbances of the resting state die away: every eigenvalue of the Jacobian has a negative "
@@ -365,74 +366,74 @@ derivation = Derivation(
              "静息态的小扰动会衰减：雅可比矩阵的所有特征值实部都为负，最慢的以每毫秒 0.12 衰减。"
              "要产生动作电位需要超过阈值的推动。"),
         # --- the action potential ---
-        cite("capacitor", sp.Eq(Q, C * dV_kick), "the definition of capacitance (e.g. E. M. Purcell, Electricity "
+        cite("capacitor", Eq(Q, C * dV_kick), "the definition of capacitance (e.g. E. M. Purcell, Electricity "
              "and Magnetism, §3.4)",
              "How hard must we push? Charge Q put on the membrane capacitor changes the voltage by ΔV = Q/C.",
              "需要多大的推动？放到膜电容上的电荷 Q 使电压改变 ΔV = Q/C。"),
-        step("kick", sp.Eq(dV_kick, Q / C), by.solving_for(dV_kick, "capacitor"),
+        step("kick", Eq(dV_kick, Q / C), by.solving_for(dV_kick, "capacitor"),
              "A current pulse so brief that the ionic currents have no time to act only moves charge: it "
              "shifts V by Q/C, the same as setting V suddenly to rest + Q/C.",
              "一个短到离子电流来不及起作用的电流脉冲只搬运电荷：它使 V 移动 Q/C，"
              "等同于把 V 突然设为静息值加 Q/C。"),
-        given("just-fires", sp.Eq(dV_kick, dV_th),
+        given("just-fires", Eq(dV_kick, dV_th),
               "Call ΔV_th the smallest sudden depolarisation from rest that is followed by a spike; "
               "a brief pulse at threshold produces exactly that.",
               "记 ΔV_th 为从静息突然去极化后能引发动作电位的最小幅度；阈值处的短脉冲恰好产生这么大的去极化。"),
-        step("threshold-charge", sp.Eq(Q, C * dV_th), by.substituting("just-fires", into="capacitor"),
+        step("threshold-charge", Eq(Q, C * dV_th), by.substituting("just-fires", into="capacitor"),
              "So the threshold of a brief pulse is a charge, not a current: I_th w = C ΔV_th, the "
              "strength-duration law of very short pulses. The check lets the pulses shrink to zero and compares "
              "their threshold charge with C ΔV_th measured by sudden kicks of V.",
              "所以短脉冲的阈值是电荷而不是电流：I_th w = C ΔV_th，即极短脉冲的强度-时程关系。"
              "数值检验让脉冲宽度趋于零，把其阈值电荷与用突然改变 V 测得的 C ΔV_th 比较。"),
-        measured("spike-height", sp.Eq(H, SPIKE_HEIGHT), "spike-height",
+        measured("spike-height", Eq(H, SPIKE_HEIGHT), "spike-height",
                  "A spike rises from -65.00 mV to +40.75 mV: its height is H = 105.75 mV.",
                  "动作电位从 -65.00 mV 升到 +40.75 mV：高度 H = 105.75 mV。"),
-        define("least-charge", sp.Eq(Q_min, C * H),
+        define("least-charge", Eq(Q_min, C * H),
                "The least charge that could raise V by H is what the capacitor needs, C H (law (1)); any K⁺ "
                "current flowing out meanwhile only adds to what Na⁺ must bring in.",
                "使 V 升高 H 所需的最少电荷就是电容所需的 C H（定律 (1)）；同时流出的 K⁺ 电流只会增加 Na⁺ 必须带入的量。"),
-        cite("squid-capacitance", sp.Eq(C, uF), f"{HH}, Table 3",
+        cite("squid-capacitance", Eq(C, uF), f"{HH}, Table 3",
              "The squid membrane has about 1 μF/cm².", "乌贼轴突膜的电容约为 1 μF/cm²。"),
-        step("least-charge-squid", sp.Eq(Q_min, SPIKE_HEIGHT * uF),
+        step("least-charge-squid", Eq(Q_min, SPIKE_HEIGHT * uF),
              by.substituting("squid-capacitance", "spike-height", into="least-charge"),
              "So a spike needs at least 105.75 nC/cm² (1 μF/cm² × 1 mV = 1 nC/cm²).",
              "所以一个动作电位至少需要 105.75 nC/cm²（1 μF/cm² × 1 mV = 1 nC/cm²）。"),
-        measured("sodium-charge", sp.Eq(Q_Na, SODIUM_CHARGE), "sodium-charge",
+        measured("sodium-charge", Eq(Q_Na, SODIUM_CHARGE), "sodium-charge",
                  "The simulation integrates the Na⁺ current through the spike: 1397.0 nC/cm² enter.",
                  "模拟对整个动作电位期间的 Na⁺ 电流积分：进入 1397.0 nC/cm²。"),
-        define("excess", sp.Eq(r_Na, Q_Na / Q_min), "Compare the two.", "比较两者。"),
-        step("excess-squid", sp.Eq(r_Na, sp.Rational("13.21")),
+        define("excess", Eq(r_Na, Q_Na / Q_min), "Compare the two.", "比较两者。"),
+        step("excess-squid", Eq(r_Na, sp.Rational("13.21")),
              by.evaluating_at("excess", {Q_Na: SODIUM_CHARGE, Q_min: SPIKE_HEIGHT * uF}, digits=4),
              "Thirteen times the minimum enters at 6.3 °C: the Na⁺ and K⁺ currents overlap, so most of the Na⁺ "
              "that comes in is cancelled by K⁺ going out, and the pumps must pay for all of it.",
              "6.3 °C 时进入的 Na⁺ 是最少所需的 13 倍：Na⁺ 和 K⁺ 电流在时间上重叠，进来的 Na⁺ 大多被流出的 K⁺ 抵消，"
              "而离子泵必须为全部 Na⁺ 付出能量。"),
-        measured("excess-warm", sp.Eq(r_warm, sp.Rational("3.958")), "excess-warm",
+        measured("excess-warm", Eq(r_warm, sp.Rational("3.958")), "excess-warm",
                  "At 18.5 °C the gates are 3.4 times faster, the currents overlap less, and the ratio falls to "
                  "about 4, the value usually quoted for the squid axon.",
                  "在 18.5 °C，门控快 3.4 倍，电流重叠减少，比值降到约 4，也就是文献中常引用的乌贼轴突数值。"),
-        measured("pulse-threshold", sp.Eq(I_th, sp.Rational("13.27512") * uA), "pulse-threshold",
+        measured("pulse-threshold", Eq(I_th, sp.Rational("13.27512") * uA), "pulse-threshold",
                  "The threshold of a 0.5 ms pulse at rest: 13.27512 μA/cm² (bisection; a spike is a crossing of "
                  "0 mV within 20 ms).",
                  "静息时 0.5 ms 脉冲的阈值：13.27512 μA/cm²（二分法；以 20 ms 内越过 0 mV 判定为动作电位）。"),
-        measured("absolute-refractory", sp.Eq(t_abs, sp.Rational("6.7190") * ms), "absolute-refractory",
+        measured("absolute-refractory", Eq(t_abs, sp.Rational("6.7190") * ms), "absolute-refractory",
                  "After a spike (fired by 2 × threshold), even a pulse of 10 × threshold fires a second one only "
                  "6.7190 ms later: the absolute refractory period. h is still small, so few Na⁺ channels can open.",
                  "一个动作电位（由 2 倍阈值引发）之后，即使 10 倍阈值的脉冲也要 6.7190 ms 之后才能引发第二个："
                  "这是绝对不应期。此时 h 仍然很小，能开放的 Na⁺ 通道很少。"),
-        measured("relative-refractory", sp.Eq(t_rel, sp.Rational("15.447") * ms), "relative-refractory",
+        measured("relative-refractory", Eq(t_rel, sp.Rational("15.447") * ms), "relative-refractory",
                  "A pulse of 1.1 × threshold fires again only after 15.447 ms: the relative refractory period, "
                  "while h recovers and n decays.",
                  "1.1 倍阈值的脉冲要 15.447 ms 之后才能再次引发动作电位：这是相对不应期，期间 h 恢复、n 衰减。"),
-        measured("repetitive-onset", sp.Eq(I_on, sp.Rational("6.260") * uA), "repetitive-onset",
+        measured("repetitive-onset", Eq(I_on, sp.Rational("6.260") * uA), "repetitive-onset",
                  "A steady current step above 6.260 μA/cm² makes the neuron fire again and again; below it, a "
                  "few spikes and then rest.",
                  "高于 6.260 μA/cm² 的恒定电流阶跃使神经元持续放电；低于它，只放几个动作电位便回到静息。"),
-        measured("rate-at-10", sp.Eq(f_10, sp.Rational("68.32") * Hz), "rate-at-10",
+        measured("rate-at-10", Eq(f_10, sp.Rational("68.32") * Hz), "rate-at-10",
                  "Just above the onset the rate jumps from 0 to about 50 Hz (the HH neuron is of type II): at "
                  "10 μA/cm² it fires at 68.32 Hz,",
                  "刚超过起始电流，频率就从 0 跳到约 50 Hz（HH 神经元属于 II 型）：10 μA/cm² 时为 68.32 Hz，"),
-        measured("rate-at-50", sp.Eq(f_50, sp.Rational("117.04") * Hz), "rate-at-50",
+        measured("rate-at-50", Eq(f_50, sp.Rational("117.04") * Hz), "rate-at-50",
                  "and at 50 μA/cm² only 117.04 Hz: the f-I curve is steep at the onset and flat above it.",
                  "50 μA/cm² 时也只有 117.04 Hz：f-I 曲线在起始处陡峭，之后平缓。"),
     ),

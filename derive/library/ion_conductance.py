@@ -28,7 +28,20 @@ from sympy.physics.units import (
     voltage,
 )
 
-from derive import Derivation, Estimate, Params, SymbolTable, Text, by, cite, define, given, simulated, step
+from derive import (
+    Derivation,
+    Eq,
+    Estimate,
+    Params,
+    SymbolTable,
+    Text,
+    by,
+    cite,
+    define,
+    given,
+    simulated,
+    step,
+)
 from derive.figures.ion_conductance import FIGURES
 from derive.sim import rc_membrane
 
@@ -114,66 +127,66 @@ derivation = Derivation(
     steps=(
         # --- From the GHK current to a conductance ---------------------------------------------------
         step("ghk-current",
-             sp.Eq(I, P * z**2 * F * e * V / (k_B * T) * (c_in - c_out * sp.exp(-z * e * V / (k_B * T)))
+             Eq(I, P * z**2 * F * e * V / (k_B * T) * (c_in - c_out * sp.exp(-z * e * V / (k_B * T)))
                    / (1 - sp.exp(-z * e * V / (k_B * T)))),
              by.earlier_result("goldman-hodgkin-katz", "ghk-current-volts"),
              "The GHK current of one ion (previous handout).", "单一离子的 GHK 电流（上一讲）。"),
-        step("boltzmann-ratio", sp.Eq(c_out / c_in, sp.exp(z * e * V / (k_B * T))),
+        step("boltzmann-ratio", Eq(c_out / c_in, sp.exp(z * e * V / (k_B * T))),
              by.earlier_result("nernst-potential", "ratio"),
              "At its Nernst potential, an ion's concentrations have the Boltzmann ratio.",
              "在能斯特电位处，离子浓度满足玻尔兹曼比。"),
-        step("at-reversal", sp.Eq(c_out / c_in, sp.exp(z * e * E / (k_B * T))),
+        step("at-reversal", Eq(c_out / c_in, sp.exp(z * e * E / (k_B * T))),
              by.instance_of("boltzmann-ratio", {V: E}),
              "Call that potential E.", "把这个电位记作 E。"),
-        step("outside-from-E", sp.Eq(c_out, c_in * sp.exp(z * e * E / (k_B * T))), by.solving_for(c_out, "at-reversal"),
+        step("outside-from-E", Eq(c_out, c_in * sp.exp(z * e * E / (k_B * T))), by.solving_for(c_out, "at-reversal"),
              "So c_out can be written with E.", "于是 c_out 可以用 E 表示。"),
         step("current-from-E",
-             sp.Eq(I, P * z**2 * F * e * V * c_in / (k_B * T) * (1 - sp.exp(z * e * (E - V) / (k_B * T)))
+             Eq(I, P * z**2 * F * e * V * c_in / (k_B * T) * (1 - sp.exp(z * e * (E - V) / (k_B * T)))
                    / (1 - sp.exp(-z * e * V / (k_B * T)))),
              by.substituting("outside-from-E", into="ghk-current"),
              "The current vanishes at V = E, as it should.", "电流在 V = E 处为零，理应如此。"),
-        define("near-reversal", sp.Eq(V, E + eps), "Look at voltages close to E.", "考察接近 E 的电压。"),
+        define("near-reversal", Eq(V, E + eps), "Look at voltages close to E.", "考察接近 E 的电压。"),
         step("current-near-E",
-             sp.Eq(I, P * z**2 * F * e * (E + eps) * c_in / (k_B * T) * (1 - sp.exp(-z * e * eps / (k_B * T)))
+             Eq(I, P * z**2 * F * e * (E + eps) * c_in / (k_B * T) * (1 - sp.exp(-z * e * eps / (k_B * T)))
                    / (1 - sp.exp(-z * e * (E + eps) / (k_B * T)))),
              by.substituting("near-reversal", into="current-from-E"),
              "Put V = E + ε.", "令 V = E + ε。"),
-        step("linearised", sp.Eq(I, slope_conductance * eps), by.series("current-near-E", eps, order=1),
+        step("linearised", Eq(I, slope_conductance * eps), by.series("current-near-E", eps, order=1),
              "To first order in ε the current is proportional to V - E: an ohmic current I = g (V - E), whose "
              "conductance g is proportional to the permeability P.",
              "到 ε 的一阶，电流与 V - E 成正比：这就是欧姆电流 I = g (V - E)，电导 g 与通透率 P 成正比。"),
-        define("slope-conductance", sp.Eq(g, slope_conductance),
+        define("slope-conductance", Eq(g, slope_conductance),
                "The slope conductance at E.", "E 处的斜率电导。"),
-        step("ohmic", sp.Eq(I, g * (V - E)), by.substituting("linearised", "slope-conductance", "near-reversal"),
+        step("ohmic", Eq(I, g * (V - E)), by.substituting("linearised", "slope-conductance", "near-reversal"),
              "So near E: I = g (V - E). The membrane potential changes when the conductances change, because "
              "each conductance pulls V towards its own E.",
              "所以在 E 附近 I = g (V - E)。电导改变时膜电位随之改变，因为每个电导都把 V 拉向它自己的 E。"),
-        define("chord-conductance", sp.Eq(g_chord, I / (V - E)),
+        define("chord-conductance", Eq(g_chord, I / (V - E)),
                "Away from E, the chord conductance is the current over the driving force V - E.",
                "远离 E 时，弦电导等于电流除以驱动力 V - E。"),
         # --- Several conductances in parallel, and the capacitor -----------------------------------------
-        cite("membrane", sp.Eq(C * sp.Derivative(V_t(t), t),
+        cite("membrane", Eq(C * sp.Derivative(V_t(t), t),
                                 -g_K * (V_t(t) - E_K) - g_Na * (V_t(t) - E_Na) - g_L * (V_t(t) - E_L) + I_ext),
              HODGKIN_HUXLEY,
              "Charge conservation: the injected current either charges the membrane capacitor or flows out "
              "through the ion conductances.",
              "电荷守恒：注入的电流要么给膜电容充电，要么经由离子电导流出。"),
-        define("settling-potential", sp.Eq(V_inf, (weighted + I_ext) / total),
+        define("settling-potential", Eq(V_inf, (weighted + I_ext) / total),
                "Name the conductance-weighted mean of the reversal potentials, shifted by the injected current.",
                "把各反转电位按电导加权的平均值（再加上注入电流引起的偏移）记作 V_∞。"),
-        step("stationary", sp.Eq(g_K * (V_inf - E_K) + g_Na * (V_inf - E_Na) + g_L * (V_inf - E_L), I_ext),
+        step("stationary", Eq(g_K * (V_inf - E_K) + g_Na * (V_inf - E_Na) + g_L * (V_inf - E_L), I_ext),
              by.substituting("settling-potential"),
              "At V_∞ the currents out balance the current in: dV/dt = 0.", "在 V_∞ 处流出的电流与注入的电流平衡：dV/dt = 0。"),
-        given("at-rest", sp.Eq(g_K * (V_rest - E_K) + g_Na * (V_rest - E_Na) + g_L * (V_rest - E_L), 0),
+        given("at-rest", Eq(g_K * (V_rest - E_K) + g_Na * (V_rest - E_Na) + g_L * (V_rest - E_L), 0),
               "At rest, with no injected current, V does not change: the three ionic currents cancel.",
               "静息时没有注入电流，V 不变：三种离子电流相互抵消。"),
-        step("resting-potential", sp.Eq(V_rest, weighted / total), by.solving_for(V_rest, "at-rest"),
+        step("resting-potential", Eq(V_rest, weighted / total), by.solving_for(V_rest, "at-rest"),
              "Without injected current: the resting potential is the conductance-weighted mean of the "
              "reversal potentials. A large g_K pulls it towards E_K.",
              "没有注入电流时，静息电位是各反转电位按电导加权的平均值。较大的 g_K 把它拉向 E_K。"),
-        define("time-constant", sp.Eq(tau, C / total), "The membrane time constant τ = C / Σ g.",
+        define("time-constant", Eq(tau, C / total), "The membrane time constant τ = C / Σ g.",
                "膜时间常数 τ = C / Σ g。"),
-        step("rc-solution", sp.Eq(V_t(t), V_inf + (V_0 - V_inf) * sp.exp(-t / tau)),
+        step("rc-solution", Eq(V_t(t), V_inf + (V_0 - V_inf) * sp.exp(-t / tau)),
              by.solving_ode("membrane", V_t(t), {V_t(0): V_0}, using=("settling-potential", "time-constant")),
              "After a step of current the voltage relaxes exponentially to V_∞ with time constant τ: "
              "the membrane is an RC circuit.",
