@@ -33,6 +33,13 @@ def _positive_seconds(text: str) -> float:
     return value
 
 
+def _positive_count(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive integer, not {text}")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="derive", description="Derive and check the mathematics of neuroscience.")
     main.add_argument("--debug", action="store_true", help="show tracebacks")
@@ -52,6 +59,8 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("--symbolic-only", action="store_true", help="skip the simulations")
         sub.add_argument("--time-limit", type=_positive_seconds, default=Settings.seconds_per_step, metavar="S",
                          help="seconds of symbolic work allowed per step (default %(default)g)")
+        sub.add_argument("--jobs", type=_positive_count, default=pipeline.default_jobs(), metavar="N",
+                         help="check this many derivations side by side (default: one per core, %(default)s)")
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
     check = commands.add_parser("check", help="check every step and run the numeric checks")
@@ -64,6 +73,8 @@ def parser() -> argparse.ArgumentParser:
                        help="language (repeatable; default: all)")
     notes.add_argument("-o", "--output", type=Path, default=Path("output"), help="folder (default: output)")
     notes.add_argument("--templates", type=Path, help="look for templates here first")
+    notes.add_argument("--even-if-failed", action="store_true",
+                       help="write the handouts even when a step or check fails (the failures are marked)")
     notes.add_argument("--format", choices=render.FORMATS, action="append", dest="formats",
                        help="md, tex, html or pdf (repeatable; default: md); pdf compiles the book, "
                             "or with ids each handout named")
@@ -121,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
         pdf.require(args.lang or render.LANGUAGES)  # before the checks: say at once what to install
     report = pipeline.check(
         derivations, seed=args.seed, symbolic_only=args.symbolic_only,
-        settings=Settings(seconds_per_step=args.time_limit), progress=Progress(),
+        settings=Settings(seconds_per_step=args.time_limit), progress=Progress(), jobs=args.jobs,
     )
     for result in report.derivations:
         for failure in [s.explain() for s in result.steps if not s.ok] + [c.explain() for c in result.checks]:
@@ -134,6 +145,10 @@ def run(args: argparse.Namespace) -> int:
             print()
         return report.exit_code
 
+    if report.exit_code != OK and not args.even_if_failed:
+        print("derive: nothing written, as some steps or checks did not pass "
+              "(--even-if-failed renders the handouts anyway, marking the failures)", file=sys.stderr)
+        return report.exit_code
     return notes(args, derivations, report)
 
 
@@ -152,7 +167,9 @@ def notes(args: argparse.Namespace, derivations: list, report: pipeline.Report) 
         texs = [o.path for o in outputs if o.path.suffix == ".tex"]
         if not args.ids:  # the whole library's PDF is its book; name handouts for their own PDFs
             texs = [path for path in texs if path.name == "book.tex"]
-        for compiled in pdf.compile_all(texs):
+        for tex in [path for path in texs if pdf.up_to_date(path)]:
+            print(f"up to date: {tex.with_suffix('.pdf')}", file=sys.stderr)
+        for compiled in pdf.compile_all([path for path in texs if not pdf.up_to_date(path)]):
             render.write_atomically(compiled.tex.with_suffix(".pdf"), compiled.pdf)
             print(f"wrote {compiled.tex.with_suffix('.pdf')}", file=sys.stderr)
     return report.exit_code

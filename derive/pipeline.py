@@ -7,7 +7,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 
 from derive.check import Settings, check_step
 from derive.model import Derivation
@@ -89,14 +89,16 @@ def _in_parallel(derivations: Sequence[Derivation], seed: int, symbolic_only: bo
     _WORK = (list(derivations), seed, symbolic_only, settings)
     progress.doing(f"checking {len(derivations)} derivations in {jobs} processes")
     try:
+        # the likely longest first (simulations cost most), so no worker is left with a long tail
+        order = sorted(range(len(derivations)), key=lambda i: (-len(derivations[i].checks), -len(derivations[i].steps)))
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = [pool.submit(_work, index) for index in range(len(derivations))]
-            results = []
-            for future in futures:
-                results.append(future.result())
-                progress.finished(results[-1])
+            futures = {pool.submit(_work, index): index for index in order}
+            results: dict[int, DerivationResult] = {}
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                progress.finished(results[futures[future]])
                 if len(results) < len(futures):
                     progress.doing(f"checked {len(results)} of {len(derivations)} derivations")
     finally:
         _WORK = ()
-    return results
+    return [results[index] for index in range(len(derivations))]
