@@ -29,7 +29,7 @@ import jinja2
 from derive.model import Derivation, InputError
 from derive.render import view
 from derive.render.formats import FORMATS as TEXT_FORMATS
-from derive.render.formats import svg_of
+from derive.render.formats import remember_svg
 from derive.render.strings import Strings, load
 from derive.report import DerivationResult
 
@@ -80,7 +80,7 @@ def render(
     wanted = [
         TEXT_FORMATS[f] for f in ("md", "tex", "html") if f in formats or (f == "tex" and "pdf" in formats)
     ]
-    outputs: list[Output] = []
+    outputs = _figure_files([d for d, _ in pairs], formats, out)  # first: the HTML inlines the SVGs
     for lang in langs:
         t = load(lang, folders)
         handouts = [view.handout(d, r, t, known=known, following=following[d.id]) for d, r in pairs]
@@ -95,7 +95,6 @@ def render(
                 outputs.append(Output(out / lang / f"index.{fmt.extension}", _render(env, fmt.index, index)))
             if whole and fmt.book:
                 outputs.append(Output(out / lang / f"book.{fmt.extension}", _render(env, fmt.book, index)))
-    outputs += _figure_files([d for d, _ in pairs], formats, out)
     return outputs
 
 
@@ -105,20 +104,37 @@ def outline_titles(t: Strings) -> dict[str, str]:
 
 
 def _figure_files(derivations: list[Derivation], formats: Sequence[str], out: Path) -> list[Output]:
-    """Figures as files: SVG for Markdown's image links, PDF for LaTeX (HTML inlines the SVG)."""
-    if not any(d.figures for d in derivations) or not {"md", "tex", "pdf"} & set(formats):
+    """Figures as files: SVG for Markdown's image links (and the HTML, which inlines it), PDF for LaTeX.
+
+    A figure file already in the output folder that was drawn from the same sources (its
+    fingerprint, see `figures.fingerprint`) is reused rather than drawn again."""
+    kinds = [kind for kind, users in (("svg", {"md", "html"}), ("pdf", {"tex", "pdf"})) if users & set(formats)]
+    if not kinds or not any(d.figures for d in derivations):
         return []
     from derive.render import figures as drawing  # matplotlib is imported only when there are figures
 
+    current = drawing.fingerprint()
     files = []
     for derivation in derivations:
         for figure in derivation.figures:
-            name = f"{view.stem_of(derivation)}-{figure.name}"
-            if "md" in formats:
-                files.append(Output(out / "figures" / f"{name}.svg", svg_of(figure)))
-            if "tex" in formats or "pdf" in formats:
-                files.append(Output(out / "figures" / f"{name}.pdf", drawing.pdf(figure)))
+            paths = {kind: out / "figures" / f"{view.stem_of(derivation)}-{figure.name}.{kind}" for kind in kinds}
+            earlier = {kind: _read(path, binary=kind == "pdf") for kind, path in paths.items()}
+            if all(content is not None and drawing.drawn_from(content) == current for content in earlier.values()):
+                contents = earlier
+            else:
+                contents = drawing.save(figure, kinds)
+            if "svg" in contents:
+                remember_svg(figure, str(contents["svg"]))
+            files += [Output(paths[kind], contents[kind]) for kind in kinds
+                      if kind == "pdf" or "md" in formats]
     return files
+
+
+def _read(path: Path, binary: bool) -> str | bytes | None:
+    try:
+        return path.read_bytes() if binary else path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _render(env: jinja2.Environment, name: str, context: Any) -> str:

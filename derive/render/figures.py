@@ -9,9 +9,13 @@ and only its object-oriented API is used (no pyplot, so no global figure state).
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 from contextlib import contextmanager
 from typing import Any
 
@@ -49,6 +53,9 @@ STYLE: dict[str, Any] = {
 }
 
 
+PDF_METADATA = {"CreationDate": None, "ModDate": None, "Creator": "neuroderive"}
+
+
 @contextmanager
 def style() -> Iterator[None]:
     """The handouts' matplotlib settings, active inside the `with` block only."""
@@ -84,6 +91,55 @@ def _close(drawing: Any) -> None:
         pyplot.close(drawing)
 
 
+@functools.cache
+def fingerprint() -> str:
+    """What every figure is drawn from: the figure and simulation code, the drawing style, and the
+    versions of Python and of the libraries that compute and draw. A figure file that carries the
+    same fingerprint is what drawing it again would give, so it need not be drawn again."""
+    from importlib.metadata import version
+
+    root = Path(__file__).resolve().parent.parent  # derive/
+    sources = sorted([*(root / "figures").glob("*.py"), *(root / "sim").glob("*.py"),
+                      root / "render" / "figures.py", root / "estimate.py"])
+    digest = hashlib.sha256()
+    for path in sources:
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for library in ("matplotlib", "numpy", "scipy"):
+        digest.update(f"{library}=={version(library)}\0".encode())
+    digest.update(f"python{sys.version_info[0]}.{sys.version_info[1]}".encode())
+    return digest.hexdigest()[:20]
+
+
+def drawn_from(content: str | bytes) -> str | None:
+    """The fingerprint a figure file was drawn from, if it carries one."""
+    text = content if isinstance(content, str) else content.decode("latin-1")
+    found = re.search(r"neuroderive-figure-source ([0-9a-f]{20})", text)
+    return found.group(1) if found else None
+
+
+def save(figure: Figure, kinds: Sequence[str]) -> dict[str, str | bytes]:
+    """The figure drawn once and saved in each of `kinds` ("svg", "pdf"), each stamped with the
+    fingerprint of what it was drawn from."""
+    stamp = f"neuroderive-figure-source {fingerprint()}"
+    saved: dict[str, str | bytes] = {}
+    with style():
+        drawing = figure.draw()
+        try:
+            for kind in kinds:
+                buffer = io.BytesIO()
+                if kind == "svg":
+                    drawing.savefig(buffer, format="svg", metadata={"Date": None, "Description": stamp})
+                    saved[kind] = buffer.getvalue().decode("utf-8")
+                elif kind == "pdf":
+                    drawing.savefig(buffer, format="pdf", metadata={**PDF_METADATA, "Keywords": stamp})
+                    saved[kind] = buffer.getvalue()
+                else:
+                    raise ValueError(f"unknown figure format {kind!r}")
+        finally:
+            _close(drawing)
+    return saved
+
+
 def svg(figure: Figure) -> str:
     """The figure as an SVG document (text), identical on every run."""
     return _save(figure, "svg", {"Date": None}).decode("utf-8")
@@ -91,7 +147,7 @@ def svg(figure: Figure) -> str:
 
 def pdf(figure: Figure) -> bytes:
     """The figure as a PDF document, identical on every run."""
-    return _save(figure, "pdf", {"CreationDate": None, "ModDate": None, "Creator": "neuroderive"})
+    return _save(figure, "pdf", PDF_METADATA)
 
 
 def png(figure: Figure, dpi: int = 200) -> bytes:

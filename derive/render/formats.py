@@ -225,12 +225,21 @@ def html_display(math: Math) -> Markup:
     return Markup(mathml(math.latex, display=True))
 
 
-@functools.cache
-def svg_of(figure: Figure) -> str:
-    """A figure drawn as SVG once per run, whichever formats and languages need it."""
-    from derive.render import figures  # matplotlib is imported only when a figure is drawn
+_SVGS: dict[Figure, str] = {}
 
-    return figures.svg(figure)
+
+def remember_svg(figure: Figure, svg: str) -> None:
+    """The SVG of a figure, drawn (or found up to date in the output folder) before the pages render."""
+    _SVGS[figure] = svg
+
+
+def svg_of(figure: Figure) -> str:
+    """A figure as SVG: drawn once per run, whichever formats and languages need it."""
+    if figure not in _SVGS:
+        from derive.render import figures  # matplotlib is imported only when a figure is drawn
+
+        _SVGS[figure] = figures.save(figure, ["svg"])["svg"]
+    return _SVGS[figure]
 
 
 def html_svg(figure: FigureView) -> Markup:

@@ -80,6 +80,16 @@ def compile_one(tex: Path) -> Compiled:
         return Compiled(tex, pdf.read_bytes(), log)
 
 
+def up_to_date(tex: Path) -> bool:
+    """Whether tex's PDF is newer than the .tex and every figure PDF it can include (../figures/),
+    as `make` would judge it: the render leaves unchanged files, and their times, alone."""
+    pdf = tex.with_suffix(".pdf")
+    if not pdf.is_file():
+        return False
+    inputs = [tex, *(tex.parent.parent / "figures").glob("*.pdf")]
+    return pdf.stat().st_mtime >= max(path.stat().st_mtime for path in inputs)
+
+
 def compile_all(texs: Sequence[Path]) -> list[Compiled]:
     """Compile several files at once, one TeX process per core."""
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:

@@ -20,8 +20,9 @@ matplotlib = pytest.importorskip("matplotlib")
 LIBRARY = [(d.id, f) for d in registry.load_all() for f in d.figures]
 IDS = [f"{derivation}/{figure.name}" for derivation, figure in LIBRARY]
 # Every figure of derive/figures, including those no handout shows yet.
-MODULES = [importlib.import_module(f"derive.figures.{m.name}")
-           for m in pkgutil.iter_modules(derive.figures.__path__)]
+MODULES = [
+    importlib.import_module(f"derive.figures.{m.name}") for m in pkgutil.iter_modules(derive.figures.__path__)
+]
 ALL = [f for module in MODULES for f in module.FIGURES]
 ALL_IDS = [f"{module.__name__.rsplit('.', 1)[-1]}/{f.name}" for module in MODULES for f in module.FIGURES]
 
@@ -98,8 +99,16 @@ def test_every_figure_has_a_caption_in_both_languages_and_a_unique_name():
 
 def test_the_handouts_that_need_pictures_have_them():
     with_figures = {d.id for d in registry.load_all() if d.figures}
-    assert {"random-walk", "viscous-friction", "equipartition", "einstein-relation", "nernst-potential",
-            "goldman-hodgkin-katz", "gate-kinetics", "hodgkin-huxley"} <= with_figures
+    assert {
+        "random-walk",
+        "viscous-friction",
+        "equipartition",
+        "einstein-relation",
+        "nernst-potential",
+        "goldman-hodgkin-katz",
+        "gate-kinetics",
+        "hodgkin-huxley",
+    } <= with_figures
 
 
 @pytest.mark.parametrize("figure", ALL, ids=ALL_IDS)
@@ -125,8 +134,9 @@ def test_text_inside_figures_needs_no_cjk_font(figure):
     texts = [t.get_text() for t in drawn(figure).findobj(Label)]
     missing = {c for text in texts for c in text if ord(c) not in charmap and not c.isspace()}
     assert missing == set(), f"{figure.name}: {sorted(missing)}"
-    cjk = [text for text in texts
-           if any("\u2e80" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for c in text)]
+    cjk = [
+        text for text in texts if any("\u2e80" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef" for c in text)
+    ]
     assert cjk == []
 
 
