@@ -41,6 +41,21 @@ class Wording:
     fields: Mapping[str, object] = field(default_factory=dict)
 
 
+class Condition(str):
+    """A side condition of a step: the English the reports and the JSON show, and its wording
+    (a key of templates/strings/*.json with its fields) for the handouts in each language."""
+
+    wording: Wording
+
+    def __new__(cls, text: str, wording: Wording) -> Condition:
+        made = super().__new__(cls, text)
+        made.wording = wording
+        return made
+
+    def __reduce__(self) -> tuple:
+        return (Condition, (str(self), self.wording))
+
+
 def normal(expr: sp.Basic, context: Context) -> sp.Basic:
     """Expectations in linear normal form, unevaluated derivatives and integrals done."""
     if expr.has(sp.Limit):
@@ -101,6 +116,8 @@ class Axiom:
     premises: tuple[str, ...] = ()
 
     def describe(self) -> str:
+        if self.nature is AxiomKind.MEASURED:
+            return f"measured: simulation check '{self.source}'"
         return f"{self.nature.value}: {self.source}" if self.source else self.nature.value
 
     def wording(self) -> Wording:
@@ -136,7 +153,7 @@ def measured(check: str) -> Axiom:
     """A value read off a simulation: the numeric check `check` verifies it to its stated digits."""
     if not check.strip():
         raise InputError("a measured value needs the name of the check that measures it")
-    return Axiom(AxiomKind.MEASURED, f"simulation check '{check}'")
+    return Axiom(AxiomKind.MEASURED, check)
 
 
 # --- checked rules --------------------------------------------------------------------
@@ -301,8 +318,10 @@ class Applying(Rule):
 
 
 def _nonzero(factor: sp.Expr) -> tuple[str, ...]:
-    known = " (true by the symbols' assumptions)" if factor.is_zero is False else ""
-    return (f"{sp.sstr(factor)} ≠ 0{known}",)
+    if factor.is_zero is False:
+        return (Condition(f"{sp.sstr(factor)} ≠ 0 (true by the symbols' assumptions)",
+                          Wording("nonzero_known", {"expr": factor})),)
+    return (Condition(f"{sp.sstr(factor)} ≠ 0", Wording("nonzero", {"expr": factor})),)
 
 
 def squaring(label: str) -> Applying:
@@ -343,7 +362,8 @@ def _independent_of(variable: sp.Symbol, premise: Claim, context: Context, own_l
 
 def taking_log(label: str) -> Applying:
     def positive(premise: Claim) -> tuple[str, ...]:
-        return tuple(f"{sp.sstr(side)} > 0" for side in (premise.lhs, premise.rhs))
+        return tuple(Condition(f"{sp.sstr(side)} > 0", Wording("positive", {"expr": side}))
+                     for side in (premise.lhs, premise.rhs))
 
     return Applying((label,), sp.log, "taking the logarithm of", positive, words=Wording("taking_log"))
 
@@ -461,7 +481,8 @@ class Series(Rule):
         ]
 
     def side_conditions(self, claim: Claim, context: Context) -> tuple[str, ...]:
-        return (f"{self.small} small: terms of order {self.small}**{self.order + 1} are dropped",)
+        return (Condition(f"{self.small} small: terms of order {self.small}**{self.order + 1} are dropped",
+                          Wording("small", {"small": self.small, "power": self.small ** (self.order + 1)})),)
 
 
 def series(label: str, small: sp.Symbol, order: int) -> Series:
@@ -529,7 +550,8 @@ class Induction(Rule):
         return f"rsolve gives the closed form {sp.sstr(solution)}" if solution is not None else ""
 
     def side_conditions(self, claim: Claim, context: Context) -> tuple[str, ...]:
-        return (f"{self.variable} is an integer ≥ {self.start}",)
+        return (Condition(f"{self.variable} is an integer ≥ {self.start}",
+                          Wording("integer", {"variable": self.variable, "start": sp.sympify(self.start)})),)
 
 
 def induction(on: sp.Symbol, base: str, step: str, start: int = 0) -> Induction:

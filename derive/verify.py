@@ -75,7 +75,7 @@ def require_measurements_checked(derivation: Derivation) -> None:
     for step in derivation.steps:
         if not by.is_axiom(step, by.AxiomKind.MEASURED):
             continue
-        checks = [c for c in derivation.checks if c.step == step.label and f"'{c.name}'" in step.by.source]
+        checks = [c for c in derivation.checks if c.step == step.label and c.name == step.by.source]
         if not checks:
             raise InputError(f"derivation '{derivation.id}', step '{step.label}': it is {step.by.describe()}, "
                              f"but no check of that name compares it (simulated(name, '{step.label}', ...))")

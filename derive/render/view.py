@@ -70,7 +70,7 @@ class StepView:
     status_text: str  # the status in words, in the handout's language
     axiom: bool
     refuted: bool
-    side_conditions: list[str]
+    side_conditions: list[Phrase]
     counterexample: Phrase | None
     correction: tuple[Ref, Math] | None  # for a refuted claim: the step that states it correctly
     explanation: str  # the checker's report of a failed step (English, as on the command line)
@@ -279,7 +279,7 @@ def _step(
         status_text=status_text,
         axiom=step.by.kind is RuleKind.AXIOM,
         refuted=step.expect is Expect.REFUTED,
-        side_conditions=list(outcome.side_conditions),
+        side_conditions=[condition_phrase(c, t, printer) for c in outcome.side_conditions],
         counterexample=_counterexample(outcome.counterexample, t, printer)
         if outcome.counterexample
         else None,
@@ -288,12 +288,25 @@ def _step(
     )
 
 
+def condition_phrase(condition: str, t: Strings, printer: notation.HandoutPrinter) -> Phrase:
+    """A side condition in the handout's language (derive.by.Condition carries its wording)."""
+    wording = getattr(condition, "wording", None)
+    if wording is None:
+        raise InputError(f"the side condition {condition!r} has no wording for the handouts (use by.Condition)")
+    return _phrase(wording, t, printer, {}, "cond_")
+
+
 def rule_phrase(rule: Any, t: Strings, printer: notation.HandoutPrinter, numbers: dict[str, int]) -> Phrase:
     """The rule's wording (derive/by.py) in the handout's language, its fields ready to print."""
     try:
         wording = rule.wording()
     except (AttributeError, NotImplementedError) as error:
         raise InputError(f"the rule {rule.describe()!r} has no wording for the handouts: {error}") from error
+    return _phrase(wording, t, printer, numbers, "rule_")
+
+
+def _phrase(wording: Any, t: Strings, printer: notation.HandoutPrinter, numbers: dict[str, int],
+            prefix: str) -> Phrase:
     fields: dict[str, Part] = {}
     for name, value in wording.fields.items():
         if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
@@ -310,7 +323,7 @@ def rule_phrase(rule: Any, t: Strings, printer: notation.HandoutPrinter, numbers
             fields[name] = Math(printer.doprint(value))
         else:
             fields[name] = str(value)
-    return Phrase(t[f"rule_{wording.key}"], fields, t.list_separator, t.list_last)
+    return Phrase(t[f"{prefix}{wording.key}"], fields, t.list_separator, t.list_last)
 
 
 def _counterexample(found: Any, t: Strings, printer: notation.HandoutPrinter) -> Phrase:
