@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import decimal
+import re
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -90,7 +91,7 @@ def _named_units() -> list[tuple[dict, str]]:
     """Dimensions that have a name or a usual compound unit, tried before SI base units."""
     from sympy.physics.units import (amount_of_substance, capacitance, charge, current, energy, force, length,
                                      mass, temperature, time, voltage)
-    from sympy.physics.units.definitions.dimension_definitions import conductance
+    from sympy.physics.units.definitions.dimension_definitions import conductance, impedance
 
     area = length**2
     named = [
@@ -101,6 +102,9 @@ def _named_units() -> list[tuple[dict, str]]:
         (mass / (length * time), r"Pa\,s"), (amount_of_substance / length**3, r"mol\,m^{-3}"),
         (amount_of_substance / (area * time), r"mol\,m^{-2}\,s^{-1}"), (voltage / time, r"V\,s^{-1}"),
         (1 / amount_of_substance, r"mol^{-1}"),
+        (impedance, r"\Omega"), (impedance * length, r"\Omega\,m"), (impedance * area, r"\Omega\,m^{2}"),
+        (capacitance / length, r"F\,m^{-1}"), (charge / area, r"C\,m^{-2}"),
+        (length / time * impedance ** sp.Rational(1, 2), r"m\,s^{-1}\,\Omega^{1/2}"),
     ]
     return [(as_dims(dimension), unit) for dimension, unit in named]
 
@@ -112,12 +116,19 @@ def latex_unit(quantity: Quantity) -> str:
         return "1"
     for candidate, unit in _named_units():
         if candidate == dims:
-            return r"\mathrm{" + unit + "}"
+            return _roman(unit)
     parts = []
     for base, power in sorted(dims.items(), key=lambda item: -item[1]):
         unit = SI_UNIT.get(base, base)
         parts.append(unit if power == 1 else f"{unit}^{{{power}}}")
     return r"\mathrm{" + r"\,".join(parts) + "}"
+
+
+def _roman(unit: str) -> str:
+    """A unit upright: letters in \\mathrm, but Ω (and its power) outside it, where XeLaTeX's
+    text font would not find the glyph."""
+    parts = re.split(r"(\\Omega(?:\^\{[^}]*\})?)", unit)
+    return "".join(part if part.startswith("\\Omega") else r"\mathrm{" + part + "}" for part in parts if part)
 
 
 def latex_value(value: sp.Basic, printer: HandoutPrinter) -> str:
