@@ -63,6 +63,23 @@ def _evaluate(expr: sp.Expr, values: dict[sp.Basic, float], what: str) -> float:
         return float("nan")
 
 
+def _stated_figures(check: NumericCheck, margin: float, stated: float, scale: float, margin_is: str) -> str:
+    """Why a value stated to `check.digits` figures cannot be verified to them ('' if it can).
+
+    The simulation must resolve the last stated figure (its own margin at most half a unit of
+    it), and the stated figures must say something: half a unit at most 2 % of the value, the
+    error every check must be able to see."""
+    if not check.digits:
+        return ""
+    if margin > stated:
+        return (f"does not resolve the last of the {check.digits} figures stated: {margin_is} is {margin:.2g}, "
+                f"more than half a unit of that figure ({stated:.2g}); state fewer figures or refine.")
+    if stated / scale > stats.DETECTABLE:
+        return (f"states too few figures: rounding to {check.digits} allows {stated / scale:.2%}, more than "
+                f"{stats.DETECTABLE:.0%}.")
+    return ""
+
+
 def rounding(value: float, digits: int | None) -> float:
     """Half a unit in the last of `digits` significant figures of `value` (0 when not rounded)."""
     if not digits or value == 0:
@@ -71,7 +88,16 @@ def rounding(value: float, digits: int | None) -> float:
 
 
 def require_measurements_checked(derivation: Derivation) -> None:
-    """Every measured value must be verified by the check it names, and that check must name it."""
+    """Every measured value must be verified by the check it names, and that check must name it;
+    only measured values are stated to a number of figures."""
+    measured = {s.label for s in derivation.steps if by.is_axiom(s, by.AxiomKind.MEASURED)}
+    for check in derivation.checks:
+        if check.digits is not None and check.step not in measured:
+            raise InputError(f"derivation '{derivation.id}', check '{check.name}': digits= is for measured values, "
+                             f"but step '{check.step}' is not one (a derived result is checked to 0.2 %)")
+        if check.step in measured and check.expect is Expect.REFUTED:
+            raise InputError(f"derivation '{derivation.id}', check '{check.name}': a measured value cannot be "
+                             "expected to be contradicted")
     for step in derivation.steps:
         if not by.is_axiom(step, by.AxiomKind.MEASURED):
             continue
@@ -85,24 +111,32 @@ def require_measurements_checked(derivation: Derivation) -> None:
 
 
 def _stopped(derivation: Derivation, check: NumericCheck, values: dict, started: float,
-             prediction: float = float("nan")) -> CheckResult:
-    """The result of a simulation stopped at its time budget: a failed check, with no estimate."""
+             prediction: float = float("nan"), problem: str = "") -> CheckResult:
+    """A check that got no estimate (stopped at its time budget, or its parameters failed): failed."""
     nan = float("nan")
     return CheckResult(
         derivation=derivation.id, name=check.name, step=check.step, expect=check.expect.value,
         parameters={sp.sstr(k): v for k, v in values.items()}, prediction=prediction, estimate=nan, stderr=nan,
         tolerance=nan, resolution=nan, samples=0, kind="stopped", passed=False,
         seconds=time.perf_counter() - started, location=where(check.location),
-        problem=f"was stopped at its time budget of {check.budget:g} s, before it returned an estimate.",
+        problem=problem or f"was stopped at its time budget of {check.budget:g} s, before it returned an estimate.",
     )
 
 
 def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> CheckResult:
     """Simulate, compare with the prediction, and judge with the statistical tolerance."""
     started = time.perf_counter()
-    # a parameter may be given as a function, computed only when the check runs (not at import)
-    values = {key: float(value() if callable(value) else value) for key, value in check.at.items()}
     what = f"check '{check.name}'"
+    # a parameter may be given as a function, computed only when the check runs (not at import),
+    # within the check's budget; one that fails makes the check fail like its simulation would
+    try:
+        with time_limit(check.budget):
+            values = {key: float(value() if callable(value) else value) for key, value in check.at.items()}
+    except TimeLimitExceeded:
+        return _stopped(derivation, check, {}, started)
+    except (ArithmeticError, ValueError, RuntimeError) as error:
+        return _stopped(derivation, check, {}, started,
+                        problem=f"failed: computing its parameters raised {type(error).__name__}: {error}")
     rng = np.random.default_rng([seed, zlib.crc32(f"{derivation.id}/{check.name}".encode())])
     if check.reference is not None:  # two methods: the first one's result is the prediction
         try:
@@ -146,27 +180,27 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
         problem = f"got a non-finite result from the simulation: {estimate.value} ± {estimate.stderr}."
         tolerance = float("nan")
     elif estimate.computed:
-        # a floor at rounding level, for a computation whose two resolutions agree exactly;
-        # a value stated to N figures may be off by half a unit in the last one
-        tolerance = max(stats.ERROR_MULTIPLE * estimate.stderr, 1e-12 * scale) + stated
-        if tolerance / scale > stats.MAX_RELATIVE_COMPUTED_TOLERANCE:
-            problem = (f"is not resolved: {stats.ERROR_MULTIPLE:g} × the error estimate"
-                       f"{' plus the rounding of the stated value' if stated else ''} is "
-                       f"{tolerance / scale:.2%} of the prediction, more than "
-                       f"{stats.MAX_RELATIVE_COMPUTED_TOLERANCE:.2%}; refine the computation"
-                       f"{' or state more digits' if stated else ''}.")
-        elif check.expect is Expect.HOLDS and difference > tolerance:
+        # a floor at rounding level, for a computation whose two resolutions agree exactly
+        margin = max(stats.ERROR_MULTIPLE * estimate.stderr, 1e-12 * scale)
+        tolerance = margin + stated
+        if margin / scale > stats.MAX_RELATIVE_COMPUTED_TOLERANCE:
+            problem = (f"is not resolved: {stats.ERROR_MULTIPLE:g} × the error estimate is "
+                       f"{margin / scale:.2%} of the prediction, more than "
+                       f"{stats.MAX_RELATIVE_COMPUTED_TOLERANCE:.2%}; refine the computation.")
+        else:
+            problem = _stated_figures(check, margin, stated, scale, f"{stats.ERROR_MULTIPLE:g} × the error estimate")
+        if not problem and check.expect is Expect.HOLDS and difference > tolerance:
             problem = f"disagrees with the computation beyond {stats.ERROR_MULTIPLE:g} times its error estimate."
     else:
-        tolerance = stats.tolerance(estimate.stderr) + stated
-        if stated / scale > stats.MAX_RELATIVE_COMPUTED_TOLERANCE:
-            problem = (f"states too few digits: rounding to {check.digits} figures alone allows "
-                       f"{stated / scale:.2%}, more than {stats.MAX_RELATIVE_COMPUTED_TOLERANCE:.2%}.")
-        elif estimate.stderr / scale > stats.MAX_RELATIVE_STDERR:
+        margin = stats.tolerance(estimate.stderr)
+        tolerance = margin + stated
+        if estimate.stderr / scale > stats.MAX_RELATIVE_STDERR:
             problem = (f"is underpowered: relative standard error {estimate.stderr / scale:.2%} exceeds "
                        f"{stats.MAX_RELATIVE_STDERR:.2%}, so a {stats.DETECTABLE:.0%} error could pass; "
                        "use more samples.")
-        elif check.expect is Expect.HOLDS and difference > tolerance:
+        else:
+            problem = _stated_figures(check, margin, stated, scale, f"{stats.Z:.2f} standard errors")
+        if not problem and check.expect is Expect.HOLDS and difference > tolerance:
             problem = (f"disagrees with the simulation beyond {stats.Z:.2f} standard errors "
                        f"(false-alarm probability {stats.FALSE_ALARM:g}).")
     if not problem and check.expect is Expect.REFUTED and difference <= tolerance:

@@ -248,14 +248,19 @@ def sodium_ratio_warm(at: Params, rng: np.random.Generator) -> Estimate:
     return model.sodium_charge_per_spike(params=WARM).ratio
 
 
+@functools.lru_cache(maxsize=None)
+def _pulse_threshold() -> Estimate:
+    return model.threshold(width=0.5, params=SQUID, precision=1e-9)
+
+
 def pulse_threshold(at: Params, rng: np.random.Generator) -> Estimate:
-    """Threshold of a 0.5 ms pulse by bisection (relative bracket 1e-6) at two step sizes."""
-    return model.threshold(width=0.5, params=SQUID)
+    """Threshold of a 0.5 ms pulse by bisection (relative bracket 1e-9) at two step sizes."""
+    return _pulse_threshold()
 
 
 @functools.lru_cache(maxsize=None)
 def _refractory() -> model.RefractoryPeriods:
-    return model.refractory_periods(params=SQUID)
+    return model.refractory_periods(params=SQUID, precision=1e-6, rest_threshold=_pulse_threshold())
 
 
 def absolute_refractory(at: Params, rng: np.random.Generator) -> Estimate:
@@ -267,8 +272,8 @@ def relative_refractory(at: Params, rng: np.random.Generator) -> Estimate:
 
 
 def onset(at: Params, rng: np.random.Generator) -> Estimate:
-    """Bisection on sustained firing in runs of 500 and 1000 ms, extrapolated in the run length."""
-    return model.repetitive_firing_onset(SQUID, duration=500.0)
+    """Bisection (to 1e-4) on sustained firing in runs of 500 and 1000 ms, extrapolated in the run length."""
+    return model.repetitive_firing_onset(SQUID, precision=1e-4, duration=500.0)
 
 
 def rate(current: float):
@@ -408,10 +413,14 @@ derivation = Derivation(
              "that comes in is cancelled by K⁺ going out, and the pumps must pay for all of it.",
              "6.3 °C 时进入的 Na⁺ 是最少所需的 13 倍：Na⁺ 和 K⁺ 电流在时间上重叠，进来的 Na⁺ 大多被流出的 K⁺ 抵消，"
              "而离子泵必须为全部 Na⁺ 付出能量。"),
+        step("warm-rates", Eq(phi, sp.Rational("3.8")),
+             by.evaluating_at("temperature-factor", {T: sp.Rational("291.65") * K, T_0: sp.Rational("279.45") * K},
+                              digits=2),
+             "Warm the axon to 18.5 °C and every rate grows 3.8 times.", "把轴突升温到 18.5 °C，所有速率增大 3.8 倍。"),
         measured("excess-warm", Eq(r_warm, sp.Rational("3.958")), "excess-warm",
-                 "At 18.5 °C the gates are 3.4 times faster, the currents overlap less, and the ratio falls to "
+                 "The gates are faster, the currents overlap less, and the ratio falls to "
                  "about 4, the value usually quoted for the squid axon.",
-                 "在 18.5 °C，门控快 3.4 倍，电流重叠减少，比值降到约 4，也就是文献中常引用的乌贼轴突数值。"),
+                 "门控更快，电流重叠减少，比值降到约 4，也就是文献中常引用的乌贼轴突数值。"),
         measured("pulse-threshold", Eq(I_th, sp.Rational("13.27512") * uA), "pulse-threshold",
                  "The threshold of a 0.5 ms pulse at rest: 13.27512 μA/cm² (bisection; a spike is a crossing of "
                  "0 mV within 20 ms).",
@@ -425,14 +434,14 @@ derivation = Derivation(
                  "A pulse of 1.1 × threshold fires again only after 15.447 ms: the relative refractory period, "
                  "while h recovers and n decays.",
                  "1.1 倍阈值的脉冲要 15.447 ms 之后才能再次引发动作电位：这是相对不应期，期间 h 恢复、n 衰减。"),
-        measured("repetitive-onset", Eq(I_on, sp.Rational("6.260") * uA), "repetitive-onset",
-                 "A steady current step above 6.260 μA/cm² makes the neuron fire again and again; below it, a "
+        measured("repetitive-onset", Eq(I_on, sp.Rational("6.26") * uA), "repetitive-onset",
+                 "A steady current step above 6.26 μA/cm² makes the neuron fire again and again; below it, a "
                  "few spikes and then rest.",
-                 "高于 6.260 μA/cm² 的恒定电流阶跃使神经元持续放电；低于它，只放几个动作电位便回到静息。"),
+                 "高于 6.26 μA/cm² 的恒定电流阶跃使神经元持续放电；低于它，只放几个动作电位便回到静息。"),
         measured("rate-at-10", Eq(f_10, sp.Rational("68.32") * Hz), "rate-at-10",
-                 "Just above the onset the rate jumps from 0 to about 50 Hz (the HH neuron is of type II): at "
-                 "10 μA/cm² it fires at 68.32 Hz,",
-                 "刚超过起始电流，频率就从 0 跳到约 50 Hz（HH 神经元属于 II 型）：10 μA/cm² 时为 68.32 Hz，"),
+                 "Just above the onset the rate does not start from 0 but jumps to tens of spikes per second (the HH "
+                 "neuron is of type II): at 10 μA/cm² it fires at 68.32 Hz,",
+                 "刚超过起始电流，频率并不从 0 开始，而是直接跳到每秒几十个（HH 神经元属于 II 型）：10 μA/cm² 时为 68.32 Hz，"),
         measured("rate-at-50", Eq(f_50, sp.Rational("117.04") * Hz), "rate-at-50",
                  "and at 50 μA/cm² only 117.04 Hz: the f-I curve is steep at the onset and flat above it.",
                  "50 μA/cm² 时也只有 117.04 Hz：f-I 曲线在起始处陡峭，之后平缓。"),
@@ -477,7 +486,7 @@ derivation = Derivation(
         simulated("repetitive-onset", "repetitive-onset", onset, UNITS,
                   "Smallest step current that still drives spikes after 500 and 1000 ms (bisection, extrapolated "
                   "in the run length).",
-                  "在 500 和 1000 ms 后仍能驱动放电的最小阶跃电流（二分法，并对运行时长外推）。", digits=4),
+                  "在 500 和 1000 ms 后仍能驱动放电的最小阶跃电流（二分法，并对运行时长外推）。", digits=3),
         simulated("rate-at-10", "rate-at-10", rate(10.0), UNITS,
                   "Steady firing rate under 10 μA/cm²: 1000 / the last interspike interval (ms).",
                   "10 μA/cm² 下的稳定放电频率：1000 / 最后一个峰间间隔（ms）。", digits=4),

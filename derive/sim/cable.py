@@ -76,7 +76,7 @@ from derive.estimate import Estimate
 from derive.sim.hodgkin_huxley import HHParams, Pulse, gate_rates, resting_state
 
 SPIKE_LEVEL = 0.0  # mV: the wave's arrival at a point is the upward crossing of this level
-SQUID_RADIUS = 238.0  # um: Hodgkin and Huxley's axon (1952, Part V)
+SQUID_RADIUS = 238.0  # um: Hodgkin and Huxley's axon (1952, Part III: the propagated action potential)
 MS_PER_S = 1000.0  # mS per S
 CM_PER_MS_IN_M_PER_S = 10.0  # 1 cm/ms = 10 m/s
 ORDER = 2  # the scheme's order in dt and in the grid spacing
@@ -407,16 +407,27 @@ def conduction_velocity(
     return Estimate.from_refinement(fine, coarse, size, ORDER)
 
 
+RESCALING = {"radius", "r_i"}  # changes that only stretch the wave: its grid stretches with it
+
+
 def velocity_ratio(params: CableParams | None = None, dt: float | None = None, **changes: object) -> Estimate:
     """v(params with `changes`) / v(params), e.g. velocity_ratio(radius=952.0).
 
-    The ratio is formed on the fine grids and on the coarse grids, and its error is the
-    Richardson estimate of the ratio itself, |fine - coarse| / 3: each cable's grid follows
-    its own wave, so much of the discretisation error is common to both and cancels."""
+    When the changes only rescale the cable (radius, r_i), each run's grid is sized by its own
+    wave, so the two discrete problems are rescalings of each other and share their
+    discretisation error: the ratio is formed on the fine grids and on the coarse grids, and its
+    error is the Richardson estimate of the ratio itself, |fine - coarse| / 3. Any other change
+    (temperature, membrane) gives unrelated grids, and the two relative errors add."""
     params = params or CableParams()
     base = _velocity_pair(params, dt, COURANT, None)
     changed = _velocity_pair(params.replace(**changes), dt, COURANT, None)
-    return Estimate.from_refinement(changed[0] / base[0], changed[1] / base[1], min(base[2], changed[2]), ORDER)
+    samples = min(base[2], changed[2])
+    if set(changes) <= RESCALING:
+        return Estimate.from_refinement(changed[0] / base[0], changed[1] / base[1], samples, ORDER)
+    first = Estimate.from_refinement(base[0], base[1], samples, ORDER)
+    second = Estimate.from_refinement(changed[0], changed[1], samples, ORDER)
+    ratio = second.value / first.value
+    return Estimate(ratio, ratio * (first.stderr / first.value + second.stderr / second.value), samples, computed=True)
 
 
 def velocities(radii: Sequence[float], params: CableParams | None = None) -> list[Estimate]:
@@ -632,12 +643,15 @@ def myelinated_ratio(radius: float, factor: float, params: CableParams | None = 
 
 def myelin_gain(radius: float, params: CableParams | None = None, myelin: MyelinParams | None = None,
                 refine: int = 1) -> Estimate:
-    """v_myelinated / v_unmyelinated at the same radius (um), with the Richardson error of the ratio;
-    `refine` divides both time steps (the myelinated grid keeps 2 points per internode)."""
+    """v_myelinated / v_unmyelinated at the same radius (um). The two come from unrelated grids, so
+    their relative errors add (nothing cancels). `refine` divides both time steps by `refine` and
+    gives the myelinated fibre 2 x `refine` grid points per internode."""
     params = (params or CableParams()).replace(radius=float(radius))
-    fast = _myelinated_pair(radius, params, myelin, 0.8 * params.default_dt() / refine, 2)
-    slow = _velocity_pair(params, params.default_dt() / refine, COURANT, None)
-    return Estimate.from_refinement(fast[0] / slow[0], fast[1] / slow[1], min(fast[2], slow[2]), ORDER)
+    fast = myelinated_velocity(radius, params, myelin, dt=0.8 * params.default_dt() / refine, segments=2 * refine)
+    slow = conduction_velocity(params, dt=params.default_dt() / refine)
+    ratio = fast.value / slow.value
+    error = ratio * (fast.stderr / fast.value + slow.stderr / slow.value)
+    return Estimate(ratio, error, min(fast.samples, slow.samples), computed=True)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sympy as sp
 
 from derive.check import check_step
@@ -68,16 +69,34 @@ def test_brief_pulses_reject_a_threshold_charge_twice_too_large():
     assert not run_named(wrong, "brief-pulse-threshold").passed
 
 
-def test_measured_value_with_a_wrong_last_digit_fails_its_check():
-    wrong = HH.with_claim("pulse-threshold", sp.Eq(hh.I_th, sp.Rational("13.27522") * hh.uA))
-    result = run_named(wrong, "pulse-threshold")
-    assert not result.passed and "disagrees" in result.problem
+def test_measured_value_off_by_one_in_its_last_stated_figure_fails_its_check():
+    assert run_named(HH, "pulse-threshold").passed
+    for wrong in ("13.27513", "13.27511"):
+        result = run_named(HH.with_claim("pulse-threshold", sp.Eq(hh.I_th, sp.Rational(wrong) * hh.uA)),
+                           "pulse-threshold")
+        assert not result.passed and "disagrees" in result.problem, wrong
 
 
-def test_measured_value_stated_with_too_few_digits_is_not_resolved():
-    coarse = HH.with_claim("rate-at-50", sp.Eq(hh.f_50, 117 * hh.Hz)).with_check("rate-at-50", digits=3)
+def test_measured_value_with_more_figures_than_the_simulation_resolves_fails():
+    fine = HH.with_claim("spike-height", sp.Eq(hh.H, sp.Rational("105.75000") * hh.mV)).with_check(
+        "spike-height", digits=8)
+    result = run_named(fine, "spike-height")
+    assert not result.passed and "does not resolve the last of the 8 figures" in result.problem
+
+
+def test_measured_value_with_too_few_figures_to_say_anything_fails():
+    coarse = HH.with_claim("rate-at-50", sp.Eq(hh.f_50, 100 * hh.Hz)).with_check("rate-at-50", digits=1)
     result = run_named(coarse, "rate-at-50")
-    assert not result.passed and "state more digits" in result.problem
+    assert not result.passed and "states too few figures" in result.problem
+
+
+def test_digits_on_a_derived_result_is_bad_input():
+    from derive.model import InputError
+    from derive.verify import require_measurements_checked
+
+    loose = HH.with_check("brief-pulse-threshold", digits=2)
+    with pytest.raises(InputError, match="digits= is for measured values"):
+        require_measurements_checked(loose)
 
 
 def test_sodium_entry_is_about_thirteen_times_the_least_charge_at_6_3_celsius():
