@@ -781,8 +781,10 @@ class SolvingOde(Rule):
         return f"by solving '{self.premises[0]}'" + (f" with {start}" if start else "") + using
 
     def wording(self) -> Wording:
-        key = "solving_ode" + ("_initial" if self.initial else "") + ("_using" if len(self.premises) > 1 else "")
-        return Wording(key, {"labels": self.premises[:1], "initial": dict(self.initial), "using": self.premises[1:]})
+        key = ("solving_ode" + ("_initial" if self.initial else "") + ("_bounded" if self.bounded else "")
+               + ("_using" if len(self.premises) > 1 else ""))
+        return Wording(key, {"labels": self.premises[:1], "initial": dict(self.initial), "using": self.premises[1:],
+                             "variable": self.function.args[0]})
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         if claim.lhs != self.function:
@@ -814,7 +816,9 @@ class SolvingOde(Rule):
             free = sorted(solved.free_symbols - claim.rhs.free_symbols - ode.difference.free_symbols, key=str)
             if free:  # too few conditions for a unique solution: the claim must be one member of the family
                 members = sp.solve(sp.expand(solved - claim.rhs), free, dict=True)
-                if len(members) == 1 and not (set(members[0].values()) & set(free)):
+                # a member is a choice of constants: values free of the variable and of the other constants
+                if len(members) == 1 and not any(sp.sympify(value).free_symbols & {*free, variable}
+                                                 for value in members[0].values()):
                     solved = solved.xreplace(members[0])
                     chosen = ", ".join(f"{sp.sstr(k)} = {sp.sstr(v)}" for k, v in members[0].items())
                     shows = f"SymPy's dsolve, the member of its family with {chosen}"

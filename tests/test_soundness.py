@@ -120,3 +120,20 @@ def test_a_value_written_as_a_float_is_read_as_its_decimal():
 
     float_claim = er.derivation.with_claim("glucose-radius", sp.Eq(er.R, 0.36 * nanometer))
     assert check_step(float_claim, float_claim.labels.index("glucose-radius") + 1).status is Status.PROVED
+
+
+def test_solving_ode_does_not_accept_a_wrong_solution_as_a_member_of_dsolves_family():
+    """dsolve leaves constants for a second-order equation; 'choosing' them as functions of x made
+    dsolve's family equal to anything. Only constants free of x may select a member, so the dsolve
+    obligation on its own rejects a wrong solution (the ODE obligation rejects it too)."""
+    from derive.library import cable_equation as cable
+    from derive.model import Claim, Context
+
+    for wrong in ((1 + cable.x**2) * sp.exp(-cable.x / cable.lam), sp.exp(-2 * cable.x / cable.lam)):
+        claim = Claim(cable.W(cable.x), cable.V_0 * wrong)
+        faulty = cable.derivation.with_claim("steady-decay", (claim.lhs, claim.rhs))
+        position = faulty.labels.index("steady-decay")
+        obligations = faulty.step("steady-decay").by.obligations(claim, Context(faulty, position))
+        dsolve = next(o for o in obligations if o.name == "dsolve")
+        assert sp.simplify(dsolve.claimed - dsolve.produced) != 0
+        assert check_step(faulty, position + 1).status is Status.FAILED
