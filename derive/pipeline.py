@@ -87,18 +87,25 @@ def _in_parallel(derivations: Sequence[Derivation], seed: int, symbolic_only: bo
                  progress: Progress, jobs: int) -> list[DerivationResult]:
     global _WORK
     _WORK = (list(derivations), seed, symbolic_only, settings)
-    progress.doing(f"checking {len(derivations)} derivations in {jobs} processes")
+    # the likely longest first (simulations cost most), so no worker is left with a long tail
+    order = sorted(range(len(derivations)), key=lambda i: (-len(derivations[i].checks), -len(derivations[i].steps)))
+    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
     try:
-        # the likely longest first (simulations cost most), so no worker is left with a long tail
-        order = sorted(range(len(derivations)), key=lambda i: (-len(derivations[i].checks), -len(derivations[i].steps)))
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = {pool.submit(_work, index): index for index in order}
-            results: dict[int, DerivationResult] = {}
-            for future in as_completed(futures):
-                results[futures[future]] = future.result()
-                progress.finished(results[futures[future]])
-                if len(results) < len(futures):
-                    progress.doing(f"checked {len(results)} of {len(derivations)} derivations")
+        futures = {pool.submit(_work, index): index for index in order}  # forks the workers
+        # only now the live progress line may start its thread: a fork copies no threads, and a
+        # lock one of them held would stay held in the child
+        progress.doing(f"checking {len(derivations)} derivations in {jobs} processes")
+        results: dict[int, DerivationResult] = {}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+            progress.finished(results[futures[future]])
+            if len(results) < len(futures):
+                progress.doing(f"checked {len(results)} of {len(derivations)} derivations")
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # a failure (or ^C) does not wait for the rest
+        raise
+    else:
+        pool.shutdown()
     finally:
         _WORK = ()
     return [results[index] for index in range(len(derivations))]

@@ -45,3 +45,8 @@ def test_two_renders_give_byte_identical_files(capsys, tmp_path):
 
     first, second = files(tmp_path / "first"), files(tmp_path / "second")
     assert first and first == second
+
+
+def test_checking_side_by_side_gives_the_same_report_as_one_after_another(capsys):
+    ids = ["random-walk", "equipartition", "ion-conductance"]
+    assert report_without_timings(capsys, *ids, "--jobs", "2") == report_without_timings(capsys, *ids, "--jobs", "1")

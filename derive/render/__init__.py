@@ -113,12 +113,12 @@ def _figure_files(derivations: list[Derivation], formats: Sequence[str], out: Pa
         return []
     from derive.render import figures as drawing  # matplotlib is imported only when there are figures
 
-    current = drawing.fingerprint()
     files = []
     for derivation in derivations:
         for figure in derivation.figures:
             paths = {kind: out / "figures" / f"{view.stem_of(derivation)}-{figure.name}.{kind}" for kind in kinds}
             earlier = {kind: _read(path, binary=kind == "pdf") for kind, path in paths.items()}
+            current = drawing.fingerprint(figure)
             if all(content is not None and drawing.drawn_from(content) == current for content in earlier.values()):
                 contents = earlier
             else:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import inspect
 import io
 import re
 import sys
@@ -62,8 +63,8 @@ def style() -> Iterator[None]:
     import matplotlib
     from cycler import cycler
 
-    settings = {**STYLE, "axes.prop_cycle": cycler(color=COLOURS)}
-    with matplotlib.rc_context(settings):
+    defaults = {k: v for k, v in matplotlib.rcParamsDefault.items() if k != "backend"}  # not the user's matplotlibrc
+    with matplotlib.rc_context(defaults), matplotlib.rc_context({**STYLE, "axes.prop_cycle": cycler(color=COLOURS)}):
         yield
 
 
@@ -92,10 +93,9 @@ def _close(drawing: Any) -> None:
 
 
 @functools.cache
-def fingerprint() -> str:
-    """What every figure is drawn from: the figure and simulation code, the drawing style, and the
-    versions of Python and of the libraries that compute and draw. A figure file that carries the
-    same fingerprint is what drawing it again would give, so it need not be drawn again."""
+def _shared_sources() -> bytes:
+    """What every figure is drawn with: the simulators, the figure helpers, the drawing style and
+    the versions of the libraries that compute and draw."""
     from importlib.metadata import version
 
     root = Path(__file__).resolve().parent.parent  # derive/
@@ -106,7 +106,22 @@ def fingerprint() -> str:
         digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for library in ("matplotlib", "numpy", "scipy"):
         digest.update(f"{library}=={version(library)}\0".encode())
-    digest.update(f"python{sys.version_info[0]}.{sys.version_info[1]}".encode())
+    return digest.digest()
+
+
+def fingerprint(figure: Figure) -> str:
+    """What this figure is drawn from: the shared sources and the file its `draw` function lives in
+    (a user's own figure module too). A figure file carrying the same fingerprint is what drawing
+    it again would give, so it need not be drawn again."""
+    digest = hashlib.sha256(_shared_sources())
+    try:
+        own = inspect.getsourcefile(figure.draw)
+    except TypeError:  # a builtin or a C function: nothing to read
+        own = None
+    if own and Path(own).is_file():
+        digest.update(Path(own).read_bytes())
+    else:
+        digest.update(repr(figure.draw).encode())  # unknown source: a new fingerprint every run
     return digest.hexdigest()[:20]
 
 
@@ -120,7 +135,7 @@ def drawn_from(content: str | bytes) -> str | None:
 def save(figure: Figure, kinds: Sequence[str]) -> dict[str, str | bytes]:
     """The figure drawn once and saved in each of `kinds` ("svg", "pdf"), each stamped with the
     fingerprint of what it was drawn from."""
-    stamp = f"neuroderive-figure-source {fingerprint()}"
+    stamp = f"neuroderive-figure-source {fingerprint(figure)}"
     saved: dict[str, str | bytes] = {}
     with style():
         drawing = figure.draw()

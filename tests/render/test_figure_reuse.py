@@ -49,8 +49,8 @@ def files(out: Path) -> dict[str, str | bytes]:
 
 def test_every_figure_file_carries_the_fingerprint_of_its_sources(tmp_path):
     made = files(tmp_path)
-    assert drawing.drawn_from(made[".svg"]) == drawing.fingerprint()
-    assert drawing.drawn_from(made[".pdf"]) == drawing.fingerprint()
+    assert drawing.drawn_from(made[".svg"]) == drawing.fingerprint(FIGURE)
+    assert drawing.drawn_from(made[".pdf"]) == drawing.fingerprint(FIGURE)
 
 
 def test_a_figure_drawn_from_the_same_sources_is_reused_not_drawn_again(tmp_path):
@@ -58,17 +58,17 @@ def test_a_figure_drawn_from_the_same_sources_is_reused_not_drawn_again(tmp_path
                   [(tmp_path / "figures" / f"toy-line{k}", v) for k, v in files(tmp_path).items()]])
     DRAWN.clear()
     again = files(tmp_path)
-    assert DRAWN == [] and drawing.drawn_from(again[".svg"]) == drawing.fingerprint()
+    assert DRAWN == [] and drawing.drawn_from(again[".svg"]) == drawing.fingerprint(FIGURE)
 
 
 def test_a_figure_drawn_from_other_sources_is_drawn_again(tmp_path):
     stale = drawing.save(FIGURE, ["svg", "pdf"])
-    stale = {".svg": stale["svg"].replace(drawing.fingerprint(), "0" * 20),
-             ".pdf": stale["pdf"].replace(drawing.fingerprint().encode(), b"0" * 20)}
+    stale = {".svg": stale["svg"].replace(drawing.fingerprint(FIGURE), "0" * 20),
+             ".pdf": stale["pdf"].replace(drawing.fingerprint(FIGURE).encode(), b"0" * 20)}
     render.write([render.Output(tmp_path / "figures" / f"toy-line{k}", v) for k, v in stale.items()])
     DRAWN.clear()
     fresh = files(tmp_path)
-    assert DRAWN == ["tiny"] and drawing.drawn_from(fresh[".svg"]) == drawing.fingerprint()
+    assert DRAWN == ["tiny"] and drawing.drawn_from(fresh[".svg"]) == drawing.fingerprint(FIGURE)
 
 
 def test_a_pdf_older_than_its_tex_or_a_figure_is_out_of_date(tmp_path):
@@ -86,3 +86,16 @@ def test_a_pdf_older_than_its_tex_or_a_figure_is_out_of_date(tmp_path):
     assert not pdf.up_to_date(tex)
     tex.with_suffix(".pdf").unlink()
     assert not pdf.up_to_date(tex)
+
+
+def test_a_figure_drawn_by_another_function_file_has_another_fingerprint(tmp_path, monkeypatch):
+    module = tmp_path / "user_figures.py"
+    module.write_text("def draw():\n    return None\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import importlib
+
+    user = importlib.import_module("user_figures")
+    before = drawing.fingerprint(Figure("mine", Text("a", "a"), user.draw))
+    module.write_text("def draw():\n    return 1\n")
+    after = drawing.fingerprint(Figure("mine", Text("a", "a"), user.draw))
+    assert before != after != drawing.fingerprint(FIGURE)
