@@ -51,7 +51,7 @@ def parser() -> argparse.ArgumentParser:
 
     finding(commands.add_parser("list", help="list derivations (id and title)"))
 
-    def checking(sub: argparse.ArgumentParser) -> None:
+    def checking(sub: argparse.ArgumentParser, side_by_side: bool = True) -> None:
         finding(sub)
         sub.add_argument("ids", nargs="*", metavar="ID",
                          help="derivation ids (default: the project's, else all)")
@@ -59,8 +59,9 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("--symbolic-only", action="store_true", help="skip the simulations")
         sub.add_argument("--time-limit", type=_positive_seconds, default=Settings.seconds_per_step, metavar="S",
                          help="seconds of symbolic work allowed per step (default %(default)g)")
-        sub.add_argument("--jobs", type=_positive_count, default=pipeline.default_jobs(), metavar="N",
-                         help="check this many derivations side by side (default: one per core, %(default)s)")
+        if side_by_side:
+            sub.add_argument("--jobs", type=_positive_count, default=pipeline.default_jobs(), metavar="N",
+                             help="check this many derivations side by side (default: one per core, %(default)s)")
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
     check = commands.add_parser("check", help="check every step and run the numeric checks")
@@ -87,7 +88,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
     mutation = commands.add_parser("mutate", help="plant errors in the derivations; report how many the checks catch")
-    checking(mutation)
+    checking(mutation, side_by_side=False)  # mutants are judged one after another
     mutation.add_argument("--json", action="store_true", help="print the mutation report as JSON on stdout")
     return main
 
