@@ -54,6 +54,15 @@ class Estimate:
             gradient[i] = (function(*up) - function(*down)) / (2 * h)
         return cls(value, float(np.sqrt(gradient @ covariance @ gradient)), count)
 
+    def over(self, other: Estimate) -> Estimate:
+        """The quotient of two results from separate runs. Statistical errors combine in quadrature;
+        refinement errors are estimates of bias that need not cancel, so their relative sizes add."""
+        value = self.value / other.value
+        relative = (self.stderr / abs(self.value), other.stderr / abs(other.value))
+        computed = self.computed and other.computed
+        error = abs(value) * (sum(relative) if computed else float(np.hypot(*relative)))
+        return Estimate(value, error, min(self.samples, other.samples), computed)
+
     def times(self, other: Estimate) -> Estimate:
         """The product of two independent estimates (from separate runs), with its standard error."""
         value = self.value * other.value

@@ -136,3 +136,11 @@ def test_prediction_outside_its_functions_domain_fails_the_check_instead_of_cras
     broken = rw.derivation.with_claim("msd", sp.Eq(E(x(n) ** 2), sp.acos(n) * L**2))
     result = run_check(broken, next(c for c in broken.checks if c.step == "msd"))
     assert not result.passed and "cannot be judged" in result.problem
+
+
+def test_quotient_of_computed_results_adds_their_relative_errors_and_of_samples_combines_them():
+    computed = Estimate(6.0, 0.06, 10, computed=True).over(Estimate(2.0, 0.04, 20, computed=True))
+    assert computed.value == 3.0 and computed.stderr == pytest.approx(3.0 * (0.01 + 0.02)) and computed.computed
+    sampled = Estimate(6.0, 0.06, 10).over(Estimate(2.0, 0.04, 20))
+    assert sampled.stderr == pytest.approx(3.0 * np.hypot(0.01, 0.02)) and not sampled.computed
+    assert sampled.samples == 10

@@ -13,11 +13,11 @@ Neuroscience (2001), §5.6, and W. Gerstner et al., Neuronal Dynamics (2014), §
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import sympy as sp
 from sympy.physics.units import capacitance, charge, current, length, temperature, time, voltage
-
-import functools
 
 from derive import (
     Derivation,
@@ -150,6 +150,7 @@ REDUCED = {mV: 1, ms: 1, phi: 1, I_ext: 0, C: 1, gbar_Na: 120, gbar_K: 36, g_L: 
 SQUID = model.HHParams()  # the same parameters, for the simulator (6.3 °C)
 
 
+@functools.cache  # the time, the peak and the height all read the same spike
 def _first_spike(method: str) -> model.FirstSpike:
     """The first spike after the default pulse (40 μA/cm² for 0.5 ms), by one integrator."""
     return model.first_spike(model.DEFAULT_PULSE, params=SQUID, method=method)
@@ -193,43 +194,15 @@ SPIKE_HEIGHT = sp.Rational("105.75") * mV
 SODIUM_CHARGE = sp.Rational("1397.0") * uF * mV
 
 
-def _bisect(fires, lo: float, hi: float, width: float) -> float:
-    """The switching point of fires() (false at lo, true at hi), to within `width`."""
-    while hi - lo > width:
-        middle = 0.5 * (lo + hi)
-        lo, hi = (lo, middle) if fires(middle) else (middle, hi)
-    return 0.5 * (lo + hi)
-
-
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def kick_threshold() -> Estimate:
-    """ΔV_th: V set suddenly to rest + ΔV (gates left at rest, no current at all), bisected on
-    whether a spike follows within 20 ms; RK4 at 0.01 and 0.005 ms, error from both plus the bracket."""
-    rest = model.resting_state(SQUID)
-
-    def at(dt: float) -> float:
-        def fires(kick: float) -> bool:
-            trace = model.simulate(model.NO_STIMULUS, 20.0, SQUID, "rk4", dt,
-                                   initial=(rest.v + kick, rest.m, rest.h, rest.n))
-            return len(model.spike_times(trace)) > 0
-        return _bisect(fires, 0.0, 30.0, 1e-7)
-
-    fine, coarse = at(0.005), at(0.01)
-    return Estimate(fine, abs(fine - coarse) + 1e-7, 0, computed=True)
+    """ΔV_th by bisection on sudden kicks of V (no current at all), at two step sizes."""
+    return model.kick_threshold(SQUID)
 
 
 def brief_pulse_threshold_charge(at: Params, rng: np.random.Generator) -> Estimate:
-    """Threshold charge I_th w of ever briefer pulses (w = 10, 5, 2.5 μs), extrapolated to w → 0.
-
-    Q(w) approaches its limit linearly in w, so 2 Q(w/2) - Q(w) removes the linear term; the
-    error is the change of that extrapolation between the two finest pairs plus the bisection
-    errors. Pulses are applied as current; nothing here moves V directly."""
-    widths = (0.01, 0.005, 0.0025)
-    thresholds = [model.threshold(width=w, params=SQUID, precision=1e-8) for w in widths]
-    charges = [t.value * w for t, w in zip(thresholds, widths)]
-    coarse, fine = 2 * charges[1] - charges[0], 2 * charges[2] - charges[1]
-    error = abs(fine - coarse) + 3 * sum(t.stderr * w for t, w in zip(thresholds, widths))
-    return Estimate(fine, error, 0, computed=True)
+    """Threshold charge I_th w of pulses 10, 5 and 2.5 μs long, extrapolated to zero width."""
+    return model.brief_pulse_charge(SQUID)
 
 
 def spike_height(at: Params, rng: np.random.Generator) -> Estimate:
@@ -248,7 +221,7 @@ def sodium_ratio_warm(at: Params, rng: np.random.Generator) -> Estimate:
     return model.sodium_charge_per_spike(params=WARM).ratio
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _pulse_threshold() -> Estimate:
     return model.threshold(width=0.5, params=SQUID, precision=1e-9)
 
@@ -258,7 +231,7 @@ def pulse_threshold(at: Params, rng: np.random.Generator) -> Estimate:
     return _pulse_threshold()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _refractory() -> model.RefractoryPeriods:
     return model.refractory_periods(params=SQUID, precision=1e-6, rest_threshold=_pulse_threshold())
 
@@ -391,8 +364,8 @@ derivation = Derivation(
              "所以短脉冲的阈值是电荷而不是电流：I_th w = C ΔV_th，即极短脉冲的强度-时程关系。"
              "数值检验让脉冲宽度趋于零，把其阈值电荷与用突然改变 V 测得的 C ΔV_th 比较。"),
         measured("spike-height", Eq(H, SPIKE_HEIGHT), "spike-height",
-                 "A spike rises from -65.00 mV to +40.75 mV: its height is H = 105.75 mV.",
-                 "动作电位从 -65.00 mV 升到 +40.75 mV：高度 H = 105.75 mV。"),
+                 "A spike rises from rest to its peak by H = 105.75 mV.",
+                 "动作电位从静息升到峰值，高度 H = 105.75 mV。"),
         define("least-charge", Eq(Q_min, C * H),
                "The least charge that could raise V by H is what the capacitor needs, C H (law (1)); any K⁺ "
                "current flowing out meanwhile only adds to what Na⁺ must bring in.",

@@ -16,8 +16,8 @@ import io
 import re
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from derive.model import Figure
@@ -63,8 +63,9 @@ def style() -> Iterator[None]:
     import matplotlib
     from cycler import cycler
 
-    defaults = {k: v for k, v in matplotlib.rcParamsDefault.items() if k != "backend"}  # not the user's matplotlibrc
-    with matplotlib.rc_context(defaults), matplotlib.rc_context({**STYLE, "axes.prop_cycle": cycler(color=COLOURS)}):
+    defaults = {k: v for k, v in matplotlib.rcParamsDefault.items() if k != "backend"}  # not the user's rc
+    ours = {**STYLE, "axes.prop_cycle": cycler(color=COLOURS)}
+    with matplotlib.rc_context(defaults), matplotlib.rc_context(ours):
         yield
 
 
@@ -72,17 +73,6 @@ def draw(figure: Figure) -> Any:
     """The matplotlib Figure of a handout figure, drawn inside the shared style."""
     with style():
         return figure.draw()
-
-
-def _save(figure: Figure, fmt: str, metadata: dict[str, Any], **options: Any) -> bytes:
-    buffer = io.BytesIO()
-    with style():
-        drawing = figure.draw()
-        try:
-            drawing.savefig(buffer, format=fmt, metadata=metadata, **options)
-        finally:
-            _close(drawing)
-    return buffer.getvalue()
 
 
 def _close(drawing: Any) -> None:
@@ -132,24 +122,24 @@ def drawn_from(content: str | bytes) -> str | None:
     return found.group(1) if found else None
 
 
-def save(figure: Figure, kinds: Sequence[str]) -> dict[str, str | bytes]:
-    """The figure drawn once and saved in each of `kinds` ("svg", "pdf"), each stamped with the
-    fingerprint of what it was drawn from."""
+def save(figure: Figure, kinds: Sequence[str], dpi: int = 200) -> dict[str, str | bytes]:
+    """The figure drawn once and saved in each of `kinds`: "svg" (text), "pdf" and "png" (bytes).
+    SVG and PDF carry no dates and are stamped with the fingerprint of what they were drawn from,
+    so they are the same on every run; PNG (for previews) is not promised to be byte-stable."""
     stamp = f"neuroderive-figure-source {fingerprint(figure)}"
+    metadata = {"svg": {"Date": None, "Description": stamp}, "pdf": {**PDF_METADATA, "Keywords": stamp},
+                "png": {"Software": "neuroderive"}}
     saved: dict[str, str | bytes] = {}
     with style():
         drawing = figure.draw()
         try:
             for kind in kinds:
-                buffer = io.BytesIO()
-                if kind == "svg":
-                    drawing.savefig(buffer, format="svg", metadata={"Date": None, "Description": stamp})
-                    saved[kind] = buffer.getvalue().decode("utf-8")
-                elif kind == "pdf":
-                    drawing.savefig(buffer, format="pdf", metadata={**PDF_METADATA, "Keywords": stamp})
-                    saved[kind] = buffer.getvalue()
-                else:
+                if kind not in metadata:
                     raise ValueError(f"unknown figure format {kind!r}")
+                buffer = io.BytesIO()
+                options = {"dpi": dpi} if kind == "png" else {}
+                drawing.savefig(buffer, format=kind, metadata=metadata[kind], **options)
+                saved[kind] = buffer.getvalue().decode("utf-8") if kind == "svg" else buffer.getvalue()
         finally:
             _close(drawing)
     return saved
@@ -157,14 +147,14 @@ def save(figure: Figure, kinds: Sequence[str]) -> dict[str, str | bytes]:
 
 def svg(figure: Figure) -> str:
     """The figure as an SVG document (text), identical on every run."""
-    return _save(figure, "svg", {"Date": None}).decode("utf-8")
+    return str(save(figure, ["svg"])["svg"])
 
 
 def pdf(figure: Figure) -> bytes:
     """The figure as a PDF document, identical on every run."""
-    return _save(figure, "pdf", PDF_METADATA)
+    return bytes(save(figure, ["pdf"])["pdf"])
 
 
 def png(figure: Figure, dpi: int = 200) -> bytes:
-    """The figure as a PNG image (for previews; PNG output is not promised to be byte-stable)."""
-    return _save(figure, "png", {"Software": "neuroderive"}, dpi=dpi)
+    """The figure as a PNG image (for previews)."""
+    return bytes(save(figure, ["png"], dpi)["png"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import decimal
-import re
+import functools
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
@@ -87,24 +87,32 @@ def latex_symbol(quantity: Quantity, printer: HandoutPrinter) -> str:
     return printer.doprint(head)
 
 
+@functools.cache
 def _named_units() -> list[tuple[dict, str]]:
-    """Dimensions that have a name or a usual compound unit, tried before SI base units."""
+    """Dimensions that have a name or a usual compound unit, tried before SI base units, each with
+    its LaTeX: letters upright in \\mathrm, Ω outside it (XeLaTeX's text font has no Ω)."""
     from sympy.physics.units import (amount_of_substance, capacitance, charge, current, energy, force, length,
                                      mass, temperature, time, voltage)
     from sympy.physics.units.definitions.dimension_definitions import conductance, impedance
 
+    def rm(unit: str) -> str:
+        return r"\mathrm{" + unit + "}"
+
     area = length**2
     named = [
-        (voltage, "V"), (energy, "J"), (charge, "C"), (current, "A"), (capacitance, "F"), (conductance, "S"),
-        (force, "N"), (energy / temperature, r"J\,K^{-1}"), (charge / amount_of_substance, r"C\,mol^{-1}"),
-        (energy / (temperature * amount_of_substance), r"J\,K^{-1}\,mol^{-1}"),
-        (current / area, r"A\,m^{-2}"), (conductance / area, r"S\,m^{-2}"), (capacitance / area, r"F\,m^{-2}"),
-        (mass / (length * time), r"Pa\,s"), (amount_of_substance / length**3, r"mol\,m^{-3}"),
-        (amount_of_substance / (area * time), r"mol\,m^{-2}\,s^{-1}"), (voltage / time, r"V\,s^{-1}"),
-        (1 / amount_of_substance, r"mol^{-1}"),
-        (impedance, r"\Omega"), (impedance * length, r"\Omega\,m"), (impedance * area, r"\Omega\,m^{2}"),
-        (capacitance / length, r"F\,m^{-1}"), (charge / area, r"C\,m^{-2}"),
-        (length / time * impedance ** sp.Rational(1, 2), r"m\,s^{-1}\,\Omega^{1/2}"),
+        (voltage, rm("V")), (energy, rm("J")), (charge, rm("C")), (current, rm("A")), (capacitance, rm("F")),
+        (conductance, rm("S")), (force, rm("N")), (energy / temperature, rm(r"J\,K^{-1}")),
+        (charge / amount_of_substance, rm(r"C\,mol^{-1}")),
+        (energy / (temperature * amount_of_substance), rm(r"J\,K^{-1}\,mol^{-1}")),
+        (current / area, rm(r"A\,m^{-2}")), (conductance / area, rm(r"S\,m^{-2}")),
+        (capacitance / area, rm(r"F\,m^{-2}")), (mass / (length * time), rm(r"Pa\,s")),
+        (amount_of_substance / length**3, rm(r"mol\,m^{-3}")),
+        (amount_of_substance / (area * time), rm(r"mol\,m^{-2}\,s^{-1}")), (voltage / time, rm(r"V\,s^{-1}")),
+        (1 / amount_of_substance, rm(r"mol^{-1}")), (capacitance / length, rm(r"F\,m^{-1}")),
+        (charge / area, rm(r"C\,m^{-2}")),
+        (impedance, r"\Omega"), (impedance * length, r"\Omega" + rm(r"\,m")),
+        (impedance * area, r"\Omega" + rm(r"\,m^{2}")),
+        (length / time * impedance ** sp.Rational(1, 2), rm(r"m\,s^{-1}\,") + r"\Omega^{1/2}"),
     ]
     return [(as_dims(dimension), unit) for dimension, unit in named]
 
@@ -116,19 +124,12 @@ def latex_unit(quantity: Quantity) -> str:
         return "1"
     for candidate, unit in _named_units():
         if candidate == dims:
-            return _roman(unit)
+            return unit
     parts = []
     for base, power in sorted(dims.items(), key=lambda item: -item[1]):
         unit = SI_UNIT.get(base, base)
         parts.append(unit if power == 1 else f"{unit}^{{{power}}}")
     return r"\mathrm{" + r"\,".join(parts) + "}"
-
-
-def _roman(unit: str) -> str:
-    """A unit upright: letters in \\mathrm, but Ω (and its power) outside it, where XeLaTeX's
-    text font would not find the glyph."""
-    parts = re.split(r"(\\Omega(?:\^\{[^}]*\})?)", unit)
-    return "".join(part if part.startswith("\\Omega") else r"\mathrm{" + part + "}" for part in parts if part)
 
 
 def latex_value(value: sp.Basic, printer: HandoutPrinter) -> str:

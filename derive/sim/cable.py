@@ -424,10 +424,8 @@ def velocity_ratio(params: CableParams | None = None, dt: float | None = None, *
     samples = min(base[2], changed[2])
     if set(changes) <= RESCALING:
         return Estimate.from_refinement(changed[0] / base[0], changed[1] / base[1], samples, ORDER)
-    first = Estimate.from_refinement(base[0], base[1], samples, ORDER)
-    second = Estimate.from_refinement(changed[0], changed[1], samples, ORDER)
-    ratio = second.value / first.value
-    return Estimate(ratio, ratio * (first.stderr / first.value + second.stderr / second.value), samples, computed=True)
+    return Estimate.from_refinement(changed[0], changed[1], changed[2], ORDER).over(
+        Estimate.from_refinement(base[0], base[1], base[2], ORDER))
 
 
 def velocities(radii: Sequence[float], params: CableParams | None = None) -> list[Estimate]:
@@ -634,11 +632,13 @@ def myelinated_velocity(
 
 
 def myelinated_ratio(radius: float, factor: float, params: CableParams | None = None,
-                     myelin: MyelinParams | None = None, dt: float | None = None, segments: int = 2) -> Estimate:
+                     myelin: MyelinParams | None = None, dt: float | None = None, segments: int = 2
+                     ) -> Estimate:
     """v_myelinated(factor x radius) / v_myelinated(radius), with the Richardson error of the ratio."""
     base = _myelinated_pair(radius, params, myelin, dt, segments)
     changed = _myelinated_pair(factor * radius, params, myelin, dt, segments)
-    return Estimate.from_refinement(changed[0] / base[0], changed[1] / base[1], min(base[2], changed[2]), ORDER)
+    return Estimate.from_refinement(changed[0] / base[0], changed[1] / base[1], min(base[2], changed[2]),
+                                    ORDER)
 
 
 def myelin_gain(radius: float, params: CableParams | None = None, myelin: MyelinParams | None = None,
@@ -647,11 +647,10 @@ def myelin_gain(radius: float, params: CableParams | None = None, myelin: Myelin
     their relative errors add (nothing cancels). `refine` divides both time steps by `refine` and
     gives the myelinated fibre 2 x `refine` grid points per internode."""
     params = (params or CableParams()).replace(radius=float(radius))
-    fast = myelinated_velocity(radius, params, myelin, dt=0.8 * params.default_dt() / refine, segments=2 * refine)
+    fast = myelinated_velocity(radius, params, myelin, dt=0.8 * params.default_dt() / refine,
+                               segments=2 * refine)
     slow = conduction_velocity(params, dt=params.default_dt() / refine)
-    ratio = fast.value / slow.value
-    error = ratio * (fast.stderr / fast.value + slow.stderr / slow.value)
-    return Estimate(ratio, error, min(fast.samples, slow.samples), computed=True)
+    return fast.over(slow)
 
 
 @dataclass(frozen=True)

@@ -273,3 +273,11 @@ def test_sim_modules_import_no_sympy() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
+
+
+def test_threshold_charge_of_ever_briefer_pulses_approaches_the_charge_of_the_threshold_kick():
+    kick = hh.kick_threshold()  # mV; with C = 1 uF/cm^2 the charge in nC/cm^2 is the same number
+    limit = hh.brief_pulse_charge()
+    finest = hh.threshold(width=0.0025).value * 0.0025
+    assert abs(limit.value - kick.value) <= 10 * (limit.stderr + kick.stderr)
+    assert abs(limit.value - kick.value) < abs(finest - kick.value) / 3  # the extrapolation is what gets there
