@@ -23,10 +23,11 @@ Params = Mapping[sp.Basic, float]
 
 @dataclass(frozen=True)
 class Text:
-    """Prose in both languages of the handouts."""
+    """Prose in the handouts' languages; a language left empty is asked for only when a project
+    renders in it (`[tool.derive] languages`), so `Text("Spike counts")` is enough in English."""
 
-    en: str
-    zh: str
+    en: str = ""
+    zh: str = ""
 
     def __getitem__(self, lang: str) -> str:
         return {"en": self.en, "zh": self.zh}[lang]
@@ -85,23 +86,26 @@ class SymbolTable:
     def add(
         self,
         name: str,
-        dimension: Dimension | int,
-        en: str,
-        zh: str,
+        dimension: Dimension | int = 1,
+        en: str = "",
+        zh: str = "",
         *,
         latex: str | None = None,
         sample: tuple[float, float] | None = None,
         **assumptions: bool,
     ) -> sp.Symbol:
-        """Declare a constant symbol with its SymPy assumptions (positive=True, ...)."""
+        """Declare a constant symbol with its SymPy assumptions (positive=True, ...).
+
+        The dimension defaults to 1 (dimensionless) and the meaning to none: declare them where
+        they matter (the checker tests dimensions; a handout shows meanings)."""
         return self._declare(sp.Symbol(name, **assumptions), dimension, en, zh, latex=latex, sample=sample)
 
     def random(
         self,
         name: str,
-        dimension: Dimension | int,
-        en: str,
-        zh: str,
+        dimension: Dimension | int = 1,
+        en: str = "",
+        zh: str = "",
         *,
         latex: str | None = None,
         distribution: sp.Basic | None = None,
@@ -112,7 +116,7 @@ class SymbolTable:
         return self._declare(head, dimension, en, zh, latex=latex, random=True, distribution=distribution)
 
     def random_sequence(
-        self, name: str, dimension: Dimension | int, en: str, zh: str, *,
+        self, name: str, dimension: Dimension | int = 1, en: str = "", zh: str = "", *,
         latex: str | None = None, distribution: sp.Basic | None = None,
     ) -> sp.core.function.UndefinedFunction:
         """Declare a random sequence x(n); with a distribution, every x(m) follows it."""
@@ -120,12 +124,16 @@ class SymbolTable:
         return self._declare(head, dimension, en, zh, latex=latex, random=True, distribution=distribution)
 
     def function(
-        self, name: str, dimension: Dimension | int, en: str, zh: str, *, latex: str | None = None
+        self, name: str, dimension: Dimension | int = 1, en: str = "", zh: str = "", *,
+        latex: str | None = None,
     ) -> sp.core.function.UndefinedFunction:
         """Declare an unknown function such as p(v) or V(t); `dimension` is that of its value."""
         return self._declare(sp.Function(name, real=True), dimension, en, zh, latex=latex)
 
     def _declare(self, head: Any, dimension: Dimension | int, en: str, zh: str, **details: Any) -> Any:
+        if isinstance(dimension, str):
+            raise TypeError(f"symbol {str(head)!r}: the second argument is the dimension (a sympy.physics.units "
+                            f"Dimension, or 1), not the text {dimension!r}; give a meaning alone as en=...")
         self._put(Quantity(head, _dimension(dimension), Text(en, zh), **details))
         return head
 
