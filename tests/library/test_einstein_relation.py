@@ -23,3 +23,25 @@ def test_quoting_a_result_that_the_other_handout_does_not_state_fails():
 def test_einstein_relation_with_random_times_is_not_half_of_k_B_T():
     wrong = EINSTEIN.with_claim("einstein-random", sp.Eq(zeta_r * D_r, k_B * T / 2))
     assert check_step(wrong, wrong.labels.index("einstein-random") + 1).status is Status.FAILED
+
+
+def run_named(derivation, name):
+    from derive.verify import run_check
+
+    return run_check(derivation, next(c for c in derivation.checks if c.name == name))
+
+
+def test_langevin_check_passes_for_kT_over_zeta_and_rejects_twice_it():
+    """The small-step Langevin simulation meets D = k_B T/zeta, and a wrong law, D = 2 k_B T/zeta, fails it."""
+    from derive.library.einstein_relation import D, zeta
+
+    assert run_named(EINSTEIN, "langevin").passed
+    wrong = EINSTEIN.with_claim("einstein-diffusion", sp.Eq(D, 2 * k_B * T / zeta))
+    assert not run_named(wrong, "langevin").passed
+
+
+def test_langevin_check_rejects_a_law_two_percent_off():
+    from derive.library.einstein_relation import D, zeta
+
+    wrong = EINSTEIN.with_claim("einstein-diffusion", sp.Eq(D, sp.Rational(102, 100) * k_B * T / zeta))
+    assert not run_named(wrong, "langevin").passed

@@ -119,3 +119,60 @@ def test_diffusion_from_slope_meets_the_einstein_value_with_a_small_error() -> N
     estimate = lg.diffusion_from_slope(MASS, FRICTION, KT, np.random.default_rng(8), particles=200_000)
     assert_agrees(estimate, D)
     assert estimate.stderr / estimate.value < 0.005  # 0.21% at the default 500 000 particles
+
+
+# --- The Langevin equation in small steps (implicit midpoint rule, velocity only) -------------------
+
+
+def discrete_msd(a: float, steps: int) -> float:
+    """E[x^2] after `steps` midpoint steps of a = h/tau from equilibrium: x = h sum (v_n + v_(n+1))/2
+    with the scheme's velocity correlation (1 - a/2)/(1 + a/2) per step and variance kT/m."""
+    h, mu = a * TAU, (1 - a / 2) / (1 + a / 2)
+    weights = np.zeros(steps + 1)
+    weights[:steps] += h / 2
+    weights[1:] += h / 2
+    lags = np.abs(np.subtract.outer(np.arange(steps + 1), np.arange(steps + 1)))
+    return float(weights @ (KT / MASS * mu**lags) @ weights)
+
+
+@pytest.mark.parametrize("a", [1.0, 0.2], ids=["one-tau-steps", "fifth-tau-steps"])
+def test_midpoint_late_slope_is_kT_over_zeta_at_any_step(a: float) -> None:
+    """The check's estimator, slope of E[x^2] between 7 and 17 tau, gives kT/zeta whatever the step."""
+    x = lg.midpoint_positions([7 * TAU, 17 * TAU], MASS, FRICTION, KT, 150_000, np.random.default_rng(9), a * TAU)
+    assert_agrees(Estimate.mean_of((x[:, 1] ** 2 - x[:, 0] ** 2) / (2 * 10 * TAU)), D)
+
+
+def test_midpoint_bias_of_the_late_slope_is_far_below_the_checks_resolution() -> None:
+    """The scheme's own slope between 7 and 17 tau (exact, from its correlations): off by the start's
+    memory e^-7/10 = 9e-5 at every step, the step itself moving it by < 1e-5: the check resolves 2e-3."""
+    biases = [(discrete_msd(a, round(17 / a)) - discrete_msd(a, round(7 / a))) / (2 * 10 * TAU) / D - 1
+              for a in (1.0, 0.2, 0.05)]
+    assert all(abs(b) < 1.5e-4 for b in biases)
+    assert abs(biases[1] - biases[2]) < 1e-5
+    assert biases[0] != pytest.approx(biases[2], abs=1e-7)  # the step does enter: the bias is not put in
+
+
+def test_midpoint_short_time_spread_shows_its_step() -> None:
+    """At t = tau, one step of tau is visibly wrong (the ballistic start is crude) while the simulation
+    matches its own discrete law: the step is a real discretisation, not an exact update."""
+    x = lg.midpoint_positions([TAU], MASS, FRICTION, KT, 200_000, np.random.default_rng(10), TAU)
+    msd = Estimate.mean_of(x[:, 0] ** 2)
+    assert_agrees(msd, discrete_msd(1.0, 1))
+    assert abs(msd.value - exact_msd(TAU)) > 20 * msd.stderr
+
+
+def test_midpoint_diffusion_doubles_with_the_temperature() -> None:
+    """Doubling k_B T (the noise and the thermal velocities) doubles the measured D."""
+    rng = np.random.default_rng(11)
+    base = lg.midpoint_positions([7 * TAU, 17 * TAU], MASS, FRICTION, KT, 100_000, rng, 0.2 * TAU)
+    hot = lg.midpoint_positions([7 * TAU, 17 * TAU], MASS, FRICTION, 2 * KT, 100_000, rng, 0.2 * TAU)
+    slope = [Estimate.mean_of((x[:, 1] ** 2 - x[:, 0] ** 2) / (2 * 10 * TAU)) for x in (base, hot)]
+    assert_agrees(slope[0], D)
+    assert_agrees(slope[1], 2 * D)
+
+
+def test_midpoint_times_must_be_whole_steps() -> None:
+    with pytest.raises(ValueError, match="whole numbers of the step"):
+        lg.midpoint_positions([0.35], MASS, FRICTION, KT, 10, np.random.default_rng(12), 0.1)
+    with pytest.raises(ValueError, match="step must be a positive"):
+        lg.midpoint_positions([1.0], MASS, FRICTION, KT, 10, np.random.default_rng(12), 0.0)
