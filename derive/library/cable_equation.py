@@ -142,8 +142,9 @@ def squid_velocity(at: Params, rng: np.random.Generator) -> Estimate:
 
 
 def myelin_doubled(at: Params, rng: np.random.Generator) -> Estimate:
-    """Saltatory velocity at 2 μm over 1 μm radius, the fibre similar at every size."""
-    return solver.myelinated_ratio(1.0, 2.0, SQUID, SIMILAR)
+    """Saltatory velocity at 2 μm over 1 μm radius, the fibre similar at every size, both on one
+    absolute grid (143 μm spacing) and time step, so the two discrete fibres are not rescalings."""
+    return solver.myelinated_ratio_fixed_grid(1.0, 2.0, SQUID, SIMILAR)
 
 
 def myelin_doubled_real_nodes(at: Params, rng: np.random.Generator) -> Estimate:
@@ -407,12 +408,14 @@ derivation = Derivation(
         simulated("myelin-doubling", "myelin-doubling", myelin_doubled, {},
                   "Saltatory velocity of a myelinated fibre (HH nodes, passive sheath) at 2 μm over 1 μm radius, the "
                   "fibre kept similar at both sizes as the argument assumes (node span in proportion, node membrane "
-                  "1 μm of axon). The simulator's discrete fibres are then exact rescalings, so this tests the "
-                  "derived exponent (1, not 1/2), not the discretisation; the real-nodes check below measures the "
-                  "departure of real fibres.",
+                  "1 μm of axon). Both are solved on the same absolute grid (143 μm spacing: 2 per node period of the "
+                  "thin fibre, 4 of the thick one) and time step, so the discrete fibres are not rescalings of each "
+                  "other and the ratio carries both grids' errors; the real-nodes check below measures the departure "
+                  "of real fibres.",
                   "有髓纤维（HH 郎飞结，被动髓鞘）半径 2 μm 与 1 μm 的跳跃传导速度之比，两种粗细都保持论证所假设的相似"
-                  "（结的长度按比例，结膜为 1 μm 长的轴突）。此时模拟器的离散纤维是精确的缩放，所以这检验的是推导出的指数"
-                  "（1 而不是 1/2），而不是离散化；下面的真实郎飞结检验测量真实纤维的偏离。"),
+                  "（结的长度按比例，结膜为 1 μm 长的轴突）。两者在同一个绝对网格（间距 143 μm：细纤维每个结周期 2 格，"
+                  "粗纤维 4 格）和同一时间步上求解，所以两根离散纤维并非彼此的缩放，比值带有两个网格的误差；"
+                  "下面的真实郎飞结检验测量真实纤维的偏离。"),
         simulated("real-nodes", "real-nodes", myelin_doubled_real_nodes, {},
                   "The same with nodes 1 μm long at both sizes.", "两种粗细的郎飞结都为 1 μm 长时的同一比值。",
                   digits=4),

@@ -73,3 +73,17 @@ def test_length_constant_missing_the_factor_two_fails_against_the_computed_cable
 def test_square_root_growth_claimed_for_myelin_is_rejected_by_the_saltatory_simulation():
     wrong = CABLE.with_claim("myelin-doubling", sp.Eq(cable.ratio_my, sp.sqrt(2)))
     assert not run_named(wrong, "myelin-doubling").passed
+
+
+def test_myelin_doubling_check_has_a_real_error_and_passes_the_linear_law():
+    """On one absolute grid the two fibres are not rescalings: the ratio is near 2 but not exactly, with a
+    non-zero error estimate, and the linear law passes."""
+    result = run_named(CABLE, "myelin-doubling")
+    assert result.passed
+    assert 0 < result.tolerance and result.estimate != 2.0
+
+
+def test_myelin_velocity_growing_as_the_radius_squared_fails_the_fixed_grid_check():
+    """theta proportional to a^2 for a similar fibre (ratio 4) is rejected (sqrt(a): the test above)."""
+    wrong = CABLE.with_claim("myelin-doubling", sp.Eq(cable.ratio_my, 4))
+    assert not run_named(wrong, "myelin-doubling").passed

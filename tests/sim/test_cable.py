@@ -169,3 +169,18 @@ def test_a_myelinated_fibre_similar_at_every_size_is_exactly_twice_as_fast_when_
 def test_real_nodes_of_fixed_length_make_the_myelinated_velocity_slightly_less_than_linear():
     ratio = cable.myelinated_ratio(0.5, 2.0)
     assert 1.99 < ratio.value < 2.0 - 10 * ratio.stderr
+
+
+def test_a_similar_fibre_on_one_absolute_grid_is_twice_as_fast_within_a_real_error():
+    """The same spacing and dt for both radii: the discrete fibres are not rescalings, so the ratio is
+    not exactly 2 and its Richardson error is not 0, yet 2 lies within 10 errors of it."""
+    ratio = cable.myelinated_ratio_fixed_grid(1.0, 2.0, myelin=cable.MyelinParams(similar_nodes=True))
+    assert abs(ratio.value - 2.0) > 1e-6 and ratio.stderr > 1e-6
+    assert_computed(ratio, 2.0, 2e-4)
+
+
+def test_an_absolute_grid_that_does_not_divide_the_node_period_is_refused_by_name():
+    with pytest.raises(ValueError, match="dx = 100.0 um must divide the node period"):
+        cable.myelinated_velocity(1.0, dx=100.0)
+    with pytest.raises(ValueError, match="dx must be a positive"):
+        cable.myelinated_velocity(1.0, dx=-1.0)
