@@ -1,0 +1,86 @@
+"""False steps through by.applying (issue 13, item 1): an operation that is not a function of
+the sides, or that rewrites them under assumptions the symbols lack, must not prove anything.
+
+Each false step is judged from its premises as claimed; EXPECTED says what the checker must
+say about it (a verdict, then words of which the message must contain one from each group).
+"""
+
+import sympy as sp
+
+from derive import Derivation, Eq, SymbolTable, Text, by, define, given, step
+
+symbols = SymbolTable()
+x = symbols.add("x", 1, "x", "x", real=True)
+y = symbols.add("y", 1, "y", "y", real=True)
+w = symbols.add("w", 1, "w", "w", real=True)
+a = symbols.add("a", 1, "a", "a", real=True)
+b = symbols.add("b", 1, "b", "b", real=True)
+c = symbols.add("c", 1, "c", "c", real=True)
+d = symbols.add("d", 1, "d", "d", real=True, nonzero=True)
+v = symbols.add("v", 1, "v", "v", real=True)
+
+NOT_A_FUNCTION = ("not a function", "depends on", "does not follow", "counterexample", "not valid",
+                  "does not hold", "cannot")
+
+EXPECTED = {
+    # differentiating through by.applying bypasses the dependence guard: from y = 2x + 1, 0 = 2
+    "diff-through-applying": ("rejected", [("depends on", "not a function", "through its", "given")]),
+    "derivative-doit": ("rejected", [("depends on", "not a function", "through its", "given")]),
+    "diff-of-definition": ("rejected", [("depends on", "not a function", "through its", "definition")]),
+    "integrate-over-x": ("rejected", [("depends on", "not a function", "through its", "given")]),
+    "limit-x-to-0": ("rejected", [("depends on", "not a function", "through its", "given")]),
+    "subs-x-0": ("rejected", [NOT_A_FUNCTION]),
+    "subs-y-0": ("rejected", [NOT_A_FUNCTION]),
+    "coeff-of-x": ("rejected", [NOT_A_FUNCTION]),
+    "as-coeff-mul": ("rejected", [NOT_A_FUNCTION]),
+    "looks-at-its-side": ("rejected", [NOT_A_FUNCTION]),
+    # rewrites valid only under assumptions the symbols lack
+    "expand-log-force": ("rejected", [("log", "negative", "counterexample", "assum", "force")]),
+    "refine-positive": ("rejected", [("negative", "positive", "assum", "counterexample", "refine")]),
+    "powdenest-force": ("rejected", [("negative", "positive", "assum", "counterexample", "force")]),
+    "expand-force-sqrt": ("rejected", [("negative", "assum", "counterexample", "force", "sqrt")]),
+    # numer/denom are not functions of the value: a/d = c does not give a = c
+    "numer": ("rejected", [NOT_A_FUNCTION]),
+    "denom": ("rejected", [NOT_A_FUNCTION]),
+    # an operation that raises is a failed step, not an internal error
+    "operation-raises": ("rejected", [("KeyError",)]),
+    # true: a genuine function applied to both sides
+    "exp-both-sides": ("proved", []),
+    "cube-both-sides": ("proved", []),
+}
+
+derivation = Derivation(
+    id="corpus-false-applying", title=Text("applying", "applying"), question=Text("?", "?"),
+    section="corpus", symbols=symbols.freeze(),
+    steps=(
+        given("line", Eq(y, 2 * x + 1)),
+        step("diff-through-applying", (0, 2), by.applying("line", lambda s: sp.diff(s, x), "differentiating")),
+        step("derivative-doit", (0, 2), by.applying("line", lambda s: sp.Derivative(s, x).doit(), "differentiating")),
+        define("speed", Eq(v, 3 * x**2)),
+        step("diff-of-definition", (0, 6 * x), by.applying("speed", lambda s: sp.diff(s, x), "differentiating")),
+        step("integrate-over-x", (y, 2), by.applying("line", lambda s: sp.integrate(s, (x, 0, 1)), "integrating")),
+        step("limit-x-to-0", (y, 1), by.applying("line", lambda s: sp.limit(s, x, 0), "taking x to 0 in")),
+        step("subs-x-0", (y, 1), by.applying("line", lambda s: s.subs(x, 0), "putting x = 0 in")),
+        step("subs-y-0", (0, 2 * x + 1), by.applying("line", lambda s: s.subs(y, 0), "putting y = 0 in")),
+        step("coeff-of-x", (0, 2), by.applying("line", lambda s: s.coeff(x), "taking the coefficient of x in")),
+        given("triple", Eq(y, 3 * x)),
+        step("as-coeff-mul", (1, 3), by.applying("triple", lambda s: s.as_coeff_Mul()[0], "the numeric factor of")),
+        step("looks-at-its-side", (x, 2 * x),
+             by.applying("triple", lambda s: x if s == y else 2 * x, "a side-dependent map of")),
+        given("product", Eq(w, a * b)),
+        step("expand-log-force", (sp.log(w), sp.log(a) + sp.log(b)),
+             by.applying("product", lambda s: sp.expand_log(sp.log(s), force=True), "taking the logarithm of")),
+        given("root", Eq(w, sp.sqrt(x**2))),
+        step("refine-positive", (w, x), by.applying("root", lambda s: sp.refine(s, sp.Q.positive(x)), "refining")),
+        step("powdenest-force", (w, x), by.applying("root", lambda s: sp.powdenest(s, force=True), "denesting")),
+        given("root-product", Eq(w, sp.sqrt(a * b))),
+        step("expand-force-sqrt", (w, sp.sqrt(a) * sp.sqrt(b)),
+             by.applying("root-product", lambda s: sp.expand(s, force=True), "expanding")),
+        given("ratio", Eq(a / d, c)),
+        step("numer", (a, c), by.applying("ratio", sp.numer, "taking the numerator of")),
+        step("denom", (d, 1), by.applying("ratio", sp.denom, "taking the denominator of")),
+        step("operation-raises", (x, x), by.applying("line", lambda s: {}["missing"], "a broken operation on")),
+        step("exp-both-sides", (sp.exp(y), sp.exp(2 * x + 1)), by.applying("line", sp.exp, "exponentiating")),
+        step("cube-both-sides", (y**3, (2 * x + 1) ** 3), by.applying("line", lambda s: s**3, "cubing")),
+    ),
+)
