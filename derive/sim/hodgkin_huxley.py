@@ -23,9 +23,14 @@ Two integrators, sharing nothing but the model's right-hand side:
   quantity the module measures with it is computed at dt and at 2 dt, and the error of the
   fine value is estimated as |fine - coarse| / 15 (Richardson, `Estimate.from_refinement`).
   About 6 us per step (pure Python floats: a numpy call per scalar would cost more than the
-  arithmetic): 100 ms at dt = 0.01 ms takes 0.06 s.
+  arithmetic): 100 ms at dt = 0.01 ms takes 0.06 s. Being explicit, it is stable only for
+  steps below about 0.075-0.09 ms at 6.3 C (STABLE_DT); a run that diverges raises
+  UnstableStepError naming the step (functions that also run at 2 dt say so), never an
+  OverflowError.
 * any `scipy.integrate.solve_ivp` method ("DOP853" by default, rtol 1e-10), restarted at
   every switch of the stimulus, with dense output for crossings and peaks; 100 ms in 0.3 s.
+  Every method runs at every tolerance: where a trial step is so long that an exponential
+  would overflow, the right-hand side answers NaN and the solver shrinks the step.
 
 Both carry the sodium charge Q_Na(t) = -integral of I_Na dt (positive for the inward current)
 as a fifth variable, so the charge per spike is as accurate as the spike.
@@ -41,8 +46,13 @@ core of a 2-core Xeon VM (benchmarks/sim_hodgkin_huxley_times.py; ~3 s for all o
     refractory_periods       absolute 6.71898 ms (test pulse 10 x threshold), relative 15.44665 ms
                              (1.1 x threshold), each +- 3e-5 ms; 0.4 s
     repetitive_firing_onset  6.2605 +- 0.0015 uA/cm^2; 1.3 s
-    fi_curve                 0 Hz below the onset, then 55.06 Hz at 6.5, 68.32 at 10, 117.04 at 50
-                             uA/cm^2, errors ~1e-5 Hz; 0.08 s per current
+    repetitive_firing_upper_edge  62.87427 +- 7e-5 uA/cm^2: above it the orbit peaks below 0 mV; 2.4 s
+    hopf_points              9.775438 and 154.522434 uA/cm^2 (+- 1e-9; 93 and 169 Hz): the fixed point
+                             (`equilibrium`) is unstable between them (`jacobian`, `eigenvalues`); 0.2 s
+    firing, fi_curve         the regime (rest, repetitive spikes, oscillation below 0 mV,
+                             depolarisation block) with frequency, peak and trough: 55.06 Hz at 6.5,
+                             68.32 at 10, 117.04 at 50 uA/cm^2 (errors ~4e-5 Hz); an oscillation of
+                             126.5-169 Hz peaking below 0 mV from 62.9 to 154.5; 0.1-0.3 s per current
     sodium_charge_per_spike  1396.99 nC/cm^2 against C dV = 105.750: ratio 13.210 (3.958 at
                              18.5 C); 0.06 s
     voltage_clamp            the gates to ~1e-11; 0.01 s
@@ -54,11 +64,13 @@ is what a check compares them with, so it is not used here.
 from __future__ import annotations
 
 import dataclasses
+import enum
+import functools
 import math
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import numpy as np
 from scipy import integrate, optimize
@@ -209,6 +221,7 @@ def gate_rates(v: float | np.ndarray, params: HHParams | None = None) -> GateRat
 
 
 Derivatives = Callable[[float, float, float, float, float], tuple[float, float, float, float, float]]
+NAN_DERIVATIVES = (math.nan,) * 5
 
 
 def _derivatives(params: HHParams) -> Derivatives:
@@ -217,6 +230,9 @@ def _derivatives(params: HHParams) -> Derivatives:
 
     f(V, m, h, n, I_ext) -> (dV/dt, dm/dt, dh/dt, dn/dt, -I_Na); the last is the rate of the
     sodium charge entering (uA/cm^2). The same formulas as `gate_rates` (a test checks it).
+    Never raises: where an exponential would overflow (|V| > ~7000 mV, reached only by an
+    integration that diverges) it returns NaNs, which an adaptive solver answers by shrinking its
+    step and the RK4 loop reports as a step too coarse for stability.
     """
     phi = params.rate_factor
     g_na, g_k, g_l = params.g_na, params.g_k, params.g_l
@@ -226,15 +242,18 @@ def _derivatives(params: HHParams) -> Derivatives:
     a_n0, b_n0, b_m0, a_h0 = 0.1 * phi, 0.125 * phi, 4.0 * phi, 0.07 * phi
 
     def f(v: float, m: float, h: float, n: float, current: float) -> tuple[float, float, float, float, float]:
-        x = -0.1 * (v + 55.0)
-        alpha_n = a_n0 * (x / expm1(x) if x else 1.0)
-        x = -0.1 * (v + 40.0)
-        alpha_m = phi * (x / expm1(x) if x else 1.0)
-        u = v + 65.0
-        beta_n = b_n0 * exp(-0.0125 * u)
-        beta_m = b_m0 * exp(-u / 18.0)
-        alpha_h = a_h0 * exp(-0.05 * u)
-        beta_h = phi / (1.0 + exp(-0.1 * (v + 35.0)))
+        try:
+            x = -0.1 * (v + 55.0)
+            alpha_n = a_n0 * (x / expm1(x) if x else 1.0)
+            x = -0.1 * (v + 40.0)
+            alpha_m = phi * (x / expm1(x) if x else 1.0)
+            u = v + 65.0
+            beta_n = b_n0 * exp(-0.0125 * u)
+            beta_m = b_m0 * exp(-u / 18.0)
+            alpha_h = a_h0 * exp(-0.05 * u)
+            beta_h = phi / (1.0 + exp(-0.1 * (v + 35.0)))
+        except OverflowError:  # |V| of thousands of mV: a diverging integration, never a membrane
+            return NAN_DERIVATIVES
         i_na = g_na * m * m * m * h * (v - e_na)
         n2 = n * n
         dv = (current - i_na - g_k * n2 * n2 * (v - e_k) - g_l * (v - e_l)) * inv_c
@@ -272,6 +291,140 @@ def resting_state(params: HHParams | None = None, current: float = 0.0) -> State
     if np.max(np.abs(residual(solution.x))) > 1e-10 or np.any((gates < 0.0) | (gates > 1.0)):
         raise RuntimeError(f"no fixed point found: {solution.message}")
     return State(*(float(y) for y in solution.x))
+
+
+# --- Fixed points and their stability ----------------------------------------------------------
+
+
+def _steady_gates(v: float | np.ndarray, params: HHParams) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """m, h, n at their steady values alpha / (alpha + beta) at V (mV)."""
+    r = gate_rates(v, params)
+    return (r.alpha_m / (r.alpha_m + r.beta_m), r.alpha_h / (r.alpha_h + r.beta_h),
+            r.alpha_n / (r.alpha_n + r.beta_n))
+
+
+def steady_current(v: float | np.ndarray, params: HHParams | None = None) -> np.ndarray:
+    """The constant current (uA/cm^2) that holds the membrane at V (mV) for ever: the ionic current
+    with every gate at its steady value. A fixed point at current I is a root of steady_current(V) - I."""
+    params = params or HHParams()
+    v = np.asarray(v, dtype=float)
+    m, h, n = _steady_gates(v, params)
+    return (params.g_na * m**3 * h * (v - params.e_na) + params.g_k * n**4 * (v - params.e_k)
+            + params.g_l * (v - params.e_l))
+
+
+EQUILIBRIUM_RANGE = (-200.0, 200.0)  # mV searched for fixed points
+
+
+def equilibria(current: float = 0.0, params: HHParams | None = None) -> list[State]:
+    """Every fixed point under a constant `current` (uA/cm^2), lowest V first: the roots of
+    steady_current(V) = current in EQUILIBRIUM_RANGE (sign changes on a 0.1 mV grid, then brentq
+    to rounding), with the gates at their steady values. One for Hodgkin and Huxley's parameters,
+    whose steady current rises with V; a changed model may have three."""
+    params = params or HHParams()
+    grid = np.arange(EQUILIBRIUM_RANGE[0], EQUILIBRIUM_RANGE[1] + 0.05, 0.1)
+    excess = steady_current(grid, params) - current
+    states = []
+    for k in np.flatnonzero(np.sign(excess[:-1]) != np.sign(excess[1:])):
+        v = optimize.brentq(lambda x: float(steady_current(x, params)) - current, grid[k], grid[k + 1],
+                            xtol=1e-13, rtol=4 * np.finfo(float).eps)
+        states.append(State(v, *(float(x) for x in _steady_gates(v, params))))
+    return states
+
+
+def equilibrium(current: float = 0.0, params: HHParams | None = None) -> State:
+    """The fixed point under a constant `current` (uA/cm^2). Raises ValueError unless there is
+    exactly one in EQUILIBRIUM_RANGE (then use `equilibria`). Agrees with `resting_state`, which
+    finds it by a 4-D root finder instead."""
+    found = equilibria(current, params)
+    if len(found) != 1:
+        raise ValueError(f"current = {current:g} uA/cm^2: expected one fixed point between "
+                         f"{EQUILIBRIUM_RANGE[0]:g} and {EQUILIBRIUM_RANGE[1]:g} mV, found {len(found)} "
+                         "(equilibria() lists them)")
+    return found[0]
+
+
+JACOBIAN_STEPS = (1e-3, 1e-5)  # finite-difference steps for V (mV) and for the gates
+
+
+def jacobian(state: Sequence[float], current: float = 0.0, params: HHParams | None = None,
+             scale: float = 1.0) -> np.ndarray:
+    """The 4 x 4 Jacobian d(dV/dt, dm/dt, dh/dt, dn/dt) / d(V, m, h, n) at `state` (V, m, h, n)
+    under a constant `current`, in 1/ms (row V: mV/ms per unit of the column's variable).
+
+    Fourth-order central differences of the integrators' own right-hand side, with steps
+    JACOBIAN_STEPS x `scale` (truncation ~1e-12, rounding ~1e-11 relative); `scale` = 2 gives a
+    second estimate, for an error. A test compares it with SymPy's symbolic Jacobian."""
+    f = _derivatives(params or HHParams())
+    x0 = np.array([float(s) for s in state[:4]])
+    out = np.empty((4, 4))
+    for j in range(4):
+        h = (JACOBIAN_STEPS[0] if j == 0 else JACOBIAN_STEPS[1]) * scale
+        columns = []
+        for k in (2.0, 1.0, -1.0, -2.0):
+            x = x0.copy()
+            x[j] += k * h
+            columns.append(np.array(f(*x.tolist(), current)[:4]))
+        out[:, j] = (-columns[0] + 8.0 * columns[1] - 8.0 * columns[2] + columns[3]) / (12.0 * h)
+    return out
+
+
+def eigenvalues(current: float = 0.0, params: HHParams | None = None) -> np.ndarray:
+    """Eigenvalues (1/ms) of the Jacobian at the fixed point under `current`, largest real part
+    first: all real parts negative means the fixed point is stable."""
+    values = np.linalg.eigvals(jacobian(equilibrium(current, params), current, params))
+    return values[np.argsort(-values.real)]
+
+
+@dataclass(frozen=True)
+class HopfPoint:
+    """A current (uA/cm^2) at which a complex pair of the fixed point's eigenvalues crosses the
+    imaginary axis, the frequency (Hz) of that pair there, and the fixed point."""
+
+    current: Estimate
+    frequency: float
+    state: State
+    loses_stability: bool  # True where the fixed point turns unstable as the current rises
+
+
+HOPF_SCAN = (0.0, 400.0, 2.0)  # uA/cm^2: start, stop and spacing of the search for sign changes
+
+
+def _largest_real_part(current: float, params: HHParams, scale: float = 1.0) -> float:
+    state = equilibrium(current, params)
+    return float(np.max(np.linalg.eigvals(jacobian(state, current, params, scale)).real))
+
+
+def hopf_points(params: HHParams | None = None, scan: tuple[float, float, float] = HOPF_SCAN
+                ) -> tuple[HopfPoint, ...]:
+    """The Hopf points of the fixed point, by increasing current: where the largest real part of
+    the Jacobian's eigenvalues changes sign (found on the grid `scan`, then by brentq to 1e-10).
+
+    Each is found twice, with the Jacobian's finite-difference steps and with twice them; the error
+    is the difference plus the root's bracket. For Hodgkin and Huxley's squid axon at 6.3 C: about
+    9.78 uA/cm^2 (the resting state loses stability; a subcritical Hopf point, so the neuron already
+    fires from 6.26) and 154.5 uA/cm^2 (stability regained: depolarisation block)."""
+    return _hopf_points(params or HHParams(), tuple(scan))
+
+
+@functools.lru_cache(maxsize=16)
+def _hopf_points(params: HHParams, scan: tuple[float, float, float]) -> tuple[HopfPoint, ...]:
+    grid = np.arange(scan[0], scan[1] + 0.5 * scan[2], scan[2])
+    largest = [_largest_real_part(i, params) for i in grid]
+    points = []
+    for k in range(len(grid) - 1):
+        if (largest[k] < 0.0) == (largest[k + 1] < 0.0):
+            continue
+        found = [optimize.brentq(lambda i: _largest_real_part(i, params, scale), grid[k], grid[k + 1],
+                                 xtol=1e-10, rtol=4 * np.finfo(float).eps) for scale in (1.0, 2.0)]
+        state = equilibrium(found[0], params)
+        values = np.linalg.eigvals(jacobian(state, found[0], params))
+        pair = values[np.argmax(values.real)]
+        if pair.imag == 0.0:
+            continue  # a real eigenvalue crossing zero is not a Hopf point
+        points.append(HopfPoint(Estimate(found[0], abs(found[0] - found[1]) + 1e-10, 1, computed=True),
+                                float(1000.0 * abs(pair.imag) / (2.0 * math.pi)), state, bool(largest[k] < 0.0)))
+    return tuple(points)
 
 
 # --- The trace and the two integrators -------------------------------------------------------
@@ -327,6 +480,19 @@ def _segment_current(protocol: Protocol, t0: float, t1: float) -> float | None:
 
 
 Row = tuple[float, float, float, float, float, float, float]  # t, V, m, h, n, Q_Na, dV/dt
+STABLE_DT = 0.075  # ms: rk4 found stable for steps of 0-200 and 0.5 ms pulses of 0-400 uA/cm^2 at 6.3 C
+
+
+class UnstableStepError(ValueError):
+    """An rk4 run diverged: its step is too coarse for the explicit integrator to be stable."""
+
+    def __init__(self, dt: float, time: float, context: str = "") -> None:
+        self.dt, self.time = dt, time
+        super().__init__(
+            f"dt = {dt:g} ms is too coarse for the rk4 integrator: the run became unstable and diverged "
+            f"at t = {time:.4g} ms{context}. At 6.3 C steps up to {STABLE_DT:g} ms are stable for currents up to "
+            "200 uA/cm^2 (steps up to 0.09 ms for weaker ones; stronger currents and warmer membranes need "
+            "smaller steps); use a smaller dt or an adaptive method (method='LSODA' or 'DOP853')")
 
 
 def _rk4_run(
@@ -377,6 +543,8 @@ def _rk4_run(
             n += sixth * (d1 + 2.0 * (d2 + d3) + d4)
             q += sixth * (e1 + 2.0 * (e2 + e3) + e4)
             steps += 1
+            if v != v:  # NaN: the run diverged (see _derivatives)
+                raise UnstableStepError(dt, t + hstep)
             if below and v >= level:
                 crossings += 1
                 if crossing_times is not None:
@@ -454,12 +622,17 @@ def _simulate_ivp(protocol: Protocol, start: float, stop: float, params: HHParam
             return c if c is not None else protocol(min(t, math.nextafter(end, -math.inf)))
 
         def fun(t: float, y: np.ndarray, current: Callable[[float], float] = current) -> np.ndarray:
-            return np.array(f(y[0], y[1], y[2], y[3], current(t)))
+            v, m, h, n = y.tolist()[:4]  # plain floats: no numpy overflow warnings, and faster
+            return np.array(f(v, m, h, n, current(t)))
 
-        solution = integrate.solve_ivp(fun, (t0, t1), y, method=method, rtol=rtol, atol=atol,
-                                       dense_output=True)
-        if not solution.success:
-            raise RuntimeError(f"solve_ivp failed: {solution.message}")
+        # A trial step far too long gives NaN derivatives; the solver rejects it and shrinks the step,
+        # so the warnings its error norm would print are silenced.
+        with np.errstate(all="ignore"):
+            solution = integrate.solve_ivp(fun, (t0, t1), y, method=method, rtol=rtol, atol=atol,
+                                           dense_output=True)
+        if not solution.success or not np.all(np.isfinite(solution.y[:, -1])):
+            raise RuntimeError(f"solve_ivp ({method}, rtol = {rtol:g}) failed on [{t0:g}, {t1:g}] ms: "
+                               f"{solution.message}")
         steps += len(solution.t) - 1
         pieces.append((t0, t1, solution.sol, fun))
         for k, tk in enumerate(solution.t):
@@ -498,6 +671,9 @@ def simulate(
     ...) run at relative tolerance `rtol` (absolute: 100 rtol for mV, rtol for the gates).
     """
     params = params or HHParams()
+    for name, value in (("duration", duration), ("dt", dt), ("rtol", rtol)):
+        if value is not None and not (math.isfinite(value) and value > 0.0):
+            raise ValueError(f"{name} must be a positive number (ms for duration and dt), not {value!r}")
     if method == "rk4":
         return _simulate_rk4(protocol, start, start + duration, params, dt or params.default_dt(), initial)
     return _simulate_ivp(protocol, start, start + duration, params, method, rtol, initial)
@@ -594,8 +770,7 @@ def first_spike(
 
     if method == "rk4":
         dt = dt or params.default_dt()
-        coarse = simulate(protocol, duration, params, "rk4", 2.0 * dt)
-        fine = simulate(protocol, duration, params, "rk4", dt)
+        fine, coarse = _at_two_steps(lambda h: simulate(protocol, duration, params, "rk4", h), dt, "first_spike")
         (tc, pc), (tf, pf) = first(coarse), first(fine)
         return FirstSpike(Estimate.from_refinement(tf, tc, fine.steps, RK4_ORDER),
                           Estimate.from_refinement(pf, pc, fine.steps, RK4_ORDER))
@@ -879,7 +1054,10 @@ def fires_repetitively(current: float, duration: float = 250.0, params: HHParams
                        dt: float | None = None) -> bool:
     """Whether a current step of `current` uA/cm^2 from rest still drives spikes at `duration`
     ms: at least 3 spikes and the last within twice the last interspike interval of the end.
-    (Stops early once firing has stopped.)"""
+    (Stops early once firing has stopped.) A yes/no on the grid at a coarse step (default 0.04 ms),
+    for the bisection of the onset: near the upper edge, where the peak only just reaches 0 mV,
+    the grid misses crossings and puts the edge ~0.05 uA/cm^2 low; `repetitive_firing_upper_edge`
+    locates it on the interpolated peak, with an error."""
     params = params or HHParams()
     dt = dt or 4.0 * params.default_dt()
     spikes, now, _ = _step_response(current, params, dt, duration, _silent, exact=False)
@@ -920,25 +1098,228 @@ def repetitive_firing_onset(
     return Estimate(middle_long + correction, error, int(2.0 * duration / dt), computed=True)
 
 
-def _period(current: float, params: HHParams, dt: float, duration: float, tolerance: float
-            ) -> tuple[float, float, int]:
-    """(last interspike interval, its change from the one before, steps) of the firing driven by
-    a current step from rest, run until two successive intervals agree to `tolerance` (relative)
-    or `duration` ms; (inf, 0, steps) if the firing stops."""
+class Regime(enum.Enum):
+    """What the membrane settles into under a constant current stepped on at rest."""
 
-    def done(spikes: list[float], now: float) -> bool:
-        if _silent(spikes, now):
-            return True
-        if len(spikes) < 4:
+    REST = "rest"  # a stable fixed point below the lower Hopf point (after a few spikes, perhaps)
+    REPETITIVE_SPIKES = "repetitive spikes"  # a periodic orbit whose peak crosses SPIKE_LEVEL
+    OSCILLATION_BELOW_0_MV = "oscillation below 0 mV"  # a periodic orbit peaking below SPIKE_LEVEL
+    DEPOLARISATION_BLOCK = "depolarisation block"  # a stable fixed point above the upper Hopf point
+
+
+@dataclass(frozen=True)
+class Firing:
+    """The settled response to a current step from rest: its regime, the frequency (Hz) of the
+    oscillation (0 at a fixed point), the peak and trough of V (mV; both the fixed point's V at a
+    fixed point), and the firing rate (Hz: 0 mV crossings per second). Each value is an Estimate
+    whose error covers the step size (Richardson) and the transient not yet gone; `settled` is
+    False if the run ended before the orbit or the fixed point was reached (the errors then say
+    how far from settled it was)."""
+
+    current: float
+    regime: Regime
+    frequency: Estimate
+    peak: Estimate
+    trough: Estimate
+    rate: Estimate
+    settled: bool
+
+    @property
+    def amplitude(self) -> Estimate:
+        """Peak minus trough (mV), with the two errors added."""
+        return Estimate(self.peak.value - self.trough.value, self.peak.stderr + self.trough.stderr,
+                        self.peak.samples, computed=True)
+
+
+FIXED_POINT_DISTANCE = 1e-7  # mV (and 1e-9 in the gates): a run this close to a stable fixed point stays
+
+
+Outcome = TypeVar("Outcome")
+
+
+class _Settled(NamedTuple):
+    """One run's outcome: at a fixed point, or the last cycle's period (ms), peak and trough (mV),
+    each with the change the transient may still make to it."""
+
+    fixed: bool
+    period: float
+    peak: float
+    trough: float
+    transient: tuple[float, float, float]
+    settled: bool
+    steps: int
+
+
+def _extrema(trace: Trace) -> list[tuple[float, float, bool]]:
+    """(time, V, is_maximum) of every local extremum of V, located where the interpolated dV/dt
+    changes sign (to the integrator's accuracy)."""
+    t, d = trace.times, trace.dvdt
+    found = []
+    for k in np.flatnonzero(((d[:-1] > 0) & (d[1:] <= 0)) | ((d[:-1] < 0) & (d[1:] >= 0))):
+        if t[k + 1] <= t[k]:
+            continue
+        when = _root(lambda s: trace.interpolate(s)[1], t[k], t[k + 1])
+        found.append((when, trace.interpolate(when)[0], bool(d[k] > 0)))
+    return found
+
+
+PLATEAU_CYCLES = 10  # after this many cycles, changes that no longer shrink are the integrator's noise
+
+
+def _changes(values: list[float]) -> np.ndarray:
+    return np.abs(np.diff(values))
+
+
+def _plateau(values: list[float]) -> bool:
+    """The cycle-to-cycle changes of a sequence no longer shrink (the largest of the last three is
+    at least the largest of the three before): what is left is the fixed-step integrator's jitter
+    (each cycle's peak falls at another point of its step), not a transient."""
+    if len(values) < PLATEAU_CYCLES:
+        return False
+    changes = _changes(values[-7:])
+    return bool(changes[-3:].max() >= changes[:3].max())
+
+
+def _remaining(values: list[float]) -> float:
+    """How much the last of a converging sequence may still be off: at a plateau the largest of the
+    last three changes (the jitter); else the last change, scaled up by the geometric tail
+    rho / (1 - rho) when the changes shrink slowly (rho = ratio of the last two changes), and ten
+    times the last change when they do not shrink at all."""
+    if _plateau(values):
+        return float(_changes(values[-4:]).max())
+    last, before = values[-1] - values[-2], values[-2] - values[-3]
+    rho = abs(last / before) if before else 0.0
+    return abs(last) * (max(1.0, rho / (1.0 - rho)) if rho < 1.0 else 10.0)
+
+
+def _settle(current: float, params: HHParams, dt: float, duration: float, tolerance: float) -> _Settled:
+    """Run a current step from rest at dt in chunks until the state is within FIXED_POINT_DISTANCE
+    of a stable fixed point, or two successive cycles (maximum to maximum) agree in period, peak
+    and trough to `tolerance` (relative to the period and to the amplitude), or `duration` ms."""
+    protocol = step(current)
+    target = equilibrium(current, params)
+    stable = _largest_real_part(current, params) < 0.0
+    state: Sequence[float] = resting_state(params)
+    now, steps = 0.0, 0
+    peaks: list[tuple[float, float]] = []
+    troughs: list[float] = []
+
+    def converged() -> bool:
+        if len(peaks) < 3 or len(troughs) < 2:
             return False
-        last, before = spikes[-1] - spikes[-2], spikes[-2] - spikes[-3]
-        return abs(last - before) <= tolerance * last
+        periods = [b[0] - a[0] for a, b in zip(peaks, peaks[1:])]
+        tops = [p[1] for p in peaks]
+        size = tops[-1] - troughs[-1]
+        return all(abs(x[-1] - x[-2]) <= scale or _plateau(x)
+                   for x, scale in ((periods, tolerance * periods[-1]), (tops, tolerance * size),
+                                    (troughs, tolerance * size)))
 
-    spikes, now, steps = _step_response(current, params, dt, duration, done)
-    if len(spikes) < 3 or _silent(spikes, now):
-        return math.inf, 0.0, steps
-    last, before = spikes[-1] - spikes[-2], spikes[-2] - spikes[-3]
-    return last, abs(last - before), steps
+    while now < duration:
+        trace = simulate(protocol, min(CHUNK_MS, duration - now), params, "rk4", dt, initial=state, start=now)
+        steps += trace.steps
+        for when, v, is_max in _extrema(trace):
+            if is_max:
+                peaks.append((when, v))
+            elif peaks:  # troughs after the first peak only, so each cycle is peak then trough
+                troughs.append(v)
+        state, now = trace.final_state(), float(trace.times[-1])
+        near = max(abs(state.v - target.v),
+                   100.0 * max(abs(state.m - target.m), abs(state.h - target.h), abs(state.n - target.n)))
+        if stable and near < FIXED_POINT_DISTANCE:
+            return _Settled(True, math.inf, target.v, target.v, (0.0, 0.0, 0.0), True, steps)
+        if converged():
+            break
+    if len(peaks) < 4 or len(troughs) < 3:
+        raise ValueError(f"current = {current:g} uA/cm^2: after duration = {duration:g} ms the membrane is "
+                         "neither at its fixed point nor through three cycles of an oscillation; give a "
+                         "longer duration")
+    periods = [b[0] - a[0] for a, b in zip(peaks, peaks[1:])]
+    tops = [p[1] for p in peaks]
+    return _Settled(False, periods[-1], tops[-1], troughs[-1],
+                    (_remaining(periods), _remaining(tops), _remaining(troughs)), converged(), steps)
+
+
+def _at_two_steps(run: Callable[[float], Outcome], dt: float, caller: str) -> tuple[Outcome, Outcome]:
+    """run(dt) and run(2 dt); an unstable coarse run is reported as the caller's."""
+    fine = run(dt)
+    try:
+        coarse = run(2.0 * dt)
+    except UnstableStepError as error:
+        raise UnstableStepError(error.dt, error.time, f" (the run at 2 dt by which {caller}(dt={dt:g}) "
+                                "estimates its error)") from None
+    return fine, coarse
+
+
+def firing(
+    current: float,
+    params: HHParams | None = None,
+    dt: float | None = None,
+    duration: float = 1000.0,
+    tolerance: float = 1e-6,
+) -> Firing:
+    """What a constant current step of `current` uA/cm^2 from rest settles into (see `Regime`),
+    with the frequency, peak and trough of the settled oscillation.
+
+    Runs at dt (default 2 x `params.default_dt()`) and 2 dt until settled (see `_settle`) or
+    `duration` ms. Errors: |fine - coarse| / 15 (Richardson) plus what the transient may still
+    change; where the two step sizes disagree on the regime, the whole difference. A fixed point
+    is the exact root of `equilibrium`, 0 Hz with no error; rest and depolarisation block are told
+    apart by the Hopf points (`hopf_points`). The firing rate is the frequency when the peak is
+    above SPIKE_LEVEL by more than 10 error estimates, 0 when below by as much, and otherwise
+    uncertain: its error is then the whole frequency. ~0.05-0.3 s per current.
+    """
+    params = params or HHParams()
+    dt = dt or 2.0 * params.default_dt()
+    fine, coarse = _at_two_steps(lambda h: _settle(current, params, h, duration, tolerance), dt, "firing")
+    if fine.fixed:
+        hopf = hopf_points(params)
+        blocked = bool(hopf) and not hopf[-1].loses_stability and current >= hopf[-1].current.value
+        regime = Regime.DEPOLARISATION_BLOCK if blocked else Regime.REST
+        if coarse.fixed:
+            v = Estimate(fine.peak, 0.0, fine.steps, computed=True)
+            zero = Estimate(0.0, 0.0, fine.steps, computed=True)
+            return Firing(float(current), regime, zero, v, v, zero, True)
+    frequency_fine = 0.0 if fine.fixed else 1000.0 / fine.period
+    frequency_coarse = 0.0 if coarse.fixed else 1000.0 / coarse.period
+
+    def in_hz(settled: _Settled) -> float:
+        return 0.0 if settled.fixed else 1000.0 * settled.transient[0] / settled.period**2
+
+    def estimate(value: float, other: float, transient: float, coarse_transient: float) -> Estimate:
+        if fine.fixed != coarse.fixed:
+            return Estimate(value, abs(value - other) + transient, fine.steps, computed=True)
+        error = (abs(value - other) + coarse_transient) / (2**RK4_ORDER - 1) + transient
+        return Estimate(value, error, fine.steps, computed=True)
+
+    frequency = estimate(frequency_fine, frequency_coarse, in_hz(fine), in_hz(coarse))
+    peak = estimate(fine.peak, coarse.peak, fine.transient[1], coarse.transient[1])
+    trough = estimate(fine.trough, coarse.trough, fine.transient[2], coarse.transient[2])
+    amplitude = peak.value - trough.value
+    if not fine.fixed and _largest_real_part(current, params) < 0.0 and amplitude <= peak.stderr + trough.stderr:
+        # an oscillation about a stable fixed point, so small that it may be dying out: not settled
+        hopf = hopf_points(params)
+        blocked = bool(hopf) and not hopf[-1].loses_stability and current >= hopf[-1].current.value
+        regime = Regime.DEPOLARISATION_BLOCK if blocked else Regime.REST
+        v = equilibrium(current, params).v
+        peak = Estimate(v, abs(peak.value - v) + peak.stderr, fine.steps, computed=True)
+        trough = Estimate(v, abs(trough.value - v) + trough.stderr, fine.steps, computed=True)
+        frequency = Estimate(0.0, frequency.value + frequency.stderr, fine.steps, computed=True)
+    elif not fine.fixed:
+        regime = Regime.REPETITIVE_SPIKES if peak.value >= SPIKE_LEVEL else Regime.OSCILLATION_BELOW_0_MV
+    margin = ERROR_MULTIPLE * peak.stderr
+    if peak.value - SPIKE_LEVEL > margin:
+        rate = frequency
+    elif SPIKE_LEVEL - peak.value > margin:
+        rate = Estimate(0.0, 0.0, fine.steps, computed=True)
+    else:  # the peak is within its errors of the spike level: it may or may not cross it
+        value = frequency.value if regime is Regime.REPETITIVE_SPIKES else 0.0
+        rate = Estimate(value, frequency.value + frequency.stderr, fine.steps, computed=True)
+    dying = regime in (Regime.REST, Regime.DEPOLARISATION_BLOCK) and not fine.fixed
+    return Firing(float(current), regime, frequency, peak, trough, rate,
+                  fine.settled and coarse.settled and not dying)
+
+
+ERROR_MULTIPLE = 10.0  # a value is certain to lie on one side of a level when 10 errors away from it
 
 
 def firing_rate(
@@ -948,41 +1329,107 @@ def firing_rate(
     duration: float = 1000.0,
     tolerance: float = 1e-6,
 ) -> Estimate:
-    """The steady firing rate (Hz) under a constant current step (uA/cm^2) from rest: 1000 / the
-    last interspike interval, once two successive intervals agree to `tolerance` (or after
-    `duration` ms). 0 if the firing stops (below the onset of repetitive firing).
-
-    At dt (default 2 x `params.default_dt()`) and 2 dt; the error is the Richardson estimate
-    plus the last change of the interval (the transient not yet gone). ~0.05-0.1 s per current.
+    """The steady firing rate (Hz: spikes, i.e. upward crossings of 0 mV, per second) under a
+    constant current step from rest: `firing(...).rate`. 0 at rest, in depolarisation block and
+    in an oscillation that peaks below 0 mV (surely, if 10 errors below), else the frequency of
+    the settled orbit, 1000 / its period in ms. ~0.05-0.3 s per current.
     """
-    params = params or HHParams()
-    dt = dt or 2.0 * params.default_dt()
-    coarse, _, _ = _period(current, params, 2.0 * dt, duration, tolerance)
-    fine, change, steps = _period(current, params, dt, duration, tolerance)
-    rate_fine, rate_coarse = 1000.0 / fine, 1000.0 / coarse
-    transient = 1000.0 * change / fine**2 if fine < math.inf else 0.0
-    error = abs(rate_fine - rate_coarse) / (2**RK4_ORDER - 1) + transient
-    if (fine == math.inf) != (coarse == math.inf):  # at the onset: the two steps disagree on firing
-        error = abs(rate_fine - rate_coarse)
-    return Estimate(rate_fine, error, steps, computed=True)
+    return firing(current, params, dt, duration, tolerance).rate
 
 
 @dataclass(frozen=True)
 class FICurve:
-    """Firing rate (Hz) against step current (uA/cm^2), with the error estimate of each rate."""
+    """Firing rate (Hz) against step current (uA/cm^2), with the error estimate of each rate, and
+    the whole `Firing` (regime, frequency, peak, trough) at each current."""
 
     currents: np.ndarray
     rates: np.ndarray
     errors: np.ndarray
+    firings: tuple[Firing, ...] = ()
+
+    @property
+    def regimes(self) -> tuple[Regime, ...]:
+        return tuple(f.regime for f in self.firings)
+
+    @property
+    def frequencies(self) -> np.ndarray:
+        """Hz: the oscillation's frequency, spiking or not (0 at a fixed point)."""
+        return np.array([f.frequency.value for f in self.firings])
+
+    @property
+    def peaks(self) -> np.ndarray:
+        return np.array([f.peak.value for f in self.firings])
+
+    @property
+    def troughs(self) -> np.ndarray:
+        return np.array([f.trough.value for f in self.firings])
 
 
 def fi_curve(currents: Sequence[float] | np.ndarray, params: HHParams | None = None, dt: float | None = None,
              duration: float = 1000.0) -> FICurve:
-    """`firing_rate` at each current: the f-I curve of a current step from rest. The HH curve
-    jumps from 0 to about 50 Hz at the onset (~6.26 uA/cm^2 at 6.3 C): a type II neuron."""
-    estimates = [firing_rate(float(i), params, dt, duration) for i in currents]
-    return FICurve(np.asarray(currents, dtype=float), np.array([e.value for e in estimates]),
-                   np.array([e.stderr for e in estimates]))
+    """`firing` at each current: the f-I curve of a current step from rest, with the regimes. The
+    HH rate jumps from 0 to about 50 Hz at the onset (~6.26 uA/cm^2 at 6.3 C: a type II neuron),
+    and falls back to 0 at ~62.9, where the orbit's peak sinks below 0 mV; the oscillation
+    itself goes on, ever smaller, up to the upper Hopf point (~154.5), then depolarisation block."""
+    found = tuple(firing(float(i), params, dt, duration) for i in currents)
+    return FICurve(np.asarray(currents, dtype=float), np.array([f.rate.value for f in found]),
+                   np.array([f.rate.stderr for f in found]), found)
+
+
+@dataclass(frozen=True)
+class FiringRange:
+    """The currents (uA/cm^2) between which a step from rest drives repetitive spikes."""
+
+    lower: Estimate
+    upper: Estimate
+
+
+def repetitive_firing_upper_edge(
+    params: HHParams | None = None,
+    dt: float | None = None,
+    precision: float = 1e-5,
+    duration: float = 1000.0,
+    tolerance: float = 1e-9,
+) -> Estimate:
+    """The current (uA/cm^2) above which a step from rest no longer drives spikes: where the peak
+    of the settled orbit falls through SPIKE_LEVEL (the orbit goes on below it).
+
+    The peak falls smoothly with the current, so its crossing is found by brentq (to `precision`)
+    between the Hopf points, once at dt (default 2 x `params.default_dt()`) and once at 2 dt.
+    Error: |fine - coarse| / 15 plus the bracket plus the peak's remaining transient divided by
+    the slope of the peak against the current. About 62.87 uA/cm^2 at 6.3 C.
+    """
+    params = params or HHParams()
+    dt = dt or 2.0 * params.default_dt()
+    hopf = hopf_points(params)
+    if len(hopf) != 2:
+        raise ValueError(f"expected two Hopf points, found {len(hopf)}")
+    lo, hi = hopf[0].current.value, hopf[1].current.value
+
+    def edge(step_dt: float) -> tuple[float, float, int]:
+        runs: dict[float, _Settled] = {}
+
+        def excess(i: float) -> float:
+            runs[i] = _settle(i, params, step_dt, duration, tolerance)
+            return runs[i].peak - SPIKE_LEVEL
+
+        lo, hi = hopf[0].current.value, 0.5 * (hopf[0].current.value + hopf[1].current.value)
+        if not excess(lo) > 0.0 > excess(hi):
+            raise ValueError(f"the settled peak does not fall through {SPIKE_LEVEL:g} mV between {lo:.4g} "
+                             f"and {hi:.4g} uA/cm^2")
+        root = optimize.brentq(excess, lo, hi, xtol=precision, rtol=4 * np.finfo(float).eps)
+        a, b = sorted(runs, key=lambda i: abs(i - root))[:2]
+        slope = (runs[a].peak - runs[b].peak) / (a - b)
+        return root, runs[a].transient[1] / abs(slope), sum(r.steps for r in runs.values())
+
+    (fine, transient, steps), (coarse, _, _) = _at_two_steps(edge, dt, "repetitive_firing_upper_edge")
+    error = abs(fine - coarse) / (2**RK4_ORDER - 1) + precision + transient
+    return Estimate(fine, error, steps, computed=True)
+
+
+def repetitive_firing_range(params: HHParams | None = None) -> FiringRange:
+    """The onset (`repetitive_firing_onset`) and the upper edge (`repetitive_firing_upper_edge`)."""
+    return FiringRange(repetitive_firing_onset(params), repetitive_firing_upper_edge(params))
 
 
 # --- The sodium charge of a spike ---------------------------------------------------------------
@@ -1032,8 +1479,8 @@ def sodium_charge_per_spike(
         earlier = excess[int(np.searchsorted(trace.times, 0.8 * duration))]
         return float(excess[-1]), abs(float(excess[-1]) - float(earlier)), float(peaks[0]), trace.steps
 
-    q_coarse, _, peak_coarse, _ = measure(2.0 * dt)
-    q_fine, tail, peak_fine, steps = measure(dt)
+    (q_fine, tail, peak_fine, steps), (q_coarse, _, peak_coarse, _) = _at_two_steps(
+        measure, dt, "sodium_charge_per_spike")
     richardson = Estimate.from_refinement(q_fine, q_coarse, steps, RK4_ORDER).stderr
     sodium = Estimate(q_fine, richardson + tail, steps, computed=True)
     height = Estimate.from_refinement(peak_fine - rest.v, peak_coarse - rest.v, steps, RK4_ORDER)

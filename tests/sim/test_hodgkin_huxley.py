@@ -281,3 +281,143 @@ def test_threshold_charge_of_ever_briefer_pulses_approaches_the_charge_of_the_th
     finest = hh.threshold(width=0.0025).value * 0.0025
     assert abs(limit.value - kick.value) <= 10 * (limit.stderr + kick.stderr)
     assert abs(limit.value - kick.value) < abs(finest - kick.value) / 3  # the extrapolation is what gets there
+
+
+# --- Coarse steps and loose tolerances ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("dt", [0.01, 0.02, 0.05, 0.075, 0.09, 0.094, 0.1, 0.2, 0.5, 1.0, 5.0])
+def test_simulate_gives_a_finite_answer_or_says_the_step_is_too_coarse(dt: float) -> None:
+    """A current step of 10 uA/cm^2 at 5 ms, 100 ms: every dt up to STABLE_DT works, a coarser one
+    either works or raises UnstableStepError naming the step (never an OverflowError)."""
+    try:
+        trace = hh.simulate(hh.step(10.0, start=5.0), 100.0, dt=dt)
+    except hh.UnstableStepError as error:
+        assert dt > hh.STABLE_DT
+        assert f"dt = {dt:g} ms is too coarse" in str(error) and "adaptive method" in str(error)
+        return
+    assert np.all(np.isfinite(trace.v)) and hh.spike_times(trace).size == 7
+
+
+def test_a_strong_brief_pulse_at_a_coarse_step_says_the_step_is_too_coarse() -> None:
+    with pytest.raises(hh.UnstableStepError, match=r"dt = 0.1 ms is too coarse"):
+        hh.simulate(hh.DEFAULT_PULSE, 30.0, dt=0.1)
+
+
+def test_first_spike_names_its_coarse_run_when_that_run_is_unstable() -> None:
+    """first_spike(dt=0.05) also runs at 2 dt = 0.1 ms for its error estimate: the error says so."""
+    with pytest.raises(hh.UnstableStepError, match=r"dt = 0.1 ms .*first_spike\(dt=0.05\)"):
+        hh.first_spike(dt=0.05)
+    assert hh.first_spike(dt=0.03).time.value == pytest.approx(0.9745, abs=1e-3)
+
+
+@pytest.mark.parametrize("method,rtol", [("DOP853", r) for r in (1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8)]
+                         + [(m, r) for m in ("RK45", "RK23", "LSODA", "Radau", "BDF") for r in (1e-2, 1e-4)])
+def test_adaptive_methods_run_at_every_tolerance(method: str, rtol: float) -> None:
+    """Loose tolerances make trial steps that would overflow an exponential: the right-hand side
+    answers NaN, the solver shrinks the step, and the run ends with the same seven spikes."""
+    trace = hh.simulate(hh.step(10.0, start=5.0), 100.0, method=method, rtol=rtol)
+    assert np.all(np.isfinite(trace.v)) and hh.spike_times(trace).size == 7
+
+
+def test_right_hand_side_answers_nan_where_an_exponential_would_overflow() -> None:
+    f = hh._derivatives(hh.HHParams())
+    assert all(np.isnan(x) for x in f(-1e5, 0.5, 0.5, 0.5, 0.0))
+    assert all(np.isfinite(x) for x in f(-1000.0, 0.5, 0.5, 0.5, 0.0))
+
+
+@pytest.mark.parametrize("setting,value", [("dt", 0.0), ("dt", -0.01), ("dt", float("nan")), ("duration", 0.0),
+                                           ("duration", float("inf")), ("rtol", 0.0)])
+def test_a_setting_that_is_not_a_positive_number_is_named(setting: str, value: float) -> None:
+    with pytest.raises(ValueError, match=f"{setting} must be a positive number"):
+        hh.simulate(hh.step(10.0), **{"duration": 10.0, setting: value})
+
+
+# --- Fixed points, the Jacobian, Hopf points -------------------------------------------------------
+
+
+def test_equilibrium_is_the_resting_state_and_a_zero_of_the_right_hand_side() -> None:
+    assert np.allclose(hh.equilibrium(0.0), hh.resting_state(), rtol=0, atol=1e-10)
+    f = hh._derivatives(hh.HHParams())
+    for current in (0.0, 50.0, 200.0):
+        state = hh.equilibrium(current)
+        assert max(abs(x) for x in f(*state, current)[:4]) < 1e-10
+        assert len(hh.equilibria(current)) == 1
+
+
+def test_jacobian_matches_the_symbolic_jacobian_of_the_handouts_equations() -> None:
+    """SymPy differentiates the handout's own equations (an independent source of the model);
+    the simulator's finite differences of its scalar code must agree to 1e-8 of the largest entry."""
+    import sympy as sp
+
+    from derive.library import hodgkin_huxley as lib
+
+    current = 20.0
+    setting = {**lib.REDUCED, lib.I_ext: current}
+    rates = [lib.derivation.step(label).claim.rhs.xreplace(setting)
+             for label in ("voltage-rate", "m-rate", "h-rate", "n-rate")]
+    symbolic = sp.lambdify((lib.V, lib.m, lib.h, lib.n), sp.Matrix(rates).jacobian([lib.V, lib.m, lib.h, lib.n]))
+    for state in (hh.equilibrium(0.0), hh.State(-20.0, 0.6, 0.3, 0.5), hh.State(-54.9, 0.1, 0.5, 0.4)):
+        exact = np.array(symbolic(*state), dtype=float)
+        numeric = hh.jacobian(state, current)
+        assert np.max(np.abs(numeric - exact)) <= 1e-8 * np.max(np.abs(exact)), numeric - exact
+
+
+def test_two_hopf_points_bound_the_currents_at_which_the_fixed_point_is_unstable() -> None:
+    lower, upper = hh.hopf_points()
+    assert 9.0 < lower.current.value < 10.5 and 150.0 < upper.current.value < 160.0
+    assert lower.loses_stability and not upper.loses_stability
+    assert lower.current.stderr < 1e-6 and upper.current.stderr < 1e-6
+    for point, sign in ((lower, 1.0), (upper, -1.0)):
+        below = hh.eigenvalues(point.current.value - 0.01)[0].real
+        above = hh.eigenvalues(point.current.value + 0.01)[0].real
+        assert sign * below < 0.0 < sign * above
+
+
+def test_the_oscillation_near_the_upper_hopf_point_has_the_hopf_frequency() -> None:
+    """The simulated orbit just below the upper Hopf point oscillates at the imaginary part of
+    the eigenvalue pair (from the Jacobian), and just above it the oscillation dies out."""
+    _, upper = hh.hopf_points()
+    near = hh.firing(upper.current.value - 4.0)
+    assert near.regime is hh.Regime.OSCILLATION_BELOW_0_MV
+    assert near.frequency.value == pytest.approx(upper.frequency, rel=0.02)
+    beyond = hh.firing(upper.current.value + 30.0)
+    assert beyond.regime is hh.Regime.DEPOLARISATION_BLOCK and beyond.settled
+
+
+# --- Regimes of a current step ----------------------------------------------------------------------
+
+
+def test_firing_reports_rest_spikes_oscillation_below_0_mV_and_block() -> None:
+    rest, spikes, below, block = (hh.firing(i) for i in (3.0, 10.0, 100.0, 200.0))
+    assert rest.regime is hh.Regime.REST and rest.rate.value == 0.0 == rest.frequency.value
+    assert rest.peak.value == pytest.approx(hh.equilibrium(3.0).v, abs=1e-12)
+    assert spikes.regime is hh.Regime.REPETITIVE_SPIKES and spikes.rate == spikes.frequency
+    assert 60.0 < spikes.rate.value < 75.0 and spikes.peak.value > 20.0
+    assert below.regime is hh.Regime.OSCILLATION_BELOW_0_MV and below.rate.value == 0.0
+    assert below.peak.value < -10.0 and 8.0 < below.amplitude.value < 58.0
+    assert 134.0 < below.frequency.value < 169.0 and below.frequency.stderr < 1e-3
+    assert block.regime is hh.Regime.DEPOLARISATION_BLOCK and block.amplitude.value == 0.0
+    assert all(f.settled for f in (rest, spikes, below, block))
+
+
+def test_the_rate_is_uncertain_when_the_peak_is_within_its_errors_of_0_mV() -> None:
+    """At a coarse step, close to the upper edge, 0 mV lies within 10 errors of the peak: the rate
+    may be 0 or the frequency, and its error says so (never a false 0 +- 0)."""
+    edge = hh.firing(62.874, dt=0.04)
+    assert abs(edge.peak.value) < 10.0 * edge.peak.stderr
+    assert edge.rate.stderr >= edge.frequency.value > 100.0
+
+
+def test_upper_edge_of_repetitive_firing_is_where_the_peak_falls_through_0_mV() -> None:
+    """The bisection on the settled peak (rk4) against the other integrator: DOP853 sees the last
+    peaks (located on its dense output) of a long step 0.02 uA/cm^2 below the edge above 0 mV, and
+    0.02 above it below (the peak falls by about 0.55 mV per uA/cm^2 there)."""
+    edge = hh.repetitive_firing_upper_edge(precision=1e-4, tolerance=1e-7)
+    assert 62.0 < edge.value < 64.0 and edge.stderr < 5e-4
+    for offset, crosses in ((-0.02, True), (0.02, False)):
+        trace = hh.simulate(hh.step(edge.value + offset), 300.0, method="DOP853", rtol=1e-10)
+        times, peaks = hh.spike_peaks(trace, threshold=-30.0)
+        late = peaks[times > 200.0]
+        assert late.size > 5 and bool(np.all(late > 0.0)) is crosses and bool(np.all(late < 0.0)) is not crosses
+    assert hh.fires_repetitively(edge.value - 0.2) and not hh.fires_repetitively(edge.value + 0.2)
