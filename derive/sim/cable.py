@@ -144,6 +144,44 @@ class _Run:
     stopped: float  # the time at which the run ended, ms
 
 
+# The six rate exponents as rows a V + b, ordered so that one expm1 and one exp cover them:
+# rows 0-2 are alpha_m, alpha_n, alpha_h and rows 3-5 beta_m, beta_n, beta_h (gates in the order
+# m, n, h). alpha_m and alpha_n are x / expm1(x); alpha_h, beta_m, beta_n are c exp(x); beta_h is
+# 1 / (1 + exp(x)). The formulas are gate_rates' (a test compares them).
+_RATE_SLOPE = np.array([-0.1, -0.1, -1.0 / 20.0, -1.0 / 18.0, -1.0 / 80.0, -0.1])[:, None]
+_RATE_OFFSET = np.array([-4.0, -5.5, -65.0 / 20.0, -65.0 / 18.0, -65.0 / 80.0, -3.5])[:, None]
+_RATE_SCALE = np.array([1.0, 0.1, 0.07, 4.0, 0.125, 1.0])[:, None]
+
+
+class _Rates:
+    """The six HH rates (1/ms) for a vector of potentials, in preallocated arrays: few numpy calls
+    per step, since at a thousand compartments each call's fixed cost is most of the work."""
+
+    def __init__(self, count: int, phi: float) -> None:
+        self.x = np.empty((6, count))
+        self.e = np.empty((6, count))
+        self.rates = np.empty((6, count))
+        self.scale = phi * _RATE_SCALE
+
+    def __call__(self, v: np.ndarray) -> np.ndarray:
+        x, e, rates = self.x, self.e, self.rates
+        np.multiply(_RATE_SLOPE, v, out=x)
+        x += _RATE_OFFSET
+        np.expm1(x[:2], out=e[:2])
+        np.exp(x[2:], out=e[2:])
+        if e[:2].all():
+            np.divide(x[:2], e[:2], out=rates[:2])
+        else:  # V exactly at -40 or -55 mV: x / expm1(x) -> 1, its limit
+            with np.errstate(invalid="ignore"):
+                np.divide(x[:2], e[:2], out=rates[:2])
+            rates[:2][e[:2] == 0.0] = 1.0
+        rates[2:5] = e[2:5]
+        e[5] += 1.0
+        np.reciprocal(e[5], out=rates[5])
+        rates *= self.scale
+        return rates
+
+
 def _integrate(
     grid: _Grid,
     membrane: HHParams,
@@ -165,12 +203,16 @@ def _integrate(
        then V(n+1) = 2 W - V(n). L is the axial coupling matrix; the matrix is symmetric
        positive definite, solved by LAPACK's dptsv (O(N)).
     Second order in dt and h. If `watch` is a vertex index, stops once it has crossed `level`.
+    The three gates live in one (3, N) array and the six rates in one (6, N) array, so a step
+    is about 40 numpy calls whatever N.
     """
     count = len(grid.x)
     rest = resting_state(membrane)
     active_idx = np.flatnonzero(grid.active > 0.0)
+    everywhere = len(active_idx) == count  # an unmyelinated cable: no gathering or scattering
     area = grid.active[active_idx]
-    capacitance = membrane.c_m * grid.active + grid.passive_c * grid.passive  # uF
+    p = membrane
+    capacitance = p.c_m * grid.active + grid.passive_c * grid.passive  # uF
     g_passive = grid.passive_g * grid.passive  # mS
     coupling_sum = np.full(count, 2.0 * grid.coupling)
     coupling_sum[0] = coupling_sum[-1] = grid.coupling
@@ -178,50 +220,77 @@ def _integrate(
     base_diagonal = 2.0 * capacitance / dt + g_passive + coupling_sum
     base_rhs = 2.0 * capacitance / dt
     passive_drive = g_passive * rest.v
+    has_passive = bool(np.any(g_passive))
+    # g_total = area (g_na + g_k + g_l); drive = g_total e_k + area g_na (e_na - e_k) + area g_l (e_l - e_k)
+    na_area, k_area = p.g_na * area, p.g_k * area
+    leak_area = p.g_l * area
+    leak_drive = leak_area * (p.e_l - p.e_k)
+    na_shift = p.e_na - p.e_k
 
     v = np.full(count, rest.v)
-    m = np.full(len(active_idx), rest.m)
-    h = np.full(len(active_idx), rest.h)
-    n = np.full(len(active_idx), rest.n)
+    gates = np.empty((3, len(active_idx)))
+    gates[0], gates[1], gates[2] = rest.m, rest.n, rest.h
+    m, n, h = gates
+    rates = _Rates(len(active_idx), p.rate_factor)
+    total, steady, decay = (np.empty_like(gates) for _ in range(3))
+    g_na, g_total, drive = (np.empty(len(active_idx)) for _ in range(3))
+    diagonal, rhs = np.empty(count), np.empty(count)
     crossings = np.full(count, np.nan)
+    pending = np.ones(count, dtype=bool)
     steps = max(1, math.ceil(duration / dt - 1e-9))
     recorded_t, recorded_v = [0.0], [v.copy()]
-    p = membrane
     t = 0.0
     for k in range(steps):
         t = k * dt
-        va = v[active_idx]
-        r = gate_rates(va, membrane)
-        for gate, alpha, beta in ((m, r.alpha_m, r.beta_m), (h, r.alpha_h, r.beta_h), (n, r.alpha_n, r.beta_n)):
-            total = alpha + beta
-            steady = alpha / total
-            gate -= steady
-            gate *= np.exp(-dt * total)
-            gate += steady
-        g_na = p.g_na * m**3 * h
-        n2 = n * n
-        g_k = p.g_k * n2 * n2
-        g_total = area * (g_na + g_k + p.g_l)
-        drive = area * (g_na * p.e_na + g_k * p.e_k + p.g_l * p.e_l)
+        r = rates(v if everywhere else v[active_idx])
+        np.add(r[:3], r[3:], out=total)
+        np.divide(r[:3], total, out=steady)
+        np.multiply(total, -dt, out=decay)
+        np.exp(decay, out=decay)
+        gates -= steady
+        gates *= decay
+        gates += steady
+        np.multiply(m, m, out=g_na)
+        g_na *= m
+        g_na *= h
+        g_na *= na_area
+        np.multiply(n, n, out=g_total)
+        np.multiply(g_total, g_total, out=g_total)
+        g_total *= k_area
+        g_total += g_na
+        g_total += leak_area
+        np.multiply(g_total, p.e_k, out=drive)
+        g_na *= na_shift
+        drive += g_na
+        drive += leak_drive
+        np.multiply(base_rhs, v, out=rhs)
+        if everywhere:
+            np.add(base_diagonal, g_total, out=diagonal)
+            rhs += drive
+        else:
+            diagonal[:] = base_diagonal
+            diagonal[active_idx] += g_total
+            rhs[active_idx] += drive
+        if has_passive:
+            rhs += passive_drive
         stim = max(0.0, min(t + dt, pulse.stop) - max(t, pulse.start)) / dt * pulse.amplitude
-        diagonal = base_diagonal.copy()
-        diagonal[active_idx] += g_total
-        rhs = base_rhs * v + passive_drive
-        rhs[active_idx] += drive
         if stim:
             rhs += stim * grid.stimulated
-        _, _, w, info = lapack.dptsv(diagonal, off_diagonal, rhs)
+        _, _, w, info = lapack.dptsv(diagonal, off_diagonal, rhs, overwrite_d=1)
         if info:
             raise RuntimeError(f"tridiagonal solve failed (info {info})")
-        new = 2.0 * w - v
-        up = (v < level) & (new >= level) & np.isnan(crossings)
+        w *= 2.0
+        w -= v
+        up = w >= level
+        up &= pending
         if up.any():
-            crossings[up] = t + dt * (level - v[up]) / (new[up] - v[up])
-        v = new
+            crossings[up] = t + dt * (level - v[up]) / (w[up] - v[up])
+            pending &= ~up
+        v = w
         if record_every and (k + 1) % record_every == 0:
             recorded_t.append(t + dt)
             recorded_v.append(v.copy())
-        if watch is not None and not math.isnan(crossings[watch]):
+        if watch is not None and not pending[watch]:
             break
     return _Run(np.array(recorded_t), np.array(recorded_v), crossings, k + 1, t + dt)
 
@@ -339,23 +408,46 @@ def _window(x: np.ndarray, length: float) -> np.ndarray:
     return np.flatnonzero((x >= WINDOW_START / CABLE_TIME * length) & (x <= WINDOW_STOP / CABLE_TIME * length))
 
 
+class GridTooCoarse(ValueError):
+    """The grid or time step cannot carry the wave: the message names the setting and what to do."""
+
+
+def _check_step(name: str, value: float | None, unit: str) -> None:
+    if value is not None and not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0.0):
+        raise ValueError(f"{name} must be a positive finite number of {unit}; got {value!r}")
+
+
 def _cable_velocity(params: CableParams, length: float, h: float, dt: float) -> tuple[float, int]:
-    """The velocity (cm/ms) on one grid, and its size (vertices x steps)."""
+    """The velocity (cm/ms) on one grid, and its size (vertices x steps).
+
+    Raises GridTooCoarse, naming dx and dt, when the wave does not cross the measured window
+    (a grid too coarse to carry the front) or the window holds fewer than 3 vertices.
+    """
     grid = _uniform_grid(params, length, h)
     window = _window(grid.x, length)
+    spacing = float(grid.x[1] - grid.x[0])
+    if len(window) < 3:
+        raise GridTooCoarse(f"dx = {spacing:.4g} cm leaves {len(window)} grid points between 4/7 and 6/7 of the "
+                            f"{length:.4g} cm cable, where the velocity is measured; at least 3 are needed: refine dx")
     duration = 3.0 * CABLE_TIME + params.stimulus.stop  # a bound; the run stops when the wave is measured
     run = _integrate(grid, params.hh, params.stimulus, dt, duration, watch=int(window[-1]))
-    return _fitted_velocity(grid.x[window], run.crossings[window]), len(grid.x) * run.steps
+    arrivals = run.crossings[window]
+    if np.isnan(arrivals).any():
+        raise GridTooCoarse(f"no propagating wave crossed the measured part of the cable at dx = {spacing:.4g} cm, "
+                            f"dt = {dt:.4g} ms (a grid or step too coarse for the spike's front, or a membrane that "
+                            f"does not propagate): refine dx and dt")
+    return _fitted_velocity(grid.x[window], arrivals), len(grid.x) * run.steps
 
 
 def _pilot_velocity(params: CableParams, trial_length: float | None = None) -> float:
     """A rough velocity (cm/ms, a few % off) from coarse runs, to size the real grid.
 
     Nothing about the wave's scale is assumed: a cable of trial length (`trial_length`, else
-    params.length, else 6 cm) with 80 vertices is run; if the wave failed to cross it (the grid too coarse for the front)
-    the cable is made 4 times shorter; if it fired almost at once it is made 16 times longer;
-    otherwise it is resized to the distance the measured wave travels in 3 ms, until the size
-    agrees within a factor 2.
+    params.length, else 6 cm) with 80 vertices is run at 4 x params.default_dt() (whatever step
+    the caller asks of the real run); if the wave failed to cross it (the grid too coarse for the
+    front) the cable is made 4 times shorter; if it fired almost at once it is made 16 times
+    longer; otherwise it is resized to the distance the measured wave travels in 3 ms, until the
+    size agrees within a factor 2.
     """
     length = trial_length or params.length or 6.0
     dt = 4.0 * params.default_dt()
@@ -375,36 +467,135 @@ def _pilot_velocity(params: CableParams, trial_length: float | None = None) -> f
         if 0.5 < velocity * PILOT_TIME / length < 2.0:
             return velocity
         length = velocity * PILOT_TIME
-    raise RuntimeError("no propagating wave found")
+    raise RuntimeError(f"no propagating wave found: no wave crossing {SPIKE_LEVEL:g} mV travels along this "
+                       f"cable (temperature {params.temperature:g} C, stimulus {params.stimulus}); the pilot tried "
+                       f"cables from far shorter to far longer than any wave's scale")
+
+
+@dataclass(frozen=True)
+class VelocityRefinement:
+    """Conduction velocities (m/s) of one cable on grids (dx, dt), (2 dx, 2 dt), (4 dx, 4 dt), ...
+
+    `velocities` runs from the finest grid to the coarsest; dx (cm) and dt (ms) are the finest
+    grid's, `length` (cm) the cable's; `samples` its vertices x steps. The scheme is second order,
+    so the fine velocity's error is about (fine - coarse) / 3 with its sign (`richardson`), and
+    fine + richardson (`extrapolated`) cancels the leading error. With three grids or more the
+    extrapolated value's own error is estimated from the next pair: the difference between the
+    extrapolations of grids (1, 2) and (2, 3) (a conservative bound: it does not divide by the
+    next order's 2^p - 1).
+    """
+
+    velocities: tuple[float, ...]
+    dx: float
+    dt: float
+    length: float
+    samples: int
+
+    @property
+    def fine(self) -> float:
+        return self.velocities[0]
+
+    @property
+    def coarse(self) -> float:
+        return self.velocities[1]
+
+    @property
+    def richardson(self) -> float:
+        """The signed estimate of (true - fine): (fine - coarse) / (2^2 - 1)."""
+        return (self.velocities[0] - self.velocities[1]) / (2**ORDER - 1)
+
+    @property
+    def extrapolated(self) -> float:
+        """fine + richardson: the leading (dx^2, dt^2) error removed."""
+        return self.fine + self.richardson
+
+    @property
+    def extrapolated_error(self) -> float:
+        """|extrapolated - the same extrapolation one grid coarser|; nan with only two grids."""
+        if len(self.velocities) < 3:
+            return math.nan
+        second = self.velocities[1] + (self.velocities[1] - self.velocities[2]) / (2**ORDER - 1)
+        return abs(self.extrapolated - second)
+
+    def estimate(self) -> Estimate:
+        """The fine velocity and its error |richardson|, as `conduction_velocity` reports it."""
+        return Estimate(self.fine, abs(self.richardson), self.samples, computed=True)
+
+    def extrapolated_estimate(self) -> Estimate:
+        """The extrapolated velocity and its error (needs three grids)."""
+        if len(self.velocities) < 3:
+            raise ValueError("levels must be at least 3 for an error estimate of the extrapolated velocity")
+        return Estimate(self.extrapolated, self.extrapolated_error, self.samples, computed=True)
+
+
+def velocity_refinement(
+    params: CableParams | None = None, dx: float | None = None, dt: float | None = None,
+    length: float | None = None, levels: int = 3, courant: float = COURANT, trial_length: float | None = None,
+) -> VelocityRefinement:
+    """The velocity on `levels` grids (dx, dt), (2 dx, 2 dt), ... of one cable: direct control of the grid.
+
+    length (cm): the cable; default params.length, else 7 ms of travel found by a coarse pilot.
+    dx (cm): the finest spacing; default the pilot's velocity x dt / courant (the pilot runs then
+    even when the length is given). dt (ms): the finest step; default params.default_dt().
+    With dx, dt and a length all given, no pilot runs: the cost is the grids' alone. Raises
+    ValueError naming the setting for a non-positive or non-finite dx, dt or length, and
+    GridTooCoarse (a ValueError) naming dx and dt when a grid cannot carry the wave.
+    """
+    params = params or CableParams()
+    _check_step("dx", dx, "cm")
+    _check_step("dt", dt, "ms")
+    _check_step("length", length, "cm")
+    if not isinstance(levels, int) or levels < 2:
+        raise ValueError(f"levels must be an integer of at least 2 (fine and coarse); got {levels!r}")
+    dt = dt or params.default_dt()
+    length = length or params.length
+    pilot = None
+    if length is None or dx is None:
+        pilot = _pilot_velocity(params, trial_length or length)
+    length = length or CABLE_TIME * pilot
+    dx = dx or pilot * dt / courant
+    values, size = [], 0
+    for level in range(levels):
+        try:
+            value, cost = _cable_velocity(params, length, dx * 2**level, dt * 2**level)
+        except GridTooCoarse as error:
+            if not level:
+                raise
+            raise GridTooCoarse(f"with dx = {dx:.4g} cm and dt = {dt:.4g} ms, the refinement's grid {level + 1} "
+                                f"(dx x {2**level}, dt x {2**level}) fails: {error}. Refine dx and dt, or ask for "
+                                f"fewer levels (levels={levels})") from None
+        values.append(CM_PER_MS_IN_M_PER_S * value)
+        size = size or cost
+    spacing = length / (max(round(length / dx), 2))
+    return VelocityRefinement(tuple(values), spacing, dt, length, size)
 
 
 def _velocity_pair(params: CableParams, dt: float | None, courant: float, trial_length: float | None
                    ) -> tuple[float, float, int]:
     """(fine, coarse) velocity in m/s at (dx, dt) and (2 dx, 2 dt), and the fine run's size."""
-    dt = dt or params.default_dt()
-    pilot = _pilot_velocity(params, trial_length)
-    length = params.length or CABLE_TIME * pilot
-    h = pilot * dt / courant
-    fine, size = _cable_velocity(params, length, h, dt)
-    coarse, _ = _cable_velocity(params, length, 2.0 * h, 2.0 * dt)
-    return CM_PER_MS_IN_M_PER_S * fine, CM_PER_MS_IN_M_PER_S * coarse, size
+    refined = velocity_refinement(params, dt=dt, levels=2, courant=courant, trial_length=trial_length)
+    return refined.fine, refined.coarse, refined.samples
 
 
 def conduction_velocity(
     params: CableParams | None = None, dt: float | None = None, courant: float = COURANT,
-    trial_length: float | None = None,
+    trial_length: float | None = None, dx: float | None = None, extrapolate: bool = False,
 ) -> Estimate:
     """The speed of the action potential (m/s) on an unmyelinated cable, with its error.
 
     A coarse pilot finds the wave's scale; the cable is then 7 ms of travel long (unless
     params.length is given) and the velocity is the inverse slope of arrival time against
     position between 4/7 and 6/7 of it. Run at (dx, dt) and (2 dx, 2 dt), dt defaulting to
-    params.default_dt() and dx to the pilot velocity x dt / courant; the error is
-    |fine - coarse| / 3 (second order, Richardson). The value is the fine one. `trial_length`
-    (cm) is where the pilot's search starts (a neighbouring run's wave scale saves time).
+    params.default_dt() and dx (cm) to the pilot velocity x dt / courant; the error is
+    |fine - coarse| / 3 (second order, Richardson). The value is the fine one; with
+    `extrapolate`, a third grid (4 dx, 4 dt) is run and the value is the Richardson extrapolation
+    fine + (fine - coarse) / 3, its error the change of that extrapolation one grid coarser
+    (`VelocityRefinement`). `trial_length` (cm) is where the pilot's search starts (a
+    neighbouring run's wave scale saves time).
     """
-    fine, coarse, size = _velocity_pair(params or CableParams(), dt, courant, trial_length)
-    return Estimate.from_refinement(fine, coarse, size, ORDER)
+    refined = velocity_refinement(params, dx=dx, dt=dt, levels=3 if extrapolate else 2, courant=courant,
+                                  trial_length=trial_length)
+    return refined.extrapolated_estimate() if extrapolate else refined.estimate()
 
 
 RESCALING = {"radius", "r_i"}  # changes that only stretch the wave: its grid stretches with it
@@ -595,6 +786,10 @@ def _myelinated_run(params: CableParams, myelin: MyelinParams, nodes: int, segme
     duration = 3.0 * CABLE_TIME + MYELIN_STIMULUS.stop
     run = _integrate(grid, params.hh, MYELIN_STIMULUS, dt, duration, watch=last * segments)
     measured = slice(first * segments, last * segments + 1, segments)
+    if np.isnan(run.crossings[measured]).any():
+        raise GridTooCoarse(f"no saltatory wave crossed nodes {first}-{last} of the myelinated fibre (radius "
+                            f"{params.radius:g} um) at {segments} grid spacing(s) per node period and dt = {dt:.4g} ms: "
+                            f"refine dt (and segments)")
     return _fitted_velocity(grid.x[measured], run.crossings[measured]), len(grid.x) * run.steps
 
 
@@ -621,9 +816,10 @@ def _myelinated_pair(radius: float, params: CableParams | None, myelin: MyelinPa
     """(fine, coarse) saltatory velocity in m/s, and the fine run's size (see myelinated_velocity)."""
     params = (params or CableParams()).replace(radius=float(radius))
     myelin = myelin or MyelinParams()
+    _check_step("dt", dt, "ms")
     dt = dt or 0.8 * params.default_dt()
     segments = _segments_for(radius, myelin, segments, dx)
-    pilot, _ = _myelinated_run(params, myelin, 40, 1, 4.0 * dt, 15, 35)
+    pilot, _ = _myelinated_run(params, myelin, 40, 1, 3.2 * params.default_dt(), 15, 35)  # sizes the fibre only
     period = (myelin.internode(radius) + myelin.node_span(radius)) * 1e-4
     nodes = math.ceil(CABLE_TIME * pilot / period) + 1
     first, last = round(WINDOW_START / CABLE_TIME * nodes), round(WINDOW_STOP / CABLE_TIME * nodes)
@@ -639,7 +835,7 @@ def myelinated_velocity(
     """The speed (m/s) of the saltatory wave on a myelinated axon of `radius` um, with its error.
 
     The cable's membrane, temperature and r_i are `params`' (its radius is replaced). A pilot
-    on 40 nodes (one grid spacing per internode, 4 dt) sizes the fibre to 7 ms of travel; the
+    on 40 nodes (one grid spacing per internode, 3.2 x params.default_dt()) sizes the fibre to 7 ms of travel; the
     velocity is fitted to the arrival times at the nodes between 4 and 6 ms of travel. Fine:
     `segments` grid spacings per node period (or spacings of `dx` um, an absolute grid that
     must divide the period evenly) and dt (default 0.8 x params.default_dt()); coarse: half as

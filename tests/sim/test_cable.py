@@ -184,3 +184,67 @@ def test_an_absolute_grid_that_does_not_divide_the_node_period_is_refused_by_nam
         cable.myelinated_velocity(1.0, dx=100.0)
     with pytest.raises(ValueError, match="dx must be a positive"):
         cable.myelinated_velocity(1.0, dx=-1.0)
+
+
+# --- Direct grid control, the signed Richardson estimate and extrapolation ----------------------
+
+
+def test_the_fused_rates_are_gate_rates() -> None:
+    """The integrator's (6, N) rate arrays hold the six rates of `gate_rates`, at -40 and -55 mV too."""
+    from derive.sim.hodgkin_huxley import gate_rates
+
+    v = np.concatenate([np.linspace(-120.0, 60.0, 181), [-40.0, -55.0]])
+    params = HHParams(temperature=18.5)
+    fused = cable._Rates(len(v), params.rate_factor)(v)
+    r = gate_rates(v, params)
+    expected = np.stack([r.alpha_m, r.alpha_n, r.alpha_h, r.beta_m, r.beta_n, r.beta_h])
+    assert np.allclose(fused, expected, rtol=1e-13, atol=0.0)
+
+
+@pytest.fixture(scope="module")
+def refined() -> cable.VelocityRefinement:
+    return cable.velocity_refinement(levels=3)
+
+
+def test_richardson_estimate_is_signed_and_extrapolation_beats_the_fine_grid(refined) -> None:
+    """On the squid axon the fine velocity is low (the coarse lower still): the signed estimate is
+    positive, and the extrapolation lands within its error of the extrapolation at half the step,
+    much closer than the fine value does."""
+    finer = cable.velocity_refinement(dt=cable.CableParams().default_dt() / 2, levels=3)
+    assert refined.fine > refined.coarse and refined.richardson > 0
+    assert refined.extrapolated == pytest.approx(refined.fine + (refined.fine - refined.coarse) / 3)
+    gap = abs(refined.extrapolated - finer.extrapolated)
+    assert gap <= refined.extrapolated_error + finer.extrapolated_error
+    assert gap < abs(refined.fine - finer.extrapolated) / 20
+    estimate = refined.extrapolated_estimate()
+    assert estimate.computed and estimate.stderr < 1e-5 * estimate.value * 10
+
+
+def test_given_dx_dt_and_length_are_the_grids_used() -> None:
+    run = cable.velocity_refinement(dx=0.02, dt=0.01, length=13.0, levels=2)
+    assert run.dx == pytest.approx(13.0 / 650) and run.dt == 0.01 and run.length == 13.0
+    assert 18.0 < run.fine < 19.5
+    with pytest.raises(ValueError, match="levels must be at least 3"):
+        run.extrapolated_estimate()
+
+
+@pytest.mark.parametrize("dt", [0.05, 0.2, 1.0, 5.0])
+def test_coarse_steps_give_a_finite_velocity_or_an_error_naming_the_grid(dt: float) -> None:
+    try:
+        estimate = cable.conduction_velocity(dt=dt)
+    except cable.GridTooCoarse as error:
+        assert "dx" in str(error) and ("dt" in str(error) or "refine dx" in str(error))
+    else:
+        assert math.isfinite(estimate.value) and math.isfinite(estimate.stderr)
+
+
+@pytest.mark.parametrize("setting", [{"dx": -0.1}, {"dt": 0.0}, {"dt": math.nan}, {"length": math.inf}])
+def test_grid_settings_that_are_not_positive_and_finite_are_refused_by_name(setting) -> None:
+    (name, _), = setting.items()
+    with pytest.raises(ValueError, match=f"{name} must be a positive finite"):
+        cable.velocity_refinement(**setting)
+
+
+def test_a_coarse_step_on_the_myelinated_fibre_is_an_error_naming_dt() -> None:
+    with pytest.raises(cable.GridTooCoarse, match="dt = 0.5 ms"):
+        cable.myelinated_velocity(1.0, dt=0.5)
