@@ -15,6 +15,7 @@ from derive import pipeline, registry, render
 from derive.check import Settings
 from derive.model import InputError
 from derive.progress import Progress
+from derive.report import DerivationResult, github_annotations, junit_xml
 
 OK, FAILED, BAD_INPUT, INTERNAL = 0, 1, 2, 3
 
@@ -63,15 +64,22 @@ def parser() -> argparse.ArgumentParser:
             sub.add_argument("--jobs", type=_positive_count, default=pipeline.default_jobs(), metavar="N",
                              help="check this many derivations side by side (default: one per core, %(default)s)")
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+        if side_by_side:
+            sub.add_argument("--strict", action="store_true",
+                             help="numerically-only steps (checked at sample points, not proved) fail the run")
 
     check = commands.add_parser("check", help="check every step and run the numeric checks")
     checking(check)
     check.add_argument("--json", action="store_true", help="print the report as JSON on stdout")
+    check.add_argument("--format", choices=("text", "github"), default="text", dest="report_format",
+                       help="github: also print GitHub Actions annotations (::error file=...,line=...::) "
+                            "on stdout at each failing step and check")
+    check.add_argument("--junit-xml", type=Path, metavar="PATH", help="write the report as JUnit XML to PATH")
 
     notes = commands.add_parser("render", help="check, then render the handouts")
     checking(notes)
     notes.add_argument("--lang", choices=render.LANGUAGES, action="append",
-                       help="language (repeatable; default: all)")
+                       help="language (repeatable; default: [tool.derive] languages, else en and zh)")
     notes.add_argument("-o", "--output", type=Path, default=Path("output"), help="folder (default: output)")
     notes.add_argument("--templates", type=Path, help="look for templates here first")
     notes.add_argument("--even-if-failed", action="store_true",
@@ -124,7 +132,12 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "mutate":
         return mutation_test(args)
 
+    if args.command == "check" and args.json and args.report_format == "github":
+        raise InputError("--json and --format github both print on stdout: choose one")
     derivations = registry.select(args.ids)
+    if args.command == "render":
+        args.lang = args.lang or list(render.project_languages())
+        render.require_texts(derivations, args.lang)  # before the checks: every missing text at once
     if args.command == "render" and args.templates and not args.templates.is_dir():
         raise InputError(f"--templates {args.templates}: no such folder")
     if args.command == "render" and "pdf" in (args.formats or []):
@@ -133,17 +146,25 @@ def run(args: argparse.Namespace) -> int:
         pdf.require(args.lang or render.LANGUAGES)  # before the checks: say at once what to install
     report = pipeline.check(
         derivations, seed=args.seed, symbolic_only=args.symbolic_only,
-        settings=Settings(seconds_per_step=args.time_limit), progress=Progress(), jobs=args.jobs,
+        settings=Settings(seconds_per_step=args.time_limit), progress=_Progress(args.strict), jobs=args.jobs,
     )
     for result in report.derivations:
+        result.strict = args.strict  # also when a parallel worker's result arrives without the progress
         for failure in [s.explain() for s in result.steps if not s.ok] + [c.explain() for c in result.checks]:
             if failure:
                 print(failure, file=sys.stderr)
+        if result.strict_explain():
+            print(result.strict_explain(), file=sys.stderr)
 
     if args.command == "check":
+        if args.junit_xml:
+            render.write_atomically(args.junit_xml, junit_xml(report))
         if args.json:
             json.dump(report.to_json(), sys.stdout, indent=2, ensure_ascii=False)
             print()
+        if args.report_format == "github":
+            for line in github_annotations(report):
+                print(line)
         return report.exit_code
 
     if report.exit_code != OK and not args.even_if_failed:
@@ -153,9 +174,21 @@ def run(args: argparse.Namespace) -> int:
     return notes(args, derivations, report)
 
 
+class _Progress(Progress):
+    """Progress whose summary lines already know about --strict."""
+
+    def __init__(self, strict: bool):
+        super().__init__()
+        self.strict = strict
+
+    def finished(self, result: DerivationResult) -> None:
+        result.strict = self.strict
+        super().finished(result)
+
+
 def notes(args: argparse.Namespace, derivations: list, report: pipeline.Report) -> int:
     """Render the checked handouts: every file in memory first, then written; PDFs compiled last."""
-    langs, formats = args.lang or list(render.LANGUAGES), args.formats or ["md"]
+    langs, formats = args.lang, args.formats or ["md"]
     known = registry.select([]) if args.ids else derivations  # links and "next" as in the whole set
     outputs = render.render(derivations, report.derivations, langs, formats, args.output, args.templates,
                             known=known, whole=not args.ids)

@@ -10,6 +10,7 @@ named in `paths` itself. Example:
 ```toml
 [tool.derive]
 paths = ["derivations"]   # folders or files, relative to the pyproject.toml
+languages = ["en"]        # the handouts' languages (default: en and zh, the library's two)
 ```
 """
 
@@ -18,6 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 PYPROJECT = "pyproject.toml"
+LANGUAGES = ("en", "zh")  # every language the templates have strings for; the library's default
+KEYS = ("paths", "languages")
 
 
 class ProjectError(ValueError):
@@ -67,10 +70,10 @@ def configured_paths(pyproject: Path) -> list[Path]:
     if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
         raise ProjectError(f"{pyproject}: [tool.derive] paths must be a list of folder or file names, "
                            f"not {paths!r}")
-    unknown = sorted(set(table) - {"paths"})
+    unknown = sorted(set(table) - set(KEYS))
     if unknown:
         raise ProjectError(f"{pyproject}: [tool.derive] has unknown keys: {', '.join(unknown)} "
-                           "(the only key is paths)")
+                           f"(the keys are {' and '.join(KEYS)})")
     resolved = []
     for entry in paths:
         path = (pyproject.parent / entry).resolve()
@@ -91,3 +94,21 @@ def derivation_files(path: Path) -> list[Path]:
     if not path.is_dir():
         raise ProjectError(f"{path}: no such folder or file")
     return sorted(p for p in path.iterdir() if p.is_file() and is_derivation_name(p))
+
+
+def languages(pyproject: Path | None) -> tuple[str, ...]:
+    """The languages `[tool.derive] languages` declares: what render writes and asks prose in.
+
+    Without the key (or without a table) the library's two, English and Chinese.
+    """
+    table = read_table(pyproject) if pyproject is not None else None
+    if table is None or "languages" not in table:
+        return LANGUAGES
+    declared = table["languages"]
+    if isinstance(declared, str):
+        declared = [declared]
+    if (not isinstance(declared, list) or not declared or not all(isinstance(x, str) for x in declared)
+            or any(x not in LANGUAGES for x in declared) or len(set(declared)) != len(declared)):
+        raise ProjectError(f"{pyproject}: [tool.derive] languages must be a non-empty list of distinct "
+                           f"languages out of {', '.join(map(repr, LANGUAGES))}, not {declared!r}")
+    return tuple(declared)

@@ -145,10 +145,17 @@ class DerivationResult:
     checks: list[CheckResult]
     seconds: float
     checks_skipped: bool = False
+    strict: bool = False  # `--strict`: a numerically-only step fails the derivation
+
+    @property
+    def numeric_only(self) -> list[StepResult]:
+        """Steps that agreed at every sample point but that SymPy did not prove."""
+        return [s for s in self.steps if s.status is Status.NUMERIC]
 
     @property
     def passed(self) -> bool:
-        return all(s.ok for s in self.steps) and all(c.passed for c in self.checks)
+        return (all(s.ok for s in self.steps) and all(c.passed for c in self.checks)
+                and not (self.strict and self.numeric_only))
 
     @property
     def invalid(self) -> bool:
@@ -166,7 +173,20 @@ class DerivationResult:
         numeric = "numeric checks skipped" if self.checks_skipped else \
             f"{passed}/{len(self.checks)} numeric checks passed"
         verdict = "ok" if self.passed else ("INVALID" if self.invalid else "FAILED")
-        return f"{self.id}: {verdict} ({len(self.steps)} steps: {counts}; {numeric}) in {self.seconds:.2f} s"
+        strict = ""
+        if self.strict and self.numeric_only and not self.invalid:
+            strict = f" [--strict: {len(self.numeric_only)} numerically-only, not proved]"
+        return (f"{self.id}: {verdict} ({len(self.steps)} steps: {counts}; {numeric}){strict} "
+                f"in {self.seconds:.2f} s")
+
+    def strict_explain(self) -> str:
+        """Why `--strict` fails this derivation: each numerically-only step, where, and why."""
+        if not (self.strict and self.numeric_only):
+            return ""
+        lines = [f"{self.id}: --strict: {len(self.numeric_only)} step(s) only numerically checked, not proved"]
+        for s in self.numeric_only:
+            lines.append(f"  step {s.number} '{s.label}' at {s.location}" + (f": {s.note}" if s.note else ""))
+        return "\n".join(lines)
 
 
 @dataclass
@@ -174,6 +194,10 @@ class Report:
     derivations: list[DerivationResult]
     seed: int
     symbolic_only: bool
+
+    @property
+    def strict(self) -> bool:
+        return any(d.strict for d in self.derivations)
 
     @property
     def exit_code(self) -> int:
@@ -197,6 +221,7 @@ class Report:
             "schema": "neuroderive.report/1",
             "seed": self.seed,
             "symbolic_only": self.symbolic_only,
+            "strict": self.strict,
             "passed": self.exit_code == 0,
             "derivations": [
                 {
@@ -214,3 +239,90 @@ class Report:
                 for d in self.derivations
             ],
         }
+
+
+def _split_location(location: str) -> tuple[str, int]:
+    path, _, line = location.rpartition(":")
+    return (path, int(line)) if path and line.isdigit() else (location, 0)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(level: str, location: str, title: str, message: str) -> str:
+    path, line = _split_location(location)
+    where_ = f"file={_escape_property(path)}" + (f",line={line}" if line else "")
+    return f"::{level} {where_},title={_escape_property(title)}::{_escape_data(message)}"
+
+
+def github_annotations(report: Report) -> list[str]:
+    """GitHub Actions workflow commands, one per failing step or check, at its file and line.
+
+    A numerically-only step is an `error` under --strict and a `warning` otherwise, so the
+    pull request shows it either way.
+    """
+    lines = []
+    for d in report.derivations:
+        for s in d.steps:
+            if not s.ok:
+                lines.append(_annotation("error", s.location, f"{s.derivation}: step '{s.label}' {s.status.value}",
+                                         s.explain() or f"{s.heading}: {s.status.value}"))
+            elif s.status is Status.NUMERIC:
+                level = "error" if d.strict else "warning"
+                lines.append(_annotation(level, s.location, f"{s.derivation}: step '{s.label}' numerically-only",
+                                         f"{s.heading} agreed at {s.points} sample points but was not proved"
+                                         + (f": {s.note}" if s.note else "")))
+        for c in d.checks:
+            if not c.passed:
+                lines.append(_annotation("error", c.location, f"{c.derivation}: check '{c.name}' failed",
+                                         c.explain()))
+    return lines
+
+
+def junit_xml(report: Report) -> str:
+    """The report as JUnit XML: a testsuite per derivation, a testcase per step and numeric check."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.Element("testsuites", name="derive check")
+    total = failures = 0
+    for d in report.derivations:
+        suite = ET.SubElement(root, "testsuite", name=d.id, time=f"{d.seconds:.3f}")
+        cases = 0
+        failed = 0
+        for s in d.steps:
+            path, line = _split_location(s.location)
+            case = ET.SubElement(suite, "testcase", classname=d.id, name=f"step-{s.number} {s.label}",
+                                 file=path, line=str(line), time=f"{s.seconds:.3f}")
+            strict_failure = d.strict and s.status is Status.NUMERIC
+            if not s.ok or strict_failure:
+                message = (f"--strict: step '{s.label}' is only numerically checked, not proved"
+                           if strict_failure else f"step '{s.label}' {s.status.value}")
+                failure = ET.SubElement(case, "failure", message=message, type=s.status.value)
+                failure.text = s.explain() or f"{s.heading}: {s.status.value}" + (f": {s.note}" if s.note else "")
+                failed += 1
+            elif s.status is Status.NUMERIC:
+                ET.SubElement(case, "system-out").text = f"numerically-only: {s.note}"
+            cases += 1
+        for c in d.checks:
+            path, line = _split_location(c.location)
+            case = ET.SubElement(suite, "testcase", classname=d.id, name=f"check {c.name}",
+                                 file=path, line=str(line), time=f"{c.seconds:.3f}")
+            if not c.passed:
+                failure = ET.SubElement(case, "failure", message=f"check '{c.name}' {c.problem}".strip(),
+                                        type="numeric-check")
+                failure.text = c.explain()
+                failed += 1
+            cases += 1
+        suite.set("tests", str(cases))
+        suite.set("failures", str(failed))
+        suite.set("errors", "0")
+        total, failures = total + cases, failures + failed
+    root.set("tests", str(total))
+    root.set("failures", str(failures))
+    ET.indent(root)
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"

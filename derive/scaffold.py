@@ -49,6 +49,12 @@ def create(name: str, folder: Path | None = None, cwd: Path | None = None) -> Sc
     if not NAME.fullmatch(name) or keyword.iskeyword(name):
         raise InputError(f"{name!r} is not a topic name: use lowercase words joined by underscores, "
                          "such as spike_intervals")
+    if not project.is_derivation_name(Path(f"{name}.py")):
+        stem = name.removeprefix("test_").removesuffix("_test")
+        better = f" such as {stem!r}" if stem and stem != name and NAME.fullmatch(stem) else ""
+        raise InputError(f"{name!r}: derive and pytest would not find a derivation named {name}.py "
+                         "(test_*.py, *_test.py and conftest.py are tests, not derivations); "
+                         f"choose another name{better}")
     cwd = (cwd or Path.cwd()).resolve()
     pyproject = project.find_pyproject(cwd)
     outer = ""
@@ -74,10 +80,11 @@ def create(name: str, folder: Path | None = None, cwd: Path | None = None) -> Sc
     written = []
     hint = ""
     entry = _relative(folder, root)
-    table = f'[tool.derive]\npaths = ["{entry}"]\n'
+    table = f'[tool.derive]\npaths = ["{entry}"]\nlanguages = ["en"]\n'
     if pyproject is None:
         pyproject = root / project.PYPROJECT
-        pyproject.write_text("# Where `derive` and its pytest plugin look for derivations.\n" + table,
+        pyproject.write_text("# Where `derive` and its pytest plugin look for derivations, and the languages\n"
+                             "# `derive render` writes (add \"zh\" for Chinese handouts).\n" + table,
                              encoding="utf-8")
         written.append(pyproject)
         if outer:

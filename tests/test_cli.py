@@ -147,3 +147,144 @@ def test_handouts_are_readable_by_everyone(capsys, tmp_path):
     run(capsys, "render", "random-walk", "--symbolic-only", "-o", str(tmp_path))
     mode = (tmp_path / "en" / "random_walk.md").stat().st_mode & 0o777
     assert mode & 0o044 == 0o044
+
+
+LIGHT = '''\
+"""Only what the mathematics needs: dimensionless symbols, no prose, English only."""
+
+import sympy as sp
+
+from derive import Derivation, Eq, SymbolTable, Text, by, define, step
+
+symbols = SymbolTable()
+y = symbols.add("y", real=True)
+a = symbols.add("a", positive=True)
+b = symbols.add("b", positive=True)
+
+derivation = Derivation(
+    id="light", title=Text("Light"), question=Text(), section="9", symbols=symbols.freeze(),
+    steps=(
+        define("sum", Eq(b, a + 1)),
+        step("square", Eq(b**2, (a + 1)**2), by.squaring("sum")),
+        step("complement", Eq(sp.erf(y) + sp.erfc(y), 1), by.algebra()),
+        step("expanded", Eq(b**2, {expanded}), by.rewriting("square")),
+    ),
+)
+'''
+
+
+@pytest.fixture
+def light(tmp_path, monkeypatch):
+    """A project with one light derivation; `light(expanded)` writes its last step's right side."""
+    (tmp_path / "derivations").mkdir()
+    (tmp_path / "pyproject.toml").write_text('[tool.derive]\npaths = ["derivations"]\nlanguages = ["en"]\n')
+    monkeypatch.chdir(tmp_path)
+    yield lambda expanded="a**2 + 2*a + 1": (tmp_path / "derivations" / "light.py").write_text(
+        LIGHT.format(expanded=expanded), encoding="utf-8")
+    registry.search_also([])
+
+
+def line_of(path: Path, fragment: str) -> int:
+    return next(i for i, line in enumerate(path.read_text().splitlines(), start=1) if fragment in line)
+
+
+def test_a_light_derivation_checks_and_counts_its_numerically_only_step(capsys, light):
+    light()
+    code, _, err = run(capsys, "check")
+    assert code == 0, err
+    assert err.startswith("light: ok (4 steps: 1 axiom, 2 proved, 1 numerically-only; 0/0 numeric checks passed)")
+
+
+def test_strict_fails_a_numerically_only_step_and_says_why(capsys, light):
+    light()
+    code, _, err = run(capsys, "check", "--strict")
+    assert code == 1
+    line = line_of(Path("derivations/light.py"), '"complement"')
+    assert err.startswith("light: FAILED (4 steps: 1 axiom, 2 proved, 1 numerically-only; 0/0 numeric checks "
+                          "passed) [--strict: 1 numerically-only, not proved]")
+    assert ("light: --strict: 1 step(s) only numerically checked, not proved\n"
+            f"  step 3 'complement' at derivations/light.py:{line}: identity: "  # the obligation's name
+            "SymPy could not reduce the residual to 0") in err
+
+
+def test_strict_passes_when_every_step_is_proved(capsys, tmp_path, monkeypatch):
+    code, _, err = run(capsys, "check", "--strict", "--symbolic-only", "random-walk")
+    assert code == 0 and "random-walk: ok" in err and "--strict" not in err
+
+
+def test_github_format_annotates_each_failing_step_at_its_line(capsys, light):
+    light("a**2 + a + 1")
+    code, out, err = run(capsys, "check", "--format", "github")
+    assert code == 1
+    module = Path("derivations/light.py")
+    lines = out.splitlines()
+    assert len(lines) == 2, out
+    warning, error = lines
+    assert warning.startswith(f"::warning file=derivations/light.py,line={line_of(module, chr(34) + 'complement')},"
+                              "title=light%3A step 'complement' numerically-only::")
+    assert error.startswith(f"::error file=derivations/light.py,line={line_of(module, chr(34) + 'expanded')},"
+                            "title=light%3A step 'expanded' failed::light, step 4 'expanded'")
+    assert "%0A  counterexample: " in error and "\n" not in error
+    code, out, _ = run(capsys, "check", "--format", "github", "--strict")
+    assert [line.split(" ")[0] for line in out.splitlines()] == ["::error", "::error"]
+
+
+def test_junit_xml_has_a_testcase_per_step_and_a_failure_with_the_report(capsys, light, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    light("a**2 + a + 1")
+    code, _, err = run(capsys, "check", "--junit-xml", "reports/derive.xml")
+    assert code == 1
+    root = ET.parse(tmp_path / "reports" / "derive.xml").getroot()
+    assert root.tag == "testsuites" and root.get("tests") == "4" and root.get("failures") == "1"
+    suite = root.find("testsuite")
+    assert suite.get("name") == "light" and suite.get("failures") == "1"
+    cases = {case.get("name"): case for case in suite.findall("testcase")}
+    assert list(cases) == ["step-1 sum", "step-2 square", "step-3 complement", "step-4 expanded"]
+    failed = cases["step-4 expanded"]
+    assert failed.get("file") == "derivations/light.py"
+    assert failed.get("line") == str(line_of(Path("derivations/light.py"), '"expanded"'))
+    assert failed.find("failure").text in err  # the very report derive check prints
+    assert all(case.find("failure") is None for name, case in cases.items() if name != "step-4 expanded")
+
+
+def test_json_and_github_annotations_cannot_share_stdout(capsys):
+    code, _, err = run(capsys, "check", "--json", "--format", "github", "random-walk")
+    assert code == 2 and "--json and --format github both print on stdout" in err
+
+
+def test_render_writes_only_the_declared_languages_and_needs_no_prose(capsys, light, tmp_path):
+    light()
+    code, _, err = run(capsys, "render", "-o", "notes")
+    assert code == 0, err
+    assert (tmp_path / "notes" / "en" / "light.md").read_text().startswith("# Light")
+    assert not (tmp_path / "notes" / "zh").exists()
+
+
+def test_render_lists_every_missing_text_at_once_with_file_and_line(capsys, light, tmp_path):
+    light()
+    module = tmp_path / "derivations" / "light.py"
+    module.write_text(module.read_text()
+                      .replace('b = symbols.add("b", positive=True)', 'b = symbols.add("b", en="", zh="和", positive=True)')
+                      .replace('define("sum", Eq(b, a + 1))', 'define("sum", Eq(b, a + 1), "", "定义")')
+                      .replace('by.squaring("sum"))', 'by.squaring("sum"), zh="平方")'))
+    code, _, err = run(capsys, "render", "-o", "notes")
+    assert code == 2 and not (tmp_path / "notes").exists()
+    lines = err.splitlines()
+    assert lines[0] == ("derive: error: missing translation: 3 text(s) to write before rendering in en "
+                        "([tool.derive] languages, or --lang):")
+    here = "derivations/light.py"
+    assert lines[1:] == [
+        f"  {here}:{line_of(module, 'b = symbols')}: light: the meaning of b has no en text",
+        f"  {here}:{line_of(module, 'define(')}: light: step 'sum' has no en text",
+        f"  {here}:{line_of(module, 'step(' + chr(34) + 'square')}: light: step 'square' has no en text",
+    ]
+
+
+def test_languages_must_be_known_ones(capsys, light):
+    light()
+    Path("pyproject.toml").write_text('[tool.derive]\npaths = ["derivations"]\nlanguages = ["en", "fr"]\n')
+    code, _, err = run(capsys, "render", "-o", "notes")
+    assert code == 2
+    assert err.endswith("[tool.derive] languages must be a non-empty list of distinct languages out of "
+                        "'en', 'zh', not ['en', 'fr']\n")

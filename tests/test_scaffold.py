@@ -39,16 +39,22 @@ def test_new_writes_a_module_a_test_and_a_pyproject(capsys, tmp_path, monkeypatc
         "next: derive check spike-intervals; pytest; derive render spike-intervals",
     ]
     table = tomllib.loads((tmp_path / "pyproject.toml").read_text())
-    assert table["tool"]["derive"] == {"paths": ["derivations"]}
+    assert table["tool"]["derive"] == {"paths": ["derivations"], "languages": ["en"]}
 
 
-def test_the_generated_module_passes_derive_check_and_renders_in_both_languages(capsys, tmp_path,
-                                                                                 monkeypatch):
+def test_the_generated_module_passes_derive_check_and_renders_in_the_projects_language(capsys, tmp_path,
+                                                                                        monkeypatch):
     monkeypatch.chdir(tmp_path)
     run(capsys, "new", "spike_intervals")
     code, _, err = run(capsys, "check")
     assert code == 0, err
     assert err.startswith("spike-intervals: ok (4 steps: 3 proved, 1 axiom; 1/1 numeric checks passed)")
+    code, _, err = run(capsys, "render", "-o", "handouts")
+    assert code == 0, err
+    assert (tmp_path / "handouts" / "en" / "spike_intervals.md").is_file()
+    assert not (tmp_path / "handouts" / "zh").exists()  # languages = ["en"], as derive new wrote it
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text().replace('languages = ["en"]', 'languages = ["en", "zh"]'))
     code, _, err = run(capsys, "render", "-o", "handouts")
     assert code == 0, err
     english = (tmp_path / "handouts" / "en" / "spike_intervals.md").read_text()
@@ -97,6 +103,27 @@ def test_a_name_that_is_not_a_snake_case_topic_is_refused(capsys, tmp_path, monk
                    "underscores, such as spike_intervals\n")
 
 
+@pytest.mark.parametrize("name, better", [("test_spikes", " such as 'spikes'"), ("spikes_test", " such as 'spikes'"),
+                                          ("conftest", "")])
+def test_a_name_that_discovery_would_ignore_is_refused(capsys, tmp_path, monkeypatch, name, better):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "new", name)
+    assert code == 2
+    assert err == (f"derive: error: {name!r}: derive and pytest would not find a derivation named {name}.py "
+                   "(test_*.py, *_test.py and conftest.py are tests, not derivations); "
+                   f"choose another name{better}\n")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_every_name_derive_new_accepts_is_one_its_discovery_finds(capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("tests_of_spikes", "contest", "latest", "testing"):
+        assert run(capsys, "new", name)[0] == 0
+    code, out, err = run(capsys, "list")
+    assert code == 0, err
+    assert {"tests-of-spikes", "contest", "latest", "testing"} <= {line.split("\t")[0] for line in out.splitlines()}
+
+
 def test_an_existing_pyproject_without_a_table_gets_one_appended(capsys, tmp_path, monkeypatch):
     original = '[project]\nname = "mine"\nversion = "1"\n'
     (tmp_path / "pyproject.toml").write_text(original)
@@ -105,7 +132,7 @@ def test_an_existing_pyproject_without_a_table_gets_one_appended(capsys, tmp_pat
     assert code == 0 and "wrote pyproject.toml" in err
     text = (tmp_path / "pyproject.toml").read_text()
     assert text.startswith(original)
-    assert tomllib.loads(text)["tool"]["derive"] == {"paths": ["derivations"]}
+    assert tomllib.loads(text)["tool"]["derive"] == {"paths": ["derivations"], "languages": ["en"]}
 
 
 def test_a_table_that_misses_the_folder_is_left_alone_with_a_hint(capsys, tmp_path, monkeypatch):

@@ -180,7 +180,7 @@ def test_a_missing_folder_in_the_table_is_bad_input(capsys, tmp_path, monkeypatc
 
 @pytest.mark.parametrize("table, problem", [
     ('paths = "derivations"\nfolders = []',
-     "[tool.derive] has unknown keys: folders (the only key is paths)"),
+     "[tool.derive] has unknown keys: folders (the keys are paths and languages)"),
     ("paths = [1]", "[tool.derive] paths must be a list of folder or file names, not [1]"),
 ])
 def test_a_malformed_table_is_bad_input(capsys, tmp_path, monkeypatch, table, problem):

@@ -17,6 +17,7 @@ Layout of the output folder (`-o DIR`):
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 import traceback
 from collections.abc import Sequence
@@ -31,12 +32,22 @@ from derive.render import view
 from derive.render.formats import FORMATS as TEXT_FORMATS
 from derive.render.formats import remember_svg
 from derive.render.strings import Strings, load
-from derive.report import DerivationResult
+from derive.report import DerivationResult, where
 
 LANGUAGES = ("en", "zh")
 FORMATS = ("md", "tex", "html", "pdf")  # pdf: the .tex files, compiled
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # installed wheel
 SOURCE_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"  # source checkout
+
+
+def project_languages(cwd: Path | None = None) -> tuple[str, ...]:
+    """The languages of the project in the working directory (`[tool.derive] languages`)."""
+    from derive import project
+
+    try:
+        return project.languages(project.find_pyproject(cwd or Path.cwd()))
+    except project.ProjectError as error:
+        raise InputError(str(error)) from error
 
 
 def template_dirs(extra: Path | None = None) -> list[Path]:
@@ -72,6 +83,7 @@ def render(
     `known` are all the handouts links may point to (prerequisites, next), in any order; `whole`
     says the selection is the whole library (or project), so the index and the book are written too.
     """
+    require_texts(derivations, langs)
     folders = template_dirs(templates)
     known = list(known if known is not None else derivations)
     ordered = view.in_outline_order(known)
@@ -96,6 +108,67 @@ def render(
             if whole and fmt.book:
                 outputs.append(Output(out / lang / f"book.{fmt.extension}", _render(env, fmt.book, index)))
     return outputs
+
+
+def missing_texts(derivation: Derivation, langs: Sequence[str]) -> list[str]:
+    """Every text of a handout that one of `langs` lacks, as `file:line: what has no <lang> text`.
+
+    The title must have words in each language rendered; other prose is optional (checking needs
+    none), but once it has words in one language it needs them in every language rendered.
+    """
+    source = _source_of(derivation)
+
+    def at(pattern: str | None, location: tuple[str, int] | None = None) -> str:
+        if location is not None and location[1]:
+            return where(location)
+        return f"{source[0]}:{_line_of(source[1], pattern)}" if source[0] else derivation.id
+
+    texts: list[tuple[str, Any, str]] = [
+        ("the title", derivation.title, at("title=")),
+        ("the question", derivation.question, at("question=")),
+    ]
+    texts += [(f"assumption {i}", a, at("assumptions=")) for i, a in enumerate(derivation.assumptions, 1)]
+    texts += [(f"the meaning of {q.name}", q.meaning, at(f'"{q.name}"')) for q in derivation.symbols]
+    texts += [(f"step '{s.label}'", s.prose, at(None, s.location)) for s in derivation.steps]
+    texts += [(f"check '{c.name}'", c.description, at(None, c.location)) for c in derivation.checks]
+    texts += [(f"figure '{f.name}'", f.caption, at(f'"{f.name}"')) for f in derivation.figures]
+    missing = []
+    for what, text, line in texts:
+        said = any(text[lang].strip() for lang in LANGUAGES)
+        for lang in langs:
+            if not text[lang].strip() and (said or what == "the title"):
+                missing.append(f"{line}: {derivation.id}: {what} has no {lang} text")
+    return missing
+
+
+def require_texts(derivations: Sequence[Derivation], langs: Sequence[str]) -> None:
+    """Bad input listing every missing text at once, so one run shows all there is to write."""
+    missing = [line for d in derivations for line in missing_texts(d, langs)]
+    if missing:
+        raise InputError(f"missing translation: {len(missing)} text(s) to write before rendering in "
+                         f"{', '.join(langs)} ([tool.derive] languages, or --lang):\n  " + "\n  ".join(missing))
+
+
+def _source_of(derivation: Derivation) -> tuple[str, list[str]]:
+    """The derivation module's file (as `derive check` shows it) and its lines, when known."""
+    module = sys.modules.get(derivation.module)
+    file = getattr(module, "__file__", None)
+    if not file:
+        return "", []
+    try:
+        lines = Path(file).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        lines = []
+    return where((file, 0)).rsplit(":", 1)[0], lines
+
+
+def _line_of(lines: list[str], pattern: str | None) -> int:
+    """The first line holding `pattern` (1 when none does: the file at least is right)."""
+    if pattern:
+        for number, line in enumerate(lines, start=1):
+            if pattern in line:
+                return number
+    return 1
 
 
 def outline_titles(t: Strings) -> dict[str, str]:
