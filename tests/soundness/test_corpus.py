@@ -6,9 +6,11 @@ what the checker must find for each of its steps:
     "proved"       SymPy proves it (a true step: no false alarm)
     "holds"        proved or numerically-only (true, but a proof is not promised)
     "conditional"  rejected, or accepted only with a side condition naming the exception
+    "numerically-only"  exactly that (a numerical root: it can be no better)
     "not-proved"   anything but proved or axiom (a quotation of a numerically-only step)
 
-The words are groups of alternatives: the message must contain one word of each group.
+The words are groups of alternatives: the message must contain one word of each group. A third
+element, when present, lists words the message must not contain (a misleading explanation).
 A module that is one case may instead be refused as a whole when it is loaded (bad input).
 """
 
@@ -109,6 +111,8 @@ def verdict_holds(verdict: str, result: StepResult, words: list) -> str:
         return "" if result.status is Status.PROVED else f"expected proved, got {shown}"
     elif verdict == "holds":
         return "" if result.status in OK else f"expected proved or numerically-only, got {shown}"
+    elif verdict == "numerically-only":
+        return "" if result.status is Status.NUMERIC else f"expected numerically-only, got {shown}"
     elif verdict == "not-proved":
         if result.status in (Status.PROVED, Status.AXIOM):
             return f"expected at best numerically-only, got {shown}"
@@ -127,9 +131,10 @@ def verdict_holds(verdict: str, result: StepResult, words: list) -> str:
 @pytest.mark.parametrize(("path", "label"), cases())
 def test_corpus_step_gets_its_verdict(path: Path, label: str) -> None:
     derivation, refusal, expected = load(path)
-    verdict, words = expected[label]
+    verdict, words, *rest = expected[label]
+    forbidden = rest[0] if rest else ()
     if derivation is None:  # the module is refused as a whole: right only for a one-case module
-        false_cases = [k for k, (v, _) in expected.items() if v in ("rejected", "conditional")]
+        false_cases = [k for k, (v, *_) in expected.items() if v in ("rejected", "conditional")]
         assert verdict in ("rejected", "conditional") and false_cases == [label], (
             f"{path.name} cannot be loaded: {refusal}")
         missing = contains(refusal, words)
@@ -142,6 +147,8 @@ def test_corpus_step_gets_its_verdict(path: Path, label: str) -> None:
         pytest.fail(f"{path.name}::{label}: internal error (exit 3): {type(error).__name__}: {error}")
     problem = verdict_holds(verdict, result, words)
     assert not problem, f"{path.name}::{label}: {problem}"
+    misleading = [word for word in forbidden if word.lower() in message(result).lower()]
+    assert not misleading, f"{path.name}::{label}: the message says {misleading}, which is not the fault: {message(result)}"
 
 
 def test_every_expected_label_is_a_step_and_every_checked_step_is_expected() -> None:
@@ -160,7 +167,7 @@ def test_the_corpus_is_large_enough() -> None:
     and time limits have their own files and add to the false count)."""
     false = true = 0
     for path in STEP_MODULES:
-        for verdict, _ in _expected_without_import(path).values():
+        for verdict, *_ in _expected_without_import(path).values():
             if verdict in ("rejected", "conditional", "not-proved"):
                 false += 1
             else:
