@@ -40,6 +40,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="check every step but skip the numeric checks (the simulations)")
     group.addoption("--derive-seed", type=int, default=0, metavar="N",
                     help="seed of the numeric checks (default 0)")
+    group.addoption("--derive-strict", action="store_true",
+                    help="a numerically-only step (agrees at the sample points, not proved) fails")
     group.addoption("--derive-time-limit", type=float, default=DEFAULT_TIME_LIMIT, metavar="S",
                     help="seconds of symbolic work allowed per step (default %(default)g)")
 
@@ -144,6 +146,9 @@ class StepItem(_DerivationItem):
         result = check_step(self.derivation, self.number, settings)
         if not result.ok:
             raise DerivationFailure(result.explain() or f"{result.heading}: {result.status.value}")
+        if result.status.value == "numerically-only" and self.config.getoption("derive_strict"):
+            raise DerivationFailure(f"{result.heading} is only numerically checked, not proved "
+                                    f"(--derive-strict)\n  at {result.location}\n  note: {result.note}")
 
     def reportinfo(self) -> tuple[Path, int, str]:
         step = self.derivation.steps[self.number - 1]

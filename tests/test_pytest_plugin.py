@@ -234,3 +234,64 @@ def test_a_repository_without_derivations_never_imports_sympy(tmp_path):
                          capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
     assert (tmp_path / "imported.txt").read_text() == "['derive.project', 'derive.pytest_plugin']"
+
+
+HARD = "\n        step(\"complement\", sp.Eq(sp.erf(a) + sp.erfc(a), 1), by.algebra(), \"erf + erfc.\", \"erf 加 erfc。\"),"
+
+
+def with_numeric_only(text: str) -> str:
+    """The sums derivation with a fourth step SymPy cannot prove (erf + erfc = 1: numerically only)."""
+    marker = 'by.rewriting("square"), "Expand.", "展开。"),'
+    return text.replace(marker, marker + HARD)
+
+
+def test_derive_strict_fails_a_numerically_only_step_and_the_default_passes_it(project):
+    write(project, "sums.py", with_numeric_only(sums()))
+    project.runpytest().assert_outcomes(passed=5)
+    result = project.runpytest("--derive-strict")
+    result.assert_outcomes(passed=4, failed=1)
+    result.stdout.fnmatch_lines([
+        "sums, step 4 'complement' (by algebra) is only numerically checked, not proved (--derive-strict)",
+        "  at derivations/sums.py:*",
+        "  note: *SymPy could not reduce the residual to 0",
+        "FAILED derivations/sums.py::sums::step-4*",
+    ])
+
+
+def verdicts(result: pytest.RunResult) -> dict[str, str]:
+    """nodeid -> PASSED/FAILED/SKIPPED, from the short summary of -rA."""
+    found = {}
+    for line in result.stdout.lines:
+        match = re.match(r"^(PASSED|FAILED|SKIPPED|ERROR) (\S+)", line)
+        if match:
+            found[match.group(2)] = match.group(1)
+    return found
+
+
+def test_xdist_workers_give_the_same_verdicts_as_one_process(project):
+    pytest.importorskip("xdist")
+    write(project, "sums.py", with_numeric_only(sums()))
+    write(project, "wrong.py", with_numeric_only(sums(WRONG, id="wrong")))
+    for options in ([], ["--derive-strict"]):
+        alone = project.runpytest_subprocess("-rA", "-p", "no:cacheprovider", *options)
+        workers = project.runpytest_subprocess("-rA", "-p", "no:cacheprovider", "-n", "2", *options)
+        assert verdicts(alone) and verdicts(workers) == verdicts(alone), (options, workers.stdout.str())
+        assert "FAILED derivations/wrong.py::wrong::step-3" in workers.stdout.str()
+
+
+def test_time_limits_interrupt_work_in_xdist_workers(pytester):
+    """derive.timelimit stops a runaway computation in a worker, as the step time limit needs."""
+    pytest.importorskip("xdist")
+    pytester.makepyfile(test_limits='''
+        import pytest
+        from derive.timelimit import TimeLimitExceeded, time_limit
+
+        @pytest.mark.parametrize("worker", range(4))
+        def test_a_busy_loop_is_stopped(worker):
+            with pytest.raises(TimeLimitExceeded):
+                with time_limit(0.2):
+                    while True:
+                        pass
+    ''')
+    result = pytester.runpytest_subprocess("-n", "2", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=4)
