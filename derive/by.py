@@ -18,7 +18,7 @@ from sympy.core.function import AppliedUndef
 from sympy.physics import units as u
 
 from derive import expectation
-from derive.model import Claim, Context, Expect, InputError, Obligation, RuleFailure, RuleKind, Step
+from derive.model import Claim, Context, Expect, InputError, Obligation, RuleFailure, RuleKind, Step, expression
 
 SI_BASE = [u.meter, u.second, u.kilogram, u.kelvin, u.ampere, u.mole, u.candela]
 
@@ -299,22 +299,56 @@ class Applying(Rule):
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         premise = context.premise(self.premises[0])
-        if self.variable is not None:
+        if self.variable is not None:  # calculus: the premise must hold for every value of the variable
             _independent_of(self.variable, premise, context)
+            _holds_for_every(self.variable, self.premises[0], context)
+            produced = self.operation(premise.lhs) - self.operation(premise.rhs)
+            hint = ""
+        else:  # an operation on values: a = b gives f(a) = f(b) only for a function f of the side
+            produced = _as_function_of_side(self.operation, self.phrase, premise)
+            hint = _form_dependence_hint(self.operation, premise, produced)
         if self.divisor is not None:
-            known = substitute(self.divisor, [Claim(k, v) for k, v in fixed_symbols(context).items()])
-            if sp.simplify(known) == 0:
-                raise RuleFailure(f"divides by {sp.sstr(self.divisor)}, which the earlier givens and definitions make 0")
-        produced = self.operation(premise.lhs) - self.operation(premise.rhs)
+            _divisor_not_forced_zero(self.divisor, context)
         return [
             Obligation(
                 self.phrase, normal(claim.difference, context), normal(produced, context),
-                either_sign=True, shows=f"{self.phrase} '{self.premises[0]}'",
+                either_sign=True, shows=f"{self.phrase} '{self.premises[0]}'", hint=hint,
             )
         ]
 
     def side_conditions(self, claim: Claim, context: Context) -> tuple[str, ...]:
         return self.conditions(context.premise(self.premises[0]))
+
+
+def _as_function_of_side(operation: Callable[[sp.Expr], sp.Expr], phrase: str, premise: Claim) -> sp.Expr:
+    """f(lhs) - f(rhs) for the operation read as a function f of the side's value.
+
+    The operation is applied once, to a fresh symbol standing for a side, and the sides are put
+    in afterwards: an operation that looks at a side's form rather than its value (numer, diff,
+    expand_log(force=True), refine with assumptions the symbols lack) then does nothing, and a
+    claim that needed it does not follow."""
+    side = sp.Dummy("side")
+    try:
+        applied = operation(side)
+    except Exception as error:  # the user's operation: whatever it raises, the rule cannot apply
+        raise RuleFailure(f"{phrase}: the operation raised {type(error).__name__} on a side: {error}") from error
+    if not isinstance(applied, sp.Basic):
+        raise InputError(f"{phrase}: the operation must return a SymPy expression, not {type(applied).__name__}")
+    return applied.xreplace({side: premise.lhs}) - applied.xreplace({side: premise.rhs})
+
+
+def _form_dependence_hint(operation: Callable[[sp.Expr], sp.Expr], premise: Claim, produced: sp.Expr) -> str:
+    """Say so when the operation gives something else on the sides as written: it looks at their
+    form (numer, diff, expand_log(force=True), refine), which equal values need not share."""
+    try:
+        direct = operation(premise.lhs) - operation(premise.rhs)
+    except Exception:  # the operation fails on the written sides: nothing to compare
+        return ""
+    if direct == produced:
+        return ""
+    return (f"the operation is applied as a function of each side's value, f(side); applied to the sides as "
+            f"written it gives {sp.sstr(direct)} instead: it depends on how a side is written, which the "
+            "premise does not fix (a = b does not give numer(a) = numer(b), d/dx a = d/dx b, ...)")
 
 
 def _nonzero(factor: sp.Expr) -> tuple[str, ...]:
@@ -330,11 +364,13 @@ def squaring(label: str) -> Applying:
 
 
 def multiplying_both_sides(label: str, by: sp.Expr) -> Applying:
+    by = expression(by, "the factor of by.multiplying_both_sides")
     return Applying((label,), lambda side: side * by, f"multiplying by {sp.sstr(by)} both sides of",
                     words=Wording("multiplying", {"by": by}))
 
 
 def dividing_both_sides(label: str, by: sp.Expr) -> Applying:
+    by = expression(by, "the divisor of by.dividing_both_sides")
     return Applying(
         (label,), lambda side: side / by, f"dividing by {sp.sstr(by)} both sides of",
         lambda premise: _nonzero(by), divisor=by, words=Wording("dividing", {"by": by}),
@@ -345,7 +381,7 @@ def _independent_of(variable: sp.Symbol, premise: Claim, context: Context, own_l
     """Calculus in `variable` treats every other symbol as constant: refuse if one is defined through it.
 
     With `own_lhs`, the premise's own left side is exempt: a series expands only the right side."""
-    definitions = fixed_symbols(context)
+    definitions = {**_named_by_laws(context), **fixed_symbols(context)}
     for symbol in premise.lhs.free_symbols | premise.rhs.free_symbols:
         seen, todo = set(), [symbol]
         while todo:
@@ -358,6 +394,82 @@ def _independent_of(variable: sp.Symbol, premise: Claim, context: Context, own_l
                                   f"({sp.sstr(current)} = {sp.sstr(definitions[current])}); put the definition "
                                   f"in first, so that the dependence on {variable} is explicit")
             todo.extend(definitions[current].free_symbols)
+
+
+def support(label: str, context: Context) -> list[Step]:
+    """The earlier steps that step `label` rests on, itself included, following premises back."""
+    seen: dict[str, Step] = {}
+    todo = [label]
+    while todo:
+        current = todo.pop()
+        if current in seen or current not in context.derivation.labels:
+            continue
+        found = context.derivation.step(current)
+        seen[current] = found
+        todo.extend(found.by.premises)
+        todo.extend(filter(None, [getattr(found.by, "fixed_point", "")]))
+    return list(seen.values())
+
+
+def _is_law_in(expr: sp.Basic, variable: sp.Symbol) -> bool:
+    """Whether an equation is about functions of `variable` (an ODE, f(x) = ...): such an
+    equation holds for every value of it. One with the variable bare (x + y = 3) pins it."""
+    return any(variable in f.free_symbols for f in expr.atoms(AppliedUndef)) or any(
+        variable in d.variables for d in expr.atoms(sp.Derivative))
+
+
+def _holds_for_every(variable: sp.Symbol, label: str, context: Context) -> None:
+    """Differentiating, integrating or taking a limit in `variable` is sound only for an
+    equation that holds for every value of it: refuse one that rests on a hypothesis pinning it."""
+    pinned = fixed_symbols(context)
+    if variable in pinned:
+        raise RuleFailure(f"{variable} is fixed by an earlier given or definition ({variable} = "
+                          f"{sp.sstr(pinned[variable])}): an equation that holds at one value of {variable} "
+                          f"cannot be differentiated, integrated or taken to a limit in {variable}")
+    for premise in support(label, context):
+        if not is_axiom(premise, AxiomKind.GIVEN):
+            continue
+        difference = premise.claim.difference
+        if variable in difference.free_symbols and not _is_law_in(difference, variable):
+            raise RuleFailure(
+                f"'{label}' rests on the given '{premise.label}' ({premise.claim}), which holds only at "
+                f"particular values of {variable}, not for every {variable}; calculus in {variable} needs an "
+                f"equation that holds for every {variable} (write the quantities that vary with {variable} "
+                f"as functions of it, y({variable}))")
+
+
+def hypothesis_values(context: Context) -> dict[sp.Symbol, sp.Expr]:
+    """Values the earlier givens and definitions force on symbols, whatever the spelling:
+    x = -55 mV, -55 mV = x and x + 55 mV = 0 all give x = -55 mV."""
+    values = dict(fixed_symbols(context))
+    for s in context.derivation.steps[: context.position]:
+        if not is_axiom(s, AxiomKind.GIVEN, AxiomKind.DEFINITION):
+            continue
+        difference = s.claim.difference
+        unknowns = [v for v in difference.free_symbols if v not in values]
+        if len(difference.free_symbols) != 1 or not unknowns or difference.has(AppliedUndef):
+            continue
+        try:
+            solutions = sp.solve(difference, unknowns[0])
+        except (NotImplementedError, ValueError, TypeError):
+            continue
+        if len(solutions) == 1:
+            values[unknowns[0]] = solutions[0]
+    return values
+
+
+def _divisor_not_forced_zero(divisor: sp.Expr, context: Context) -> None:
+    """Refuse a division by a quantity that the hypotheses make zero, in any spelling."""
+    known = substitute(divisor, [Claim(k, v) for k, v in hypothesis_values(context).items()])
+    forced = sp.simplify(known) == 0
+    for s in context.derivation.steps[: context.position]:
+        if forced:
+            break
+        if is_axiom(s, AxiomKind.GIVEN, AxiomKind.DEFINITION) and s.claim.difference != 0:
+            ratio = sp.simplify(divisor / s.claim.difference)
+            forced = ratio.is_number and ratio.is_finite and ratio != 0
+    if forced:
+        raise RuleFailure(f"divides by {sp.sstr(divisor)}, which the earlier givens and definitions make 0")
 
 
 def taking_log(label: str) -> Applying:
@@ -459,6 +571,11 @@ class Series(Rule):
     small: sp.Symbol = sp.Symbol("x")
     order: int = 1
     approximate: bool = field(default=True, init=False)
+
+    @property
+    def order_of(self) -> tuple[tuple[sp.Symbol, int], ...]:
+        """The claim holds up to terms of order small**(order + 1)."""
+        return ((self.small, self.order),)
 
     def describe(self) -> str:
         return f"by expanding {_quote(self.premises)} in small {self.small} to order {self.order}"
@@ -928,6 +1045,15 @@ def fixed_symbols(context: Context) -> dict[sp.Symbol, sp.Expr]:
         s.claim.lhs: s.claim.rhs
         for s in context.derivation.steps[: context.position]
         if is_axiom(s, AxiomKind.GIVEN, AxiomKind.DEFINITION) and isinstance(s.claim.lhs, sp.Symbol)
+    }
+
+
+def _named_by_laws(context: Context) -> dict[sp.Symbol, sp.Expr]:
+    """Symbols that earlier cited laws or measured values state in terms of others (F = -k x)."""
+    return {
+        s.claim.lhs: s.claim.rhs
+        for s in context.derivation.steps[: context.position]
+        if is_axiom(s, AxiomKind.CITED, AxiomKind.MEASURED) and isinstance(s.claim.lhs, sp.Symbol)
     }
 
 

@@ -29,7 +29,7 @@ from derive.model import (
 def _claim(statement: Statement, justification: Justification) -> Claim:
     claim = Claim.of(statement)
     if getattr(justification, "approximate", False):
-        return Claim(claim.lhs, claim.rhs, approximate=True)
+        return Claim(claim.lhs, claim.rhs, approximate=True, order=tuple(getattr(justification, "order_of", ())))
     return claim
 
 

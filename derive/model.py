@@ -33,6 +33,18 @@ class Text:
         return {"en": self.en, "zh": self.zh}[lang]
 
 
+def expression(value: Any, what: str = "a value") -> sp.Basic:
+    """`value` as a SymPy object, without ever parsing text: a string (which SymPy would run
+    through Python's eval) or an object SymPy has no conversion for is bad input."""
+    if isinstance(value, str):
+        raise InputError(f"{what} is the string {value!r}: write it as a SymPy expression "
+                         "(strings are never parsed, since SymPy parses them with eval)")
+    try:
+        return sp.sympify(value, strict=True)
+    except (sp.SympifyError, TypeError) as error:
+        raise InputError(f"{what} must be a SymPy expression or a number, not {type(value).__name__}") from error
+
+
 def Eq(lhs: Any, rhs: Any) -> sp.Equality:
     """An equation as written. SymPy's own Eq tries to decide the equation while it is built,
     which is slow for long expressions and may turn it into True; the checker decides later."""
@@ -175,6 +187,7 @@ class Claim:
     lhs: sp.Expr
     rhs: sp.Expr
     approximate: bool = False  # shown with "≈": a truncated series or a rounded number
+    order: tuple[tuple[sp.Symbol, int], ...] = ()  # holds up to terms of order small**(n + 1): (small, n)
 
     @classmethod
     def of(cls, statement: Any) -> Claim:
@@ -183,7 +196,8 @@ class Claim:
         if isinstance(statement, sp.Equality):
             return cls(statement.lhs, statement.rhs)
         if isinstance(statement, tuple) and len(statement) == 2:
-            return cls(sp.sympify(statement[0]), sp.sympify(statement[1]))
+            return cls(expression(statement[0], "the claim's left side"),
+                       expression(statement[1], "the claim's right side"))
         if isinstance(statement, sp.logic.boolalg.BooleanAtom):
             raise ValueError(
                 f"the claim evaluated to {statement} before it reached the checker; "
@@ -398,12 +412,16 @@ Statement = Union[sp.Equality, Claim, tuple]
 def _carry_approximations(steps: tuple[Step, ...]) -> tuple[Step, ...]:
     """A step that uses an approximate premise (a truncated series, a rounded number) is itself
     approximate: it is shown with "≈", never as an exact equation."""
-    approximate: set[str] = set()
+    approximate: dict[str, tuple[tuple[sp.Symbol, int], ...]] = {}
     carried = []
     for s in steps:
-        if not s.claim.approximate and approximate & set(s.by.premises):
-            s = replace(s, claim=Claim(s.claim.lhs, s.claim.rhs, approximate=True))
+        used = [approximate[label] for label in s.by.premises if label in approximate]
+        if used:  # good to the lowest order of any premise, in each small quantity
+            orders: dict[sp.Symbol, int] = dict(s.claim.order)
+            for small, n in (pair for order in used for pair in order):
+                orders[small] = min(n, orders.get(small, n))
+            s = replace(s, claim=Claim(s.claim.lhs, s.claim.rhs, approximate=True, order=tuple(orders.items())))
         if s.claim.approximate:
-            approximate.add(s.label)
+            approximate[s.label] = s.claim.order
         carried.append(s)
     return tuple(carried)

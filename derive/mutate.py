@@ -255,7 +255,7 @@ class Equivalence:
         self.derivation, self.settings = derivation, settings
         self.context = Context(derivation, number - 1)
         step = derivation.steps[number - 1]
-        self.sampler = Sampler(derivation, settings, seed=f"{derivation.id}/{step.label}/equivalence")
+        self.sampler = Sampler(derivation, settings.design, seed=f"{derivation.id}/{step.label}/equivalence")
         self.hypotheses = [s.claim for s in derivation.steps[: number - 1] if s.by.kind is RuleKind.AXIOM]
         with time_limit(settings.seconds_per_step):
             self.original = by.normal(step.claim.difference, self.context)
