@@ -1,9 +1,12 @@
-"""Figures of the Hodgkin-Huxley handout: one action potential with its gates, and repetitive
-firing under a constant current (the f-I curve)."""
+"""Figures of the Hodgkin-Huxley handout: one action potential with its gates, repetitive
+firing under a constant current (the f-I curve), and the bifurcation diagram (what a step of each
+current settles into)."""
 
 from __future__ import annotations
 
 from typing import Any
+
+import numpy as np
 
 from derive.figures import BLUE, GREEN, SIMULATION, THEORY, VERMILION, canvas, label_panels, mosaic
 from derive.model import Figure, Text
@@ -69,6 +72,50 @@ def firing_rate_against_current() -> Any:
     return figure
 
 
+BIFURCATION_CURRENTS = (0.0, 4.0, 6.5, 8.0, 12.0, 20.0, 30.0, 40.0, 50.0, 58.0, 62.0, 64.0, 70.0, 80.0, 95.0,
+                        110.0, 125.0, 140.0, 150.0, 160.0, 180.0, 200.0)  # μA/cm², the steps simulated for the bifurcation diagram
+BIFURCATION_STEP = 0.025  # ms: RK4 step of those runs (and 0.05 ms for their error estimate)
+BIFURCATION_DURATION = 300.0  # ms at most per current
+
+
+def bifurcation_diagram() -> Any:
+    """The settled response to a current step from rest: the peak and trough of V against the
+    current, over the fixed point's V (solid where stable, dashed where unstable), with the 0 mV
+    spike level and the two edges of repetitive firing and the two Hopf points marked."""
+    figure, (ax,) = canvas(1, height=3.6)
+    currents = np.linspace(0.0, 200.0, 401)
+    fixed = np.array([model.equilibrium(i, SQUID).v for i in currents])
+    lower, upper = model.hopf_points(SQUID)
+    unstable = (currents > lower.current.value) & (currents < upper.current.value)
+    ax.plot(currents, np.where(unstable, np.nan, fixed), color=THEORY, linewidth=1.2)
+    ax.plot(currents, np.where(unstable, fixed, np.nan), color=THEORY, linewidth=1.2, linestyle="--")
+    firings = [model.firing(i, SQUID, dt=BIFURCATION_STEP, duration=BIFURCATION_DURATION, tolerance=1e-3)
+               for i in BIFURCATION_CURRENTS]
+    styles = {model.Regime.REPETITIVE_SPIKES: ("o", SIMULATION), model.Regime.OSCILLATION_BELOW_0_MV: ("s", BLUE)}
+    for regime, (marker, colour) in styles.items():
+        chosen = [f for f in firings if f.regime is regime]
+        for values in ([f.peak.value for f in chosen], [f.trough.value for f in chosen]):
+            ax.plot([f.current for f in chosen], values, marker, color=colour, markerfacecolor="white",
+                    markersize=4.5)
+    rests = [f for f in firings if f.regime in (model.Regime.REST, model.Regime.DEPOLARISATION_BLOCK)]
+    ax.plot([f.current for f in rests], [f.peak.value for f in rests], "o", color=THEORY, markersize=3.5)
+    ax.axhline(model.SPIKE_LEVEL, color="0.6", linestyle=":", linewidth=0.8)
+    onset = model.repetitive_firing_onset(SQUID, precision=1e-2, duration=150.0).value  # to a line's width
+    top = model.repetitive_firing_upper_edge(SQUID, dt=BIFURCATION_STEP, precision=1e-2, tolerance=1e-4).value
+    for current, name, side in ((onset, r"$I_{\mathrm{onset}}$", "right"), (lower.current.value,
+                                r"$I_{\mathrm{H1}}$", "left"), (top, r"$I_{\mathrm{top}}$", "center"),
+                                (upper.current.value, r"$I_{\mathrm{H2}}$", "center")):
+        ax.axvline(current, color="0.75", linewidth=0.8)
+        ax.text(current, 57.0, name, ha=side, va="bottom", fontsize="small", color="0.3")
+    ax.axvspan(onset, top, color="0.93", zorder=0)
+    ax.set_xlabel(r"$I_{\mathrm{ext}}$ ($\mu$A/cm$^2$)")
+    ax.set_ylabel("$V$ (mV)")
+    ax.set_xlim(0, 200)
+    ax.set_ylim(-85, 68)
+    ax.set_yticks([-80, -60, -40, -20, 0, 20, 40])
+    return figure
+
+
 FIGURES = (
     Figure(
         "spike-and-gates",
@@ -101,5 +148,24 @@ FIGURES = (
             "（II 型神经元）。",
         ),
         firing_rate_against_current,
+    ),
+    Figure(
+        "bifurcation-diagram",
+        Text(
+            "What a constant current step from rest settles into, against the current (squid, 6.3 °C). "
+            "Circles: the peak and the trough of V in repetitive firing, between the onset I_onset and "
+            "the upper edge I_top (shaded), where the peak falls through 0 mV (dotted). Squares: above "
+            "I_top the membrane keeps oscillating, ever more narrowly, with peaks below 0 mV. Dots: rest, "
+            "and above the upper Hopf point I_H2 depolarisation block. The line is the fixed point, dashed "
+            "between the Hopf points I_H1 and I_H2, where it is unstable; between I_onset and I_H1 it is "
+            "stable, yet a step from rest fires: rest and firing coexist.",
+            "从静息出发的恒定电流阶跃最终进入的状态与电流的关系（乌贼，6.3 °C）。"
+            "圆圈：持续放电时 V 的峰值和谷值，位于起始电流 I_onset 与上边界 I_top 之间（阴影），"
+            "在 I_top 处峰值降到 0 mV（点线）以下。方块：高于 I_top 时膜仍在振荡，幅度越来越小，峰值低于 0 mV。"
+            "实心点：静息，以及高于上 Hopf 点 I_H2 时的去极化阻滞。曲线是不动点，在两个 Hopf 点 I_H1 与 I_H2 "
+            "之间为虚线，表示不稳定；在 I_onset 与 I_H1 之间它是稳定的，但从静息出发的阶跃仍会放电："
+            "静息与放电共存。",
+        ),
+        bifurcation_diagram,
     ),
 )

@@ -112,6 +112,22 @@ t_abs = symbols.add("t_abs", time, "absolute refractory period", "绝对不应�
 t_rel = symbols.add("t_rel", time, "relative refractory period", "相对不应期", positive=True, latex=r"t_{\mathrm{rel}}")
 I_on = symbols.add("I_onset", current / area, "smallest steady current that drives repetitive firing",
                    "能驱动持续放电的最小恒定电流", positive=True, latex=r"I_{\mathrm{onset}}")
+I_top = symbols.add("I_top", current / area, "largest steady current that drives repetitive firing",
+                    "能驱动持续放电的最大恒定电流", positive=True, latex=r"I_{\mathrm{top}}")
+I_H1 = symbols.add("I_H1", current / area, "current at which the resting state loses its stability (Hopf point)",
+                   "静息态失去稳定性的电流（Hopf 点）", positive=True, latex=r"I_{\mathrm{H1}}")
+I_H2 = symbols.add("I_H2", current / area, "current at which the fixed point regains its stability (Hopf point)",
+                   "不动点重新获得稳定性的电流（Hopf 点）", positive=True, latex=r"I_{\mathrm{H2}}")
+BRACKETS = {  # currents (μA/cm²) half a unit of the last stated figure either side of each Hopf point
+    "below-lower-hopf": sp.Rational("9.77535"), "above-lower-hopf": sp.Rational("9.77545"),
+    "below-upper-hopf": sp.Rational("154.515"), "above-upper-hopf": sp.Rational("154.525"),
+}
+lam_at = {
+    label: symbols.add(f"lambda_{k}", 1 / time, f"largest real part of the eigenvalues at {value} μA/cm²",
+                       f"{value} μA/cm² 处特征值实部的最大值", real=True,
+                       latex=rf"\lambda_{{\max}}({value})")
+    for k, (label, value) in enumerate(BRACKETS.items(), start=1)
+}
 f_10 = symbols.add("f_10", 1 / time, "firing rate under 10 μA/cm²", "10 μA/cm² 下的放电频率", positive=True,
                    latex=r"f_{10}")
 f_50 = symbols.add("f_50", 1 / time, "firing rate under 50 μA/cm²", "50 μA/cm² 下的放电频率", positive=True,
@@ -249,6 +265,32 @@ def onset(at: Params, rng: np.random.Generator) -> Estimate:
     return model.repetitive_firing_onset(SQUID, precision=1e-4, duration=500.0)
 
 
+@functools.cache
+def _upper_edge() -> Estimate:
+    return model.repetitive_firing_upper_edge(SQUID, precision=1e-4, tolerance=1e-7)
+
+
+def upper_edge(at: Params, rng: np.random.Generator) -> Estimate:
+    """Where the peak of the settled orbit falls through 0 mV: brentq on the current, each peak from
+    a run from rest to a settled orbit, at two RK4 step sizes."""
+    return _upper_edge()
+
+
+@functools.cache
+def _hopf_points() -> tuple[model.HopfPoint, ...]:
+    return model.hopf_points(SQUID)
+
+
+def hopf_lower(at: Params, rng: np.random.Generator) -> Estimate:
+    """Where the largest real part of the simulator's Jacobian (finite differences of its own
+    right-hand side, at its own fixed point) changes sign, by brentq at two difference steps."""
+    return _hopf_points()[0].current
+
+
+def hopf_upper(at: Params, rng: np.random.Generator) -> Estimate:
+    return _hopf_points()[1].current
+
+
 def rate(current: float):
     """The steady firing rate under a current step, from the last interspike interval."""
     def simulate(at: Params, rng: np.random.Generator) -> Estimate:
@@ -265,6 +307,39 @@ def _conversion(rate: sp.Symbol) -> tuple:
         step(name, Eq(rate, MODERN[rate]), by.substituting("convention", into=f"{name}-1952"),
              f"{name} in the modern convention.", f"现代约定下的 {name}。"),
     )
+
+
+BRACKET_POINTS = {  # the fixed point's V (mV, 3 figures) and the largest real part (1/ms, 2 figures) there
+    "below-lower-hopf": ("-59.7", "-0.0000017"), "above-lower-hopf": ("-59.7", "0.00000023"),
+    "below-upper-hopf": ("-43.1", "0.000033"), "above-upper-hopf": ("-43.1", "-0.000012"),
+}
+
+
+def _hopf_brackets() -> tuple:
+    """For each Hopf point, the symbolic Jacobian's largest real part half a unit of the last stated
+    figure either side of it: the signs differ, so the stated figures are right."""
+    steps = []
+    for label, current in BRACKETS.items():
+        v, largest = BRACKET_POINTS[label]
+        side, which = label.split("-", 1)
+        en_side, zh_side = {"below": ("just below", "略低于"), "above": ("just above", "略高于")}[side]
+        en_point, zh_point = {"lower-hopf": ("the lower Hopf point", "下 Hopf 点"),
+                              "upper-hopf": ("the upper Hopf point", "上 Hopf 点")}[which]
+        steps += [
+            step(f"fixed-point-{label}", Eq(V, sp.Rational(v) * mV),
+                 by.finding_root("voltage-rate", "n-rate", "m-rate", "h-rate",
+                                 start={V: float(v), n: 0.4, m: 0.1, h: 0.3}, setting={**REDUCED, I_ext: current},
+                                 digits=3),
+                 f"The symbolic equations again, with a steady current of {current} μA/cm² ({en_side} "
+                 f"{en_point}): nsolve finds the fixed point,",
+                 f"再用符号方程，稳定电流取 {current} μA/cm²（{zh_side}{zh_point}）：nsolve 求出不动点，"),
+            step(f"stability-{label}", Eq(lam_at[label], sp.Rational(largest) / ms),
+                 by.linear_stability("voltage-rate", "n-rate", "m-rate", "h-rate", states=(V, n, m, h),
+                                     fixed_point=f"fixed-point-{label}"),
+                 "and the largest real part of the symbolic Jacobian's eigenvalues there.",
+                 "以及该处符号雅可比矩阵特征值实部的最大值。"),
+        ]
+    return tuple(steps)
 
 
 derivation = Derivation(
@@ -408,9 +483,30 @@ derivation = Derivation(
                  "while h recovers and n decays.",
                  "1.1 倍阈值的脉冲要 15.447 ms 之后才能再次引发动作电位：这是相对不应期，期间 h 恢复、n 衰减。"),
         measured("repetitive-onset", Eq(I_on, sp.Rational("6.26") * uA), "repetitive-onset",
-                 "A steady current step above 6.26 μA/cm² makes the neuron fire again and again; below it, a "
-                 "few spikes and then rest.",
-                 "高于 6.26 μA/cm² 的恒定电流阶跃使神经元持续放电；低于它，只放几个动作电位便回到静息。"),
+                 "A steady current step from 6.26 μA/cm² up makes the neuron fire again and again; below it, "
+                 "a few spikes and then rest.",
+                 "从 6.26 μA/cm² 起，恒定电流阶跃使神经元持续放电；低于它，只放几个动作电位便回到静息。"),
+        measured("repetitive-top", Eq(I_top, sp.Rational("62.87") * uA), "repetitive-top",
+                 "It stops again at 62.87 μA/cm²: above that current the membrane still oscillates after the "
+                 "step, but its peaks stay below 0 mV, so by the spike criterion it does not fire. Repetitive "
+                 "firing takes a step between the two edges.",
+                 "到 62.87 μA/cm² 又会停止：电流更大时，阶跃之后膜电位仍在振荡，但峰值始终低于 0 mV，"
+                 "按动作电位的判据它并没有放电。持续放电需要介于这两个边界之间的阶跃电流。"),
+        measured("hopf-lower", Eq(I_H1, sp.Rational("9.7754") * uA), "hopf-lower",
+                 "Where does the oscillation come from? The resting state moves with the current, and it stays "
+                 "stable only up to 9.7754 μA/cm², where a pair of complex eigenvalues of the Jacobian crosses "
+                 "into the right half-plane (a Hopf point). Below it rest and firing coexist: from the resting "
+                 "state at zero current a step above 6.26 μA/cm² lands on the firing orbit.",
+                 "振荡从何而来？静息态随电流移动，只在 9.7754 μA/cm² 以下保持稳定；在那里雅可比矩阵的一对复特征值"
+                 "越过虚轴进入右半平面（一个 Hopf 点）。在它以下，静息和放电共存：从零电流时的静息态出发，"
+                 "高于 6.26 μA/cm² 的阶跃会落到放电的轨道上。"),
+        measured("hopf-upper", Eq(I_H2, sp.Rational("154.52") * uA), "hopf-upper",
+                 "At 154.52 μA/cm² the pair crosses back: above it the membrane settles at a depolarised fixed "
+                 "point where h stays small and Na⁺ channels cannot open again (depolarisation block); below "
+                 "it, down to 62.87 μA/cm², it oscillates without spikes.",
+                 "在 154.52 μA/cm² 这对特征值又越回左半平面：电流更大时，膜停在一个去极化的不动点上，h 始终很小，"
+                 "Na⁺ 通道无法再次开放（去极化阻滞）；在它以下直到 62.87 μA/cm²，膜振荡但不产生动作电位。"),
+        *_hopf_brackets(),
         measured("rate-at-10", Eq(f_10, sp.Rational("68.32") * Hz), "rate-at-10",
                  "Just above the onset the rate does not start from 0 but jumps to tens of spikes per second (the HH "
                  "neuron is of type II): at 10 μA/cm² it fires at 68.32 Hz,",
@@ -460,6 +556,18 @@ derivation = Derivation(
                   "Smallest step current that still drives spikes after 500 and 1000 ms (bisection, extrapolated "
                   "in the run length).",
                   "在 500 和 1000 ms 后仍能驱动放电的最小阶跃电流（二分法，并对运行时长外推）。", digits=3),
+        simulated("repetitive-top", "repetitive-top", upper_edge, UNITS,
+                  "Largest step current whose settled orbit still peaks above 0 mV: the peak of each orbit "
+                  "located on the RK4 interpolant, the current found by brentq, at two step sizes.",
+                  "稳定轨道峰值仍高于 0 mV 的最大阶跃电流：每条轨道的峰值在 RK4 插值上定位，电流由 brentq 求得，"
+                  "在两种步长下计算。", digits=4),
+        simulated("hopf-lower", "hopf-lower", hopf_lower, UNITS,
+                  "The simulator's own Jacobian (finite differences of its right-hand side at its fixed point, "
+                  "found on the steady current-voltage curve): where its largest real part changes sign.",
+                  "模拟器自己的雅可比矩阵（在其不动点处对右端做有限差分，不动点由稳态电流-电压曲线求得）："
+                  "其最大实部变号之处。", digits=5),
+        simulated("hopf-upper", "hopf-upper", hopf_upper, UNITS,
+                  "The same, for the upper Hopf point.", "上 Hopf 点，方法同上。", digits=5),
         simulated("rate-at-10", "rate-at-10", rate(10.0), UNITS,
                   "Steady firing rate under 10 μA/cm²: 1000 / the last interspike interval (ms).",
                   "10 μA/cm² 下的稳定放电频率：1000 / 最后一个峰间间隔（ms）。", digits=4),

@@ -103,3 +103,40 @@ def test_sodium_entry_is_about_thirteen_times_the_least_charge_at_6_3_celsius():
     assert judge(HH, "excess-squid").ok
     wrong = HH.with_claim("excess-squid", sp.Eq(hh.r_Na, sp.Rational("13.31")))
     assert judge(wrong, "excess-squid").status is Status.FAILED
+
+
+# --- the range of repetitive firing and the Hopf points ------------------------------------------
+
+def test_symbolic_jacobian_changes_sign_across_each_stated_hopf_point():
+    """Half a unit of the last stated figure either side of each Hopf point, the largest real part
+    of the symbolic Jacobian's eigenvalues has opposite signs; a claim with the wrong sign fails."""
+    for label in hh.BRACKETS:
+        assert judge(HH, f"fixed-point-{label}").ok
+        assert judge(HH, f"stability-{label}").ok
+    signs = {label: float(HH.step(f"stability-{label}").claim.rhs.subs(hh.ms, 1)) for label in hh.BRACKETS}
+    assert signs["below-lower-hopf"] < 0 < signs["above-lower-hopf"]
+    assert signs["below-upper-hopf"] > 0 > signs["above-upper-hopf"]
+    wrong = HH.with_claim("stability-above-lower-hopf",
+                          sp.Eq(hh.lam_at["above-lower-hopf"], sp.Rational("-0.00000023") / hh.ms))
+    assert judge(wrong, "stability-above-lower-hopf").status is Status.FAILED
+
+
+def test_the_brackets_lie_half_a_unit_either_side_of_the_stated_hopf_currents():
+    for which, stated in (("lower", "hopf-lower"), ("upper", "hopf-upper")):
+        value = HH.step(stated).claim.rhs.subs(hh.uA, 1)
+        below, above = hh.BRACKETS[f"below-{which}-hopf"], hh.BRACKETS[f"above-{which}-hopf"]
+        assert below < value < above and above - below == 2 * (value - below)
+
+
+@pytest.mark.parametrize("label,symbol,wrong", [("hopf-lower", hh.I_H1, "9.7755"), ("hopf-upper", hh.I_H2, "154.53"),
+                                                ("repetitive-top", hh.I_top, "62.86")])
+def test_range_and_hopf_values_off_by_one_in_their_last_figure_fail_their_checks(label, symbol, wrong):
+    assert run_named(HH, label).passed
+    result = run_named(HH.with_claim(label, sp.Eq(symbol, sp.Rational(wrong) * hh.uA)), label)
+    assert not result.passed and "disagrees" in result.problem
+
+
+def test_no_prose_says_the_neuron_fires_above_the_upper_edge():
+    """The onset's sentence no longer claims firing for every current above it."""
+    onset = HH.step("repetitive-onset")
+    assert "above 6.26" not in onset.prose.en and "高于 6.26" not in onset.prose.zh
