@@ -80,6 +80,16 @@ class StepResult:
     def heading(self) -> str:
         return f"{self.derivation}, step {self.number} '{self.label}' ({self.rule})"
 
+    def _repr_html_(self) -> str:  # Jupyter (derive.notebook)
+        from derive import notebook
+
+        return notebook.step_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from derive import notebook
+
+        return notebook.step_markdown(self)
+
     def explain(self) -> str:
         """The few-line report of a failed (or refuted) step; empty for a step that holds."""
         if self.status in (Status.AXIOM, Status.PROVED, Status.NUMERIC):
@@ -179,6 +189,16 @@ class DerivationResult:
         return (f"{self.id}: {verdict} ({len(self.steps)} steps: {counts}; {numeric}){strict} "
                 f"in {self.seconds:.2f} s")
 
+    def _repr_html_(self) -> str:  # Jupyter (derive.notebook)
+        from derive import notebook
+
+        return notebook.derivation_result_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from derive import notebook
+
+        return notebook.derivation_result_markdown(self)
+
     def strict_explain(self) -> str:
         """Why `--strict` fails this derivation: each numerically-only step, where, and why."""
         if not (self.strict and self.numeric_only):
@@ -198,6 +218,20 @@ class Report:
     @property
     def strict(self) -> bool:
         return any(d.strict for d in self.derivations)
+
+    @property
+    def passed(self) -> bool:
+        return self.exit_code == 0
+
+    def _repr_html_(self) -> str:  # Jupyter (derive.notebook)
+        from derive import notebook
+
+        return notebook.report_html(self)
+
+    def _repr_markdown_(self) -> str:
+        from derive import notebook
+
+        return notebook.report_markdown(self)
 
     @property
     def exit_code(self) -> int:
