@@ -31,7 +31,7 @@ def derive_command(*argv: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([str(DERIVE), *argv], capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
-@pytest.mark.parametrize("module", ["false_magnitudes", "false_window", "false_applying", "false_series"])
+@pytest.mark.parametrize("module", ["false_magnitudes", "false_applying", "false_series"])
 def test_a_module_of_false_steps_exits_1(capsys, module: str) -> None:
     code, _, err = derive_in_process(capsys, "check", "--path", str(CORPUS / f"{module}.py"), "--symbolic-only")
     assert code == 1, f"{module}: exit {code}\n{err[-2000:]}"
@@ -55,8 +55,10 @@ def test_broken_simulations_exit_1_and_every_check_is_reported(tmp_path: Path) -
 
 
 def test_true_hard_steps_exit_0(tmp_path: Path) -> None:
-    paths = [f"--path={CORPUS / name}.py" for name in ("true_expansions", "true_decimals", "true_si", "true_integers")]
-    done = derive_command("check", *paths, "--json", "--symbolic-only", "--jobs", "2", cwd=tmp_path)
+    """(true_expansions is left to test_corpus.py: its 5-term multinomial alone takes seconds.)"""
+    paths = [f"--path={CORPUS / name}.py" for name in ("true_decimals", "true_si", "true_integers", "true_branches",
+                                                        "true_assumptions")]
+    done = derive_command("check", *paths, "--json", "--symbolic-only", "--jobs", "1", cwd=tmp_path)
     assert done.returncode == 0, (done.returncode, done.stderr[-3000:])
     statuses = {s["status"] for d in json.loads(done.stdout)["derivations"] for s in d["steps"]}
     assert statuses <= {"axiom", "proved", "numerically-only"}

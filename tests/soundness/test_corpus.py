@@ -80,7 +80,12 @@ def cases() -> list:
 
 
 def message(result: StepResult) -> str:
-    return "\n".join([result.explain(), result.problem, result.note, *result.side_conditions])
+    """What the checker says about the step, without what the user wrote (the label, the rule's
+    phrase, the claim, the file), so that the words must come from the diagnosis itself."""
+    lines = [line for line in result.explain().splitlines()
+             if not line.lstrip().startswith(("at ", "claimed:"))]
+    text = "\n".join([*lines, result.problem, result.note, *result.side_conditions])
+    return text.replace(result.heading, "<step>").replace(result.label, "<label>")
 
 
 def contains(text: str, groups: list) -> list:
