@@ -74,3 +74,19 @@ def test_a_broken_simulation_does_not_stop_the_run() -> None:
     assert [c.name for c in result.checks] == [c.name for c in derivation.checks]
     assert next(c for c in result.checks if c.name == "sound").passed
     assert report.exit_code == 1
+
+
+def test_scale_on_a_nonzero_prediction_never_lets_a_ten_percent_error_pass() -> None:
+    """With scale=100 on a prediction of 1, 100 samples of a law 10 % high passed on about a third
+    of seeds; over seeds 0-29 it must pass on none (or be refused as bad input)."""
+    derivation, _ = load(CORPUS / "checks_power.py")
+    check = next(c for c in derivation.checks if c.name == "scale-on-a-nonzero-prediction")
+    passed = []
+    for seed in range(30):
+        try:
+            if run_check(derivation, check, seed=seed).passed:
+                passed.append(seed)
+        except InputError as error:
+            assert "scale" in str(error)
+            return
+    assert not passed, f"a 10 % error passed with seeds {passed}"

@@ -40,6 +40,11 @@ SPELLINGS = {
     "instance-values": ('STEPS = (step("g", (x + y, y + x), by.algebra()), '
                         'step("s", (y + 1, 1 + y), by.instance_of("g", {x: PAYLOAD})))'),
     "multiplying-factor": 'STEPS = (given("g", Eq(y, x)), step("s", (y, x), by.multiplying_both_sides("g", PAYLOAD)))',
+    "series-small": 'STEPS = (given("g", Eq(y, sp.exp(x))), step("s", (y, 1 + x), by.series("g", PAYLOAD, 1)))',
+    "differentiating-wrt": 'STEPS = (given("g", Eq(y, x**2)), step("s", (0, 0), by.differentiating("g", PAYLOAD)))',
+    "integrating-over": 'STEPS = (given("g", Eq(y, x)), step("s", (y, y), by.integrating("g", (PAYLOAD, 0, 1))))',
+    "root-setting": ('STEPS = (given("g", Eq(x**2, y)), '
+                     'step("s", (x, sp.Rational("1.41")), by.finding_root("g", start={x: 1.4}, setting={y: PAYLOAD})))'),
     "harmless-string": 'STEPS = (step("s", ("x + 1", x + 1), by.algebra()),)',
 }
 
@@ -72,7 +77,7 @@ def test_a_string_is_refused_and_never_evaluated(tmp_path: Path, spelling: str) 
         said = f"internal error: {type(error).__name__}: {error}"
     assert not marker.exists(), f"{spelling}: the payload ran (it created {marker.name})"
     assert said.startswith("refused:") or "invalid" in said, f"{spelling}: not refused as bad input: {said}"
-    assert "string" in said.lower() or "str" in said, f"{spelling}: the refusal does not say a string is the fault: {said}"
+    assert "string" in said.lower(), f"{spelling}: the refusal does not say a string is the fault: {said}"
 
 
 def test_derive_list_does_not_run_a_payload(tmp_path: Path, capsys) -> None:
