@@ -23,6 +23,8 @@ EXPECTED = {
     "zero-on-the-left": ("rejected", ZERO),
     "square-is-zero": ("rejected", ZERO),
     "twice-is-zero": ("rejected", ZERO),
+    "identically-zero-trig": ("rejected", ZERO),
+    "identically-zero-polynomial": ("rejected", ZERO),
 }
 
 
@@ -50,5 +52,11 @@ derivation = Derivation(
         step("square-is-zero", (a, b), by.dividing_both_sides("jboth-2", j2)),
         given("none-3", Eq(2 * j3, 0)), given("jboth-3", Eq(j3 * a, j3 * b)),
         step("twice-is-zero", (a, b), by.dividing_both_sides("jboth-3", j3)),
+        # divisors that are zero for every value: 0 a = 0 b says nothing about a and b
+        given("trig-both", Eq((sp.sin(j1) ** 2 + sp.cos(j1) ** 2 - 1) * a, (sp.sin(j1) ** 2 + sp.cos(j1) ** 2 - 1) * b)),
+        step("identically-zero-trig", (a, b), by.dividing_both_sides("trig-both", sp.sin(j1) ** 2 + sp.cos(j1) ** 2 - 1)),
+        given("poly-both", Eq(((j2 + 1) ** 2 - j2**2 - 2 * j2 - 1) * a, ((j2 + 1) ** 2 - j2**2 - 2 * j2 - 1) * b)),
+        step("identically-zero-polynomial", (a, b),
+             by.dividing_both_sides("poly-both", (j2 + 1) ** 2 - j2**2 - 2 * j2 - 1)),
     ),
 )
