@@ -64,21 +64,31 @@ def main() -> None:
     print("# squid axon: radius 238 um, R_i 35.4 ohm cm, 18.5 C, HH membrane")
     squid, _ = timed("conduction velocity (pilot, fine and coarse grids)", cable.conduction_velocity)
     show("velocity", squid, "m/s")
-    finer, _ = timed("conduction velocity, dt halved", lambda: cable.conduction_velocity(dt=params.default_dt() / 2), 3)
-    show("velocity, dt halved", finer, "m/s")
-    extrapolated = finer.value + (finer.value - squid.value) / 3.0
-    print(f"    {'Richardson extrapolation of the two':44s} {extrapolated:14.6f} m/s")
+    refined, _ = timed("velocity_refinement, 3 grids (pilot, dx, 2dx, 4dx)", lambda: cable.velocity_refinement(levels=3))
+    show("extrapolated velocity", refined.extrapolated_estimate(), "m/s")
+    print(f"    {'signed Richardson estimate (true - fine)':44s} {refined.richardson:+14.6f} m/s")
+    finer, _ = timed("velocity_refinement, 3 grids, dt halved",
+                     lambda: cable.velocity_refinement(dt=params.default_dt() / 2, levels=3), 3)
+    show("extrapolated velocity, dt halved", finer.extrapolated_estimate(), "m/s")
+    length, dx, dt = refined.length, refined.dx, refined.dt
+    timed("the same 3 grids given directly (no pilot)",
+          lambda: cable.velocity_refinement(params, dx=dx, dt=dt, length=length, levels=3))
 
-    print("\n# cost per compartment-step (the fine run of the default velocity)")
-    pilot = cable._pilot_velocity(params)
-    dt = params.default_dt()
-    length = cable.CABLE_TIME * pilot
-    (_, size), best = timed("fine run alone", lambda: cable._cable_velocity(params, length, pilot * dt, dt))
-    count = round(length / (pilot * dt)) + 1
-    steps = size // count
+    print("\n# cost per compartment-step (one grid, the squid cable, dt = default)")
+    rows = []
+    for count in (85, 170, 335, 670, 1338, 2675, 5350):
+        h = length / (count - 1)
+        (_, size), best = timed(f"one grid of {count} compartments", lambda h=h: cable._cable_velocity(
+            params, length, h, dt), 3)
+        steps = size // count
+        rows.append((count, best / steps))
+        print(f"    {count} compartments x {steps} steps: {best / size * 1e9:.1f} ns per compartment-step,"
+              f" {best / steps * 1e6:.1f} us per step")
+    counts, per_step = np.array(rows).T
+    slope, fixed = np.polyfit(counts, per_step, 1)
+    print(f"    least-squares line: {fixed * 1e6:.1f} us per step fixed + {slope * 1e9:.1f} ns per compartment")
+    count = round(length / dx) + 1
     banded, dptsv = solve_floor(count)
-    print(f"    {count} compartments x {steps} steps: {best / size * 1e9:.1f} ns per compartment-step,"
-          f" {best / steps * 1e6:.1f} us per step")
     print(f"    one tridiagonal solve of {count}: solve_banded {banded * 1e6:.1f} us, dptsv {dptsv * 1e6:.1f} us"
           f" ({banded / count * 1e9:.1f} and {dptsv / count * 1e9:.1f} ns per unknown)")
 

@@ -17,17 +17,26 @@ by the axial conductance of a length h; V at whole steps, the gates m, h, n at h
 (staggered, as in Hines 1984 and NEURON's Crank-Nicolson). The gates advance by exponential
 Euler with the rates at the step's midpoint V(n); the ionic current is then linear in V, so
 Crank-Nicolson for V is one symmetric positive-definite tridiagonal solve per step (LAPACK
-dptsv), vectorised over the compartments. Second order in dt and h: halving both shrinks the
-velocity's change 4.0-fold (measured; a test holds it), and every measured quantity is computed at
-(h, dt) and (2h, 2dt) with error |fine - coarse| / 3 (Richardson, `Estimate.from_refinement`).
+dptsv), vectorised over the compartments: the three gates share one (3, N) array and the six
+rates one (6, N) array, so a step is about 40 numpy calls whatever N. Second order in dt and h:
+halving both shrinks the velocity's change 4.0-fold (measured; a test holds it), and every
+measured quantity is computed at (h, dt) and (2h, 2dt) with error |fine - coarse| / 3
+(Richardson, `Estimate.from_refinement`).
 
-The grid is sized by measuring, never by formula: a coarse pilot (80 vertices) finds the wave's
-velocity by resizing a trial cable until it holds 3 ms of travel; the cable is then 7 ms of travel
-long, h = pilot velocity x dt, dt = 0.02 ms / phi (0.0052 ms at 18.5 C), and the velocity is the
-inverse slope of the arrival times (upward crossings of 0 mV, interpolated within the step)
-against position between 4 and 6 ms of travel: the start-up transient has decayed below 1e-5 by
-then (it decays with an e-folding of ~0.25 ms of travel here, ~0.4 ms on the myelinated fibre),
-and the sealed end is felt only over the last ~0.5 ms.
+`velocity_refinement` gives direct control: dx, dt and the cable's length (no pilot when all
+three are given) and any number of grids (dx, dt), (2dx, 2dt), (4dx, 4dt), ...; it returns the
+velocities with the signed Richardson estimate (fine - coarse)/3, the extrapolated velocity
+fine + (fine - coarse)/3 and, with three grids, the extrapolated value's error (its change one
+grid coarser). A grid too coarse to carry the wave raises GridTooCoarse (a ValueError) naming dx
+and dt; a finite but coarse grid otherwise gives a finite velocity with a large error.
+
+The grid is sized by measuring, never by formula: a coarse pilot (80 vertices, 4 x the default
+step) finds the wave's velocity by resizing a trial cable until it holds 3 ms of travel; the cable
+is then 7 ms of travel long, h = pilot velocity x dt, dt = 0.02 ms / phi (0.0052 ms at 18.5 C),
+and the velocity is the inverse slope of the arrival times (upward crossings of 0 mV,
+interpolated within the step) against position between 4 and 6 ms of travel: the start-up
+transient has decayed below 1e-5 by then (it decays with an e-folding of ~0.25 ms of travel
+here, ~0.4 ms on the myelinated fibre), and the sealed end is felt only over the last ~0.5 ms.
 
 The myelinated fibre (`MyelinParams`, with sources): nodes 1 um long of the same HH membrane,
 internodes 100 x the fibre's outer diameter, g-ratio 0.7, and a sheath of lamellae (0.1 uF/cm^2
@@ -36,14 +45,19 @@ holds, so every proportion scales with the radius. The nodes sit on vertices of 
 (2 spacings per internode; 1 for the coarse run).
 
 Measured at the defaults (squid: radius 238 um, R_i 35.4 ohm cm, 18.5 C), times best/typical on
-the shared 2-core VM with other jobs running (benchmarks/sim_cable_times.py):
+the shared 2-core VM with other jobs running (benchmarks/sim_cable_times.py; the NEURON comparison
+is benchmarks/_neuron_cable.py):
 
-    conduction_velocity        18.7242 +- 0.0077 m/s (4.1e-4 relative), 0.25-0.55 s; with dt
-                               halved 18.7300 +- 0.0019 m/s (1.0e-4), 0.8-1.3 s; extrapolated
-                               18.732 m/s (Hodgkin & Huxley 1952 computed 18.8, measured 21.2)
-    cost                       120-175 ns per compartment-step (1338 compartments, 0.12-0.23 ms a
-                               step), against one tridiagonal solve of 1338 unknowns: dptsv 11-23
-                               us, solve_banded 30-61 us; the rest is the gates (gate_rates)
+    conduction_velocity        18.7242 +- 0.0077 m/s (4.1e-4 relative), 0.25-0.55 s; grids 2dx
+                               and 4dx: 18.7012, 18.6090
+    extrapolated (3 grids)     18.73180 +- 0.00011 m/s (6e-6), 0.3-0.5 s; at dt / 2: 18.73189 +-
+                               0.00009; at dt / 4: 18.731889 +- 0.000002 (Hodgkin & Huxley 1952
+                               computed 18.8, measured 21.2). NEURON 9 (secondorder = 2) on the
+                               dt / 4 grid: 18.731406, ours 5e-9 from it
+    cost                       per step, one grid: 40 us at 85 compartments, 67 us at 335, 155 us
+                               at 1338 (before the gates were stacked: 116, 112, 177 us), at a
+                               quiet moment; with the machine loaded 3-fold a least-squares line
+                               through 85-5350 compartments gives 128 us fixed + 118 ns each
     velocities (59.5, 952 um)  9.3621, 37.4481 m/s: ratios 2.000000 and 1.999987 to the squid's
                                (the pilot makes the grids near-exact rescalings of each other,
                                so the discretisation errors cancel in the ratio)
@@ -497,12 +511,13 @@ class VelocityRefinement:
 
     @property
     def coarse(self) -> float:
-        return self.velocities[1]
+        """The second grid's velocity; nan when only one grid was run."""
+        return self.velocities[1] if len(self.velocities) > 1 else math.nan
 
     @property
     def richardson(self) -> float:
-        """The signed estimate of (true - fine): (fine - coarse) / (2^2 - 1)."""
-        return (self.velocities[0] - self.velocities[1]) / (2**ORDER - 1)
+        """The signed estimate of (true - fine): (fine - coarse) / (2^2 - 1); nan with one grid."""
+        return (self.fine - self.coarse) / (2**ORDER - 1)
 
     @property
     def extrapolated(self) -> float:
@@ -519,6 +534,8 @@ class VelocityRefinement:
 
     def estimate(self) -> Estimate:
         """The fine velocity and its error |richardson|, as `conduction_velocity` reports it."""
+        if len(self.velocities) < 2:
+            raise ValueError("levels must be at least 2 for an error estimate of the velocity")
         return Estimate(self.fine, abs(self.richardson), self.samples, computed=True)
 
     def extrapolated_estimate(self) -> Estimate:
@@ -534,6 +551,9 @@ def velocity_refinement(
 ) -> VelocityRefinement:
     """The velocity on `levels` grids (dx, dt), (2 dx, 2 dt), ... of one cable: direct control of the grid.
 
+    levels=1 runs the fine grid alone (no error estimate); 2 gives the signed Richardson estimate
+    and the extrapolated value; 3 also the extrapolated value's error.
+
     length (cm): the cable; default params.length, else 7 ms of travel found by a coarse pilot.
     dx (cm): the finest spacing; default the pilot's velocity x dt / courant (the pilot runs then
     even when the length is given). dt (ms): the finest step; default params.default_dt().
@@ -545,8 +565,8 @@ def velocity_refinement(
     _check_step("dx", dx, "cm")
     _check_step("dt", dt, "ms")
     _check_step("length", length, "cm")
-    if not isinstance(levels, int) or levels < 2:
-        raise ValueError(f"levels must be an integer of at least 2 (fine and coarse); got {levels!r}")
+    if not isinstance(levels, int) or levels < 1:
+        raise ValueError(f"levels must be a whole number of grids, at least 1; got {levels!r}")
     dt = dt or params.default_dt()
     length = length or params.length
     pilot = None
