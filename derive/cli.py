@@ -55,7 +55,8 @@ def parser() -> argparse.ArgumentParser:
     def checking(sub: argparse.ArgumentParser, side_by_side: bool = True) -> None:
         finding(sub)
         sub.add_argument("ids", nargs="*", metavar="ID",
-                         help="derivation ids (default: the project's, else all)")
+                         help="derivation ids, or derivation files (FILE.py; other files are skipped); "
+                              "default: the project's derivations, else all")
         sub.add_argument("--seed", type=_seed, default=0, help="seed of the numeric checks (default 0)")
         sub.add_argument("--symbolic-only", action="store_true", help="skip the simulations")
         sub.add_argument("--time-limit", type=_positive_seconds, default=Settings.seconds_per_step, metavar="S",
@@ -134,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.command == "check" and args.json and args.report_format == "github":
         raise InputError("--json and --format github both print on stdout: choose one")
-    derivations = registry.select(args.ids)
+    derivations = _selection(args)
     if args.command == "render":
         args.lang = args.lang or list(render.project_languages())
         render.require_texts(derivations, args.lang)  # before the checks: every missing text at once
@@ -172,6 +173,23 @@ def run(args: argparse.Namespace) -> int:
               "(--even-if-failed renders the handouts anyway, marking the failures)", file=sys.stderr)
         return report.exit_code
     return notes(args, derivations, report)
+
+
+def _selection(args: argparse.Namespace) -> list:
+    """The derivations the ids name; arguments ending in .py are files (pre-commit passes the changed
+    files): the derivation files among them are checked, the others skipped with a note."""
+    files = [Path(i) for i in args.ids if i.endswith(".py")]
+    if not files:
+        return registry.select(args.ids)
+    ids = [i for i in args.ids if not i.endswith(".py")]
+    found, skipped = registry.select_files(files)
+    if skipped:
+        print(f"derive: note: {len(skipped)} file(s) are not derivation files of this project, skipped: "
+              + ", ".join(map(str, skipped)), file=sys.stderr)
+    chosen = (registry.select(ids) if ids else []) + found
+    if not chosen:
+        print("derive: no derivation files among the files given; nothing to check", file=sys.stderr)
+    return list({d.id: d for d in chosen}.values())
 
 
 class _Progress(Progress):

@@ -224,6 +224,30 @@ def select(ids: list[str]) -> list[Derivation]:
     return [by_id[i] for i in ids]
 
 
+def select_files(paths: Iterable[Path]) -> tuple[list[Derivation], list[Path]]:
+    """The derivations among these files (a project's or the library's derivation files), and the
+    files that are not derivation files, which `derive check FILE ...` (pre-commit) skips."""
+    project_set = set(project_files())
+    library = {_library_file(name): name for name in library_modules()}
+    found, skipped = [], []
+    for path in paths:
+        resolved = Path(path).resolve()
+        if not resolved.is_file():
+            raise InputError(f"{path}: no such file")
+        if resolved in library:
+            found.append(load_module(library[resolved]))
+        elif resolved in project_set:
+            found.append(load_file(resolved))
+        else:
+            skipped.append(Path(path))
+    return found, skipped
+
+
+def _library_file(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    return Path(spec.origin).resolve() if spec and spec.origin else Path(name)
+
+
 def _project_configured() -> bool:
     pyproject = project.find_pyproject(Path.cwd())
     try:

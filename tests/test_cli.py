@@ -288,3 +288,49 @@ def test_languages_must_be_known_ones(capsys, light):
     assert code == 2
     assert err.endswith("[tool.derive] languages must be a non-empty list of distinct languages out of "
                         "'en', 'zh', not ['en', 'fr']\n")
+
+
+def pre_commit_hooks() -> dict[str, str]:
+    """id -> entry of .pre-commit-hooks.yaml (a flat list of mappings: read without a YAML parser)."""
+    text = (Path(__file__).resolve().parent.parent / ".pre-commit-hooks.yaml").read_text()
+    hooks, current = {}, None
+    for line in text.splitlines():
+        if line.startswith("- id: "):
+            current = line.removeprefix("- id: ").strip()
+        elif line.startswith("  entry: ") and current:
+            hooks[current] = line.removeprefix("  entry: ").strip()
+    return hooks
+
+
+def forget_project_modules() -> None:
+    """A project file is imported once per process; forget it, so its new text is read."""
+    for name in [m for m in sys.modules if m.startswith("neuroderive_project_")]:
+        del sys.modules[name]
+
+
+def test_the_pre_commit_hooks_check_the_changed_derivation_files_and_skip_the_others(capsys, light):
+    hooks = pre_commit_hooks()
+    assert set(hooks) == {"derive-check", "derive-check-symbolic"}
+    Path("derivations/_helpers.py").write_text("VALUE = 1\n")
+    Path("setup_notes.py").write_text("VALUE = 2\n")
+    for hook, entry in hooks.items():
+        program, *options = entry.split()
+        assert program == "derive"
+        light()
+        forget_project_modules()
+        code, _, err = run(capsys, *options, "derivations/light.py", "derivations/_helpers.py", "setup_notes.py")
+        assert code == 0, (hook, err)
+        assert "light: ok" in err and "2 file(s) are not derivation files of this project, skipped" in err
+        light("a**2 + a + 1")
+        forget_project_modules()
+        code, _, err = run(capsys, *options, "derivations/light.py")
+        assert code == 1 and "light, step 4 'expanded' (by rewriting 'square') does not hold." in err
+        code, _, err = run(capsys, *options, "setup_notes.py")
+        assert code == 0 and "no derivation files among the files given; nothing to check" in err
+
+
+def test_a_library_file_given_by_path_is_checked_as_its_id(capsys):
+    import derive.library.random_walk
+
+    code, _, err = run(capsys, "check", "--symbolic-only", derive.library.random_walk.__file__)
+    assert code == 0 and err.startswith("random-walk: ok")
