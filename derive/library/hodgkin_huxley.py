@@ -123,9 +123,10 @@ BRACKETS = {  # currents (μA/cm²) half a unit of the last stated figure either
     "below-upper-hopf": sp.Rational("154.515"), "above-upper-hopf": sp.Rational("154.525"),
 }
 lam_at = {
-    label: symbols.add(f"lambda_{k}", 1 / time, f"largest real part of the eigenvalues at {value} μA/cm²",
-                       f"{value} μA/cm² 处特征值实部的最大值", real=True,
-                       latex=rf"\lambda_{{\max}}({value})")
+    label: symbols.add(f"lambda_{k}", 1 / time,
+                       f"largest real part of the eigenvalues at {float(value):g} μA/cm²",
+                       f"{float(value):g} μA/cm² 处特征值实部的最大值", real=True,
+                       latex=rf"\lambda_{{\max}}({float(value):g})")
     for k, (label, value) in enumerate(BRACKETS.items(), start=1)
 }
 f_10 = symbols.add("f_10", 1 / time, "firing rate under 10 μA/cm²", "10 μA/cm² 下的放电频率", positive=True,
@@ -330,9 +331,9 @@ def _hopf_brackets() -> tuple:
                  by.finding_root("voltage-rate", "n-rate", "m-rate", "h-rate",
                                  start={V: float(v), n: 0.4, m: 0.1, h: 0.3}, setting={**REDUCED, I_ext: current},
                                  digits=3),
-                 f"The symbolic equations again, with a steady current of {current} μA/cm² ({en_side} "
-                 f"{en_point}): nsolve finds the fixed point,",
-                 f"再用符号方程，稳定电流取 {current} μA/cm²（{zh_side}{zh_point}）：nsolve 求出不动点，"),
+                 f"The symbolic equations again, with a steady current of {float(current):g} μA/cm² "
+                 f"({en_side} {en_point}): nsolve finds the fixed point,",
+                 f"再用符号方程，稳定电流取 {float(current):g} μA/cm²（{zh_side}{zh_point}）：nsolve 求出不动点，"),
             step(f"stability-{label}", Eq(lam_at[label], sp.Rational(largest) / ms),
                  by.linear_stability("voltage-rate", "n-rate", "m-rate", "h-rate", states=(V, n, m, h),
                                      fixed_point=f"fixed-point-{label}"),
