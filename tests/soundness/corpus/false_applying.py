@@ -18,6 +18,10 @@ b = symbols.add("b", 1, "b", "b", real=True)
 c = symbols.add("c", 1, "c", "c", real=True)
 d = symbols.add("d", 1, "d", "d", real=True, nonzero=True)
 v = symbols.add("v", 1, "v", "v", real=True)
+# the givens of different cases are about different symbols, so they never constrain each other
+t, u = (symbols.add(name, 1, name, name, real=True) for name in ("t", "u"))
+w1, w2, w3 = (symbols.add(f"w_{i}", 1, "w", "w", real=True) for i in (1, 2, 3))
+e, f, g, h = (symbols.add(name, 1, name, name, real=True) for name in ("e", "f", "g", "h"))
 
 NOT_A_FUNCTION = ("not a function", "depends on", "does not follow", "counterexample", "not valid",
                   "does not hold", "cannot")
@@ -63,21 +67,21 @@ derivation = Derivation(
         step("subs-x-0", (y, 1), by.applying("line", lambda s: s.subs(x, 0), "putting x = 0 in")),
         step("subs-y-0", (0, 2 * x + 1), by.applying("line", lambda s: s.subs(y, 0), "putting y = 0 in")),
         step("coeff-of-x", (0, 2), by.applying("line", lambda s: s.coeff(x), "taking the coefficient of x in")),
-        given("triple", Eq(y, 3 * x)),
+        given("triple", Eq(u, 3 * t)),
         step("as-coeff-mul", (1, 3), by.applying("triple", lambda s: s.as_coeff_Mul()[0], "the numeric factor of")),
-        step("looks-at-its-side", (x, 2 * x),
-             by.applying("triple", lambda s: x if s == y else 2 * x, "a side-dependent map of")),
+        step("looks-at-its-side", (t, 2 * t),
+             by.applying("triple", lambda s: t if s == u else 2 * t, "a side-dependent map of")),
         given("product", Eq(w, a * b)),
         step("expand-log-force", (sp.log(w), sp.log(a) + sp.log(b)),
              by.applying("product", lambda s: sp.expand_log(sp.log(s), force=True), "taking the logarithm of")),
-        given("root", Eq(w, sp.sqrt(x**2))),
-        step("refine-positive", (w, x), by.applying("root", lambda s: sp.refine(s, sp.Q.positive(x)), "refining")),
-        step("powdenest-force", (w, x), by.applying("root", lambda s: sp.powdenest(s, force=True), "denesting")),
-        given("root-product", Eq(w, sp.sqrt(a * b))),
-        step("expand-force-sqrt", (w, sp.sqrt(a) * sp.sqrt(b)),
+        given("root", Eq(w1, sp.sqrt(h**2))),
+        step("refine-positive", (w1, h), by.applying("root", lambda s: sp.refine(s, sp.Q.positive(h)), "refining")),
+        step("powdenest-force", (w1, h), by.applying("root", lambda s: sp.powdenest(s, force=True), "denesting")),
+        given("root-product", Eq(w2, sp.sqrt(e * f))),
+        step("expand-force-sqrt", (w2, sp.sqrt(e) * sp.sqrt(f)),
              by.applying("root-product", lambda s: sp.expand(s, force=True), "expanding")),
-        given("ratio", Eq(a / d, c)),
-        step("numer", (a, c), by.applying("ratio", sp.numer, "taking the numerator of")),
+        given("ratio", Eq(w3 / d, g)),
+        step("numer", (w3, g), by.applying("ratio", sp.numer, "taking the numerator of")),
         step("denom", (d, 1), by.applying("ratio", sp.denom, "taking the denominator of")),
         step("operation-raises", (x, x), by.applying("line", lambda s: {}["missing"], "a broken operation on")),
         step("exp-both-sides", (sp.exp(y), sp.exp(2 * x + 1)), by.applying("line", sp.exp, "exponentiating")),

@@ -7,9 +7,11 @@ import sympy as sp
 from derive import Derivation, Eq, SymbolTable, Text, by, given, step
 
 symbols = SymbolTable()
-x = symbols.add("x", 1, "x", "x", real=True)
-y = symbols.add("y", 1, "y", "y", real=True)
-z = symbols.add("z", 1, "z", "z", real=True)
+CASES = ("tan", "lambert", "sin", "cos", "sin2", "cube", "cosh", "shifted", "lambert2", "sum")
+# each case its own unknown and value, so that the givens of different cases do not constrain each other
+x = {case: symbols.add(f"x_{case}", 1, "x", "x", real=True) for case in CASES}
+y = {case: symbols.add(f"y_{case}", 1, "y", "y", real=True) for case in CASES}
+shift = symbols.add("s", 1, "s", "s", real=True)
 
 SEVERAL = ("solution", "period", "pi", "branch", "infinitely", "complete", "other")
 EXPECTED = {
@@ -29,25 +31,28 @@ derivation = Derivation(
     id="corpus-false-solving", title=Text("solving", "solving"), question=Text("?", "?"),
     section="corpus", symbols=symbols.freeze(),
     steps=(
-        given("tangent", Eq(y, sp.tan(x))),
-        step("x-is-atan-y", (x, sp.atan(y)), by.solving_for(x, "tangent")),
-        given("lambert", Eq(y, x * sp.exp(x))),
-        step("x-is-lambert-w", (x, sp.LambertW(y)), by.solving_for(x, "lambert")),
-        given("sine", Eq(y, sp.sin(x))),
-        step("x-is-asin-y", (x, sp.asin(y)), by.solving_for(x, "sine")),
-        given("cosine", Eq(y, sp.cos(x))),
-        step("x-is-acos-y", (x, sp.acos(y)), by.solving_for(x, "cosine")),
-        given("double-sine", Eq(z, sp.sin(2 * x))),
-        step("x-is-half-asin", (x, sp.asin(z) / 2), by.solving_for(x, "double-sine")),
-        given("cube", Eq(y, x**3)),
-        step("x-is-cube-root", (x, y ** sp.Rational(1, 3)), by.solving_for(x, "cube")),
-        given("cosh", Eq(z, sp.cosh(x))),
-        step("x-from-cosh", (x, sp.acosh(z)), by.solving_for(x, "cosh")),
-        given("shifted-tangent", Eq(z, sp.tan(x) + 1)),
-        step("x-is-atan-of-shifted", (x, sp.atan(z - 1)), by.solving_for(x, "shifted-tangent")),
-        given("scaled-lambert", Eq(z, 2 * x * sp.exp(2 * x))),
-        step("x-is-scaled-lambert-w", (x, sp.LambertW(z) / 2), by.solving_for(x, "scaled-lambert")),
-        given("tangent-of-sum", Eq(z, sp.tan(x + y))),
-        step("x-is-atan-with-setting", (x, sp.atan(z)), by.solving_for(x, "tangent-of-sum", setting={y: 0})),
+        given("tangent", Eq(y["tan"], sp.tan(x["tan"]))),
+        step("x-is-atan-y", (x["tan"], sp.atan(y["tan"])), by.solving_for(x["tan"], "tangent")),
+        given("lambert", Eq(y["lambert"], x["lambert"] * sp.exp(x["lambert"]))),
+        step("x-is-lambert-w", (x["lambert"], sp.LambertW(y["lambert"])), by.solving_for(x["lambert"], "lambert")),
+        given("sine", Eq(y["sin"], sp.sin(x["sin"]))),
+        step("x-is-asin-y", (x["sin"], sp.asin(y["sin"])), by.solving_for(x["sin"], "sine")),
+        given("cosine", Eq(y["cos"], sp.cos(x["cos"]))),
+        step("x-is-acos-y", (x["cos"], sp.acos(y["cos"])), by.solving_for(x["cos"], "cosine")),
+        given("double-sine", Eq(y["sin2"], sp.sin(2 * x["sin2"]))),
+        step("x-is-half-asin", (x["sin2"], sp.asin(y["sin2"]) / 2), by.solving_for(x["sin2"], "double-sine")),
+        given("cube", Eq(y["cube"], x["cube"] ** 3)),
+        step("x-is-cube-root", (x["cube"], y["cube"] ** sp.Rational(1, 3)), by.solving_for(x["cube"], "cube")),
+        given("cosh", Eq(y["cosh"], sp.cosh(x["cosh"]))),
+        step("x-from-cosh", (x["cosh"], sp.acosh(y["cosh"])), by.solving_for(x["cosh"], "cosh")),
+        given("shifted-tangent", Eq(y["shifted"], sp.tan(x["shifted"]) + 1)),
+        step("x-is-atan-of-shifted", (x["shifted"], sp.atan(y["shifted"] - 1)),
+             by.solving_for(x["shifted"], "shifted-tangent")),
+        given("scaled-lambert", Eq(y["lambert2"], 2 * x["lambert2"] * sp.exp(2 * x["lambert2"]))),
+        step("x-is-scaled-lambert-w", (x["lambert2"], sp.LambertW(y["lambert2"]) / 2),
+             by.solving_for(x["lambert2"], "scaled-lambert")),
+        given("tangent-of-sum", Eq(y["sum"], sp.tan(x["sum"] + shift))),
+        step("x-is-atan-with-setting", (x["sum"], sp.atan(y["sum"])),
+             by.solving_for(x["sum"], "tangent-of-sum", setting={shift: 0})),
     ),
 )

@@ -14,6 +14,8 @@ a = symbols.add("a", 1, "a", "a", real=True)
 b = symbols.add("b", 1, "b", "b", real=True)
 y = symbols.add("y", 1, "y", "y", positive=True)
 w = symbols.add("w", 1, "w", "w", real=True)
+v = symbols.add("v", 1, "v", "v", positive=True)
+s_ = symbols.add("s", 1, "s", "s", positive=True)
 
 EXPECTED = {
     "root-of-positive-square": ("proved", []),
@@ -51,7 +53,7 @@ derivation = Derivation(
         step("solve-exponential", (x, sp.log(y)), by.solving_for(x, "growth")),
         given("line", Eq(w, 2 * x + 1)),
         step("solve-linear", (x, (w - 1) / 2), by.solving_for(x, "line")),
-        given("square", Eq(y, p**2)),
-        step("solve-positive-square", (p, sp.sqrt(y)), by.solving_for(p, "square")),
+        given("square", Eq(v, s_**2)),
+        step("solve-positive-square", (s_, sp.sqrt(v)), by.solving_for(s_, "square")),
     ),
 )

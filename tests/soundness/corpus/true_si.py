@@ -24,6 +24,16 @@ M = symbols.add("M_sun", mass, "solar mass", "太阳质量", positive=True)
 c = symbols.add("c", length / time, "speed of light", "光速", positive=True)
 rest = symbols.add("E_0", energy, "electron rest energy", "电子静能", positive=True)
 ly = symbols.add("l_y", length, "light year", "光年", positive=True)
+# the same constants as Python floats get their own symbols: a float given and an exact given of one
+# symbol would contradict each other in the last binary digit
+m_f = symbols.add("m_f", mass, "electron mass", "电子质量", positive=True)
+h_f = symbols.add("h_f", energy * time, "Planck's constant", "普朗克常数", positive=True)
+N_f = symbols.add("N_f", 1 / sp.physics.units.amount_of_substance, "Avogadro's constant", "阿伏伽德罗常数",
+                  positive=True)
+k_f = symbols.add("k_f", energy / temperature, "Boltzmann's constant", "玻尔兹曼常数", positive=True)
+gas_f = symbols.add("R_f", energy / temperature / sp.physics.units.amount_of_substance, "gas constant",
+                    "气体常数", positive=True)
+M_f = symbols.add("M_f", mass, "solar mass", "太阳质量", positive=True)
 
 PLANCK = R("6.62607015e-34")
 ELECTRON = R("9.1093837015e-31")
@@ -78,17 +88,18 @@ derivation = Derivation(
         step("light-year-in-meters", (ly, 9460730472580800 * meter), by.substituting("year", "light")),
         step("planck-over-boltzmann", (h / k, PLANCK / R("1.380649e-23") * kelvin * second),
              by.substituting("planck", "boltzmann")),
-        given("electron-float", Eq(m, 9.1093837015e-31 * kilogram)),
-        step("electron-mass-in-grams-floats", (m, 9.1093837015e-28 * gram), by.converting_units("electron-float")),
-        given("planck-float", Eq(h, 6.62607015e-34 * joule * second)),
-        step("planck-in-base-units-floats", (h, 6.62607015e-34 * kilogram * meter**2 / second),
+        given("electron-float", Eq(m_f, 9.1093837015e-31 * kilogram)),
+        step("electron-mass-in-grams-floats", (m_f, 9.1093837015e-28 * gram), by.converting_units("electron-float")),
+        given("planck-float", Eq(h_f, 6.62607015e-34 * joule * second)),
+        step("planck-in-base-units-floats", (h_f, 6.62607015e-34 * kilogram * meter**2 / second),
              by.converting_units("planck-float")),
-        given("avogadro-float", Eq(N_A, 6.02214076e23 / mole)),
-        given("boltzmann-float", Eq(k, 1.380649e-23 * joule / kelvin)),
-        step("gas-constant-floats", (gas, 8.31446261815324 * joule / (kelvin * mole)),
-             by.substituting("gas-law", "avogadro-float", "boltzmann-float")),
-        given("sun-float", Eq(M, 1.98847e30 * kilogram)),
-        step("solar-mass-in-grams-floats", (M, 1.98847e33 * gram), by.converting_units("sun-float")),
+        given("avogadro-float", Eq(N_f, 6.02214076e23 / mole)),
+        given("boltzmann-float", Eq(k_f, 1.380649e-23 * joule / kelvin)),
+        given("gas-law-float", Eq(gas_f, N_f * k_f)),
+        step("gas-constant-floats", (gas_f, 8.31446261815324 * joule / (kelvin * mole)),
+             by.substituting("gas-law-float", "avogadro-float", "boltzmann-float")),
+        given("sun-float", Eq(M_f, 1.98847e30 * kilogram)),
+        step("solar-mass-in-grams-floats", (M_f, 1.98847e33 * gram), by.converting_units("sun-float")),
         step("charge-squared", (q**2, R("2.566969966535569956e-38") * coulomb**2), by.substituting("charge")),
     ),
 )
