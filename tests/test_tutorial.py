@@ -3,9 +3,12 @@
 Its ```sh blocks run in order, in one working directory that `cd` carries from block to
 block, with this environment's bin/ first on PATH. A ```text block right after a block is
 what it prints: each line must appear, in order, in the output (timings aside). The ```python
-block is the edit the tutorial asks for: it replaces the line the following report points
-at (`at FILE:LINE`), after which `derive check` must fail with that report; the line is then
-put back. The ```toml block must be in the pyproject.toml `derive new` wrote.
+block whose first line is `# PATH` is a file to save there; any other ```python block is the
+edit the tutorial asks for: it replaces the line the following report points at
+(`at FILE:LINE`), after which `derive check` must fail with that report; the line is then put
+back. The ```toml block must be in the pyproject.toml `derive new` wrote. The ```yaml block
+of a GitHub Actions workflow has its `run:` commands run (except the pip install, which this
+environment has done).
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ def test_the_readme_tutorial_works_as_written(tmp_path):
     start = tmp_path / "empty"
     start.mkdir()
     shell = Shell(start, tmp_path / "cwd.txt")
-    table_checked = False
+    table_checked = workflow_run = False
     index = 0
     while index < len(blocks):
         block = blocks[index]
@@ -87,6 +90,17 @@ def test_the_readme_tutorial_works_as_written(tmp_path):
         elif block.lang == "toml" and not table_checked:
             assert block.text in (shell.cwd / "pyproject.toml").read_text()
             table_checked = True
+        elif block.lang == "python" and re.match(r"# \S+\.py\n", block.text):
+            path = block.text.split("\n", 1)[0].removeprefix("# ")
+            (shell.cwd / path).write_text(block.text, encoding="utf-8")
+        elif block.lang == "yaml" and "runs-on:" in block.text:
+            commands = re.findall(r"^\s*- run: (.*)$", block.text, re.M)
+            assert commands, "the workflow runs nothing"
+            for command in commands:
+                if "pip install" not in command:
+                    shell.run(command)
+            assert (shell.cwd / "reports" / "derive.xml").is_file()
+            workflow_run = True
         elif block.lang == "python":
             assert following, "the edit must be followed by the report it causes"
             path, line = re.search(r"at (\S+):(\d+)", following.text).groups()
@@ -105,7 +119,6 @@ def test_the_readme_tutorial_works_as_written(tmp_path):
         if following:
             index += 1
         index += 1
-    assert table_checked
+    assert table_checked and workflow_run
     handouts = sorted(p.relative_to(shell.cwd).as_posix() for p in shell.cwd.glob("handouts/*/*.md"))
-    assert handouts == ["handouts/en/index.md", "handouts/en/spike_intervals.md",
-                        "handouts/zh/index.md", "handouts/zh/spike_intervals.md"]
+    assert handouts == ["handouts/en/index.md", "handouts/en/spike_counts.md", "handouts/en/spike_intervals.md"]
