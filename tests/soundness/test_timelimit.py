@@ -90,3 +90,22 @@ def test_a_limit_in_a_thread_is_enforced_or_says_it_is_not() -> None:
     enforced = outcome.get("stopped_after", 99) < 0.8
     assert enforced or ("thread" in said.lower() and "limit" in said.lower()), (
         f"in a thread the 0.2 s limit let 1 s run and nothing said so: {outcome}")
+
+
+def test_every_part_of_judging_a_step_runs_under_its_limit() -> None:
+    """Printing, dimensions, sampling and lambdify of a 3000-term claim are part of judging it: with
+    a 0.5 s limit per step, the step ends (timed out or judged) within a few seconds, not the ~10 s
+    that printing the claim alone took outside the limit."""
+    import sympy as sp
+
+    from derive import Derivation, SymbolTable, Text, by, step
+    from derive.check import Settings, check_step
+
+    table = SymbolTable()
+    x = table.add("x", 1, "x", "x", real=True)
+    big = sp.Add(*[sp.sin(i * x) / (i + 1) for i in range(3000)])
+    derivation = Derivation(id="big", title=Text("", ""), question=Text("", ""), section="test",
+                            symbols=table.freeze(), steps=(step("big", (big, big + sp.sin(x) / 7000), by.algebra()),))
+    started = time.perf_counter()
+    check_step(derivation, 1, Settings(seconds_per_step=0.5))
+    assert time.perf_counter() - started < 4.0
