@@ -18,8 +18,10 @@ from sympy.core.function import AppliedUndef
 from sympy.physics import units as u
 
 from derive import expectation
+from derive.timelimit import TimeLimitExceeded, time_limit
 from derive.model import Claim, Context, Expect, InputError, Obligation, RuleFailure, RuleKind, Step, expression
 
+SOLVESET_SECONDS = 3.0
 SI_BASE = [u.meter, u.second, u.kilogram, u.kelvin, u.ampere, u.mole, u.candela]
 
 
@@ -440,22 +442,53 @@ def _holds_for_every(variable: sp.Symbol, label: str, context: Context) -> None:
 
 def hypothesis_values(context: Context) -> dict[sp.Symbol, sp.Expr]:
     """Values the earlier givens and definitions force on symbols, whatever the spelling:
-    x = -55 mV, -55 mV = x and x + 55 mV = 0 all give x = -55 mV."""
+    x = -55 mV, -55 mV = x and x + 55 mV = 0 all give x = -55 mV; so does y - x = 0 once x is known."""
     values = dict(fixed_symbols(context))
-    for s in context.derivation.steps[: context.position]:
-        if not is_axiom(s, AxiomKind.GIVEN, AxiomKind.DEFINITION):
-            continue
-        difference = s.claim.difference
-        unknowns = [v for v in difference.free_symbols if v not in values]
-        if len(difference.free_symbols) != 1 or not unknowns or difference.has(AppliedUndef):
-            continue
-        try:
-            solutions = sp.solve(difference, unknowns[0])
-        except (NotImplementedError, ValueError, TypeError):
-            continue
-        if len(solutions) == 1:
-            values[unknowns[0]] = solutions[0]
+    hypotheses = [s.claim.difference for s in context.derivation.steps[: context.position]
+                  if is_axiom(s, AxiomKind.GIVEN, AxiomKind.DEFINITION) and not s.claim.difference.has(AppliedUndef)]
+    for _ in range(len(hypotheses)):
+        before = len(values)
+        for difference in hypotheses:
+            known = substitute(difference, [Claim(k, v) for k, v in values.items()])
+            unknowns = [v for v in known.free_symbols if v not in values]
+            if len(unknowns) != 1 or len(known.free_symbols) != 1:
+                continue
+            try:
+                solutions = sp.solve(known, unknowns[0])
+            except (NotImplementedError, ValueError, TypeError):
+                continue
+            if len(solutions) == 1:
+                values[unknowns[0]] = solutions[0]
+        if len(values) == before:
+            break
     return values
+
+
+def hypothesis_conflict(step: Step, context: Context) -> str:
+    """Why a given or a definition cannot stand beside the earlier ones ('' if it can): a name defined
+    twice, a definition in terms of itself, or an equation the earlier hypotheses or the symbols'
+    assumptions make false (given y = x + 1 then y = x; L > 0 then L + 1 = 0)."""
+    lhs = step.claim.lhs
+    if is_axiom(step, AxiomKind.DEFINITION) and isinstance(lhs, (sp.Symbol, AppliedUndef)):
+        # a symbol, or a sequence or function at one argument (x(0) = 0 beside x(n) = x(n - 1) + k(n) is fine)
+        for earlier in context.derivation.steps[: context.position]:
+            if isinstance(earlier.by, Axiom) and earlier.claim.lhs == lhs:
+                return (f"{sp.sstr(lhs)} is already named by '{earlier.label}' ({earlier.claim}); a definition "
+                        "introduces a new name: define another symbol, or derive the relation")
+        if step.claim.rhs.has(lhs):
+            return f"{sp.sstr(lhs)} is defined in terms of itself"
+    if step.claim.difference.has(AppliedUndef):
+        return ""
+    known = substitute(step.claim.difference, [Claim(k, v) for k, v in hypothesis_values(context).items()])
+    try:
+        known = sp.simplify(known)
+    except (TypeError, ValueError, NotImplementedError):
+        return ""
+    if known.is_zero is False:
+        reason = ("the earlier givens and definitions" if known.is_number else
+                  "the earlier givens and definitions with the symbols' assumptions")
+        return f"contradicts {reason}: with them put in, it says {sp.sstr(known)} = 0"
+    return ""
 
 
 def _divisor_not_forced_zero(divisor: sp.Expr, context: Context) -> None:
@@ -505,9 +538,25 @@ class SolvingFor(Rule):
         return Wording("solving_for_with" if self.setting else "solving_for", fields)
 
     def _solutions(self, context: Context) -> list[sp.Expr]:
+        """Every solution in the unknown's declared domain (solveset), or RuleFailure when SymPy
+        cannot list them all: solve() alone misses branches (tan x = y has x = atan y + k pi)."""
         premise = context.premise(self.premises[0])
         equation = normal(substitute(premise.difference, [Claim(k, v) for k, v in self.setting.items()]), context)
-        return sp.solve(equation, self.unknown)
+        domain = _domain_of(self.unknown)
+        try:
+            with time_limit(SOLVESET_SECONDS):
+                found = sp.solveset(equation, self.unknown, domain)
+        except TimeLimitExceeded as error:
+            raise RuleFailure(f"SymPy could not list the solutions of {_quote(self.premises)} for {self.unknown} "
+                              f"within {SOLVESET_SECONDS:g} s, so no single one is known to follow") from error
+        except (NotImplementedError, ValueError, TypeError) as error:
+            raise RuleFailure(f"SymPy cannot solve {_quote(self.premises)} for {self.unknown} over {domain}: {error}") from error
+        listed = _finite_part(found)
+        if listed is None:
+            raise RuleFailure(f"{_quote(self.premises)} has solutions for {self.unknown} that SymPy cannot list as a "
+                              f"finite set over {domain} ({sp.sstr(found)}): infinitely many, or not all known, so no "
+                              f"single one follows; restrict {self.unknown} (positive=True, ...) or the equation")
+        return [c for c in listed if not _excluded(c, self.unknown)]
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         if claim.lhs != self.unknown:
@@ -524,17 +573,59 @@ class SolvingFor(Rule):
 
 
 
+def _values_of(values: Mapping[sp.Basic, sp.Expr] | None, what: str) -> dict[sp.Basic, sp.Basic]:
+    """A {symbol: value} mapping with every key and value a SymPy object (strings are refused)."""
+    return {expression(k, f"a symbol of {what}"): expression(v, f"the value of {k} in {what}")
+            for k, v in (values or {}).items()}
+
+
+def _domain_of(symbol: sp.Symbol) -> sp.Set:
+    """The set a symbol's assumptions allow, for solveset (which ignores assumptions)."""
+    if symbol.is_positive:
+        return sp.Interval.open(0, sp.oo)
+    if symbol.is_nonnegative:
+        return sp.Interval(0, sp.oo)
+    if symbol.is_negative:
+        return sp.Interval.open(-sp.oo, 0)
+    if symbol.is_nonpositive:
+        return sp.Interval(-sp.oo, 0)
+    return sp.S.Reals if symbol.is_real else sp.S.Complexes
+
+
+def _finite_part(found: sp.Set) -> list[sp.Expr] | None:
+    """The candidates of a solution set that is a finite list (possibly intersected with the domain
+    or with points removed); None for infinite or unknown sets (ImageSet, ConditionSet, ...)."""
+    if found is sp.S.EmptySet:
+        return []
+    if isinstance(found, sp.FiniteSet):
+        return list(found)
+    if isinstance(found, (sp.Intersection, sp.Complement)):
+        finite = [a for a in found.args if isinstance(a, sp.FiniteSet)]
+        if finite and all(isinstance(a, (sp.FiniteSet, sp.Interval)) or a in (sp.S.Reals, sp.S.Complexes)
+                          for a in found.args):
+            return list(finite[0])
+    return None
+
+
+def _excluded(candidate: sp.Expr, unknown: sp.Symbol) -> bool:
+    """Whether the unknown's assumptions rule the candidate out (known false, not merely unknown)."""
+    return any(getattr(unknown, f"is_{a}") and getattr(candidate, f"is_{a}") is False for a in _ASSUMPTIONS)
+
+
 def solving_for(unknown: sp.Symbol, label: str, setting: Mapping[sp.Basic, sp.Expr] | None = None) -> SolvingFor:
-    return SolvingFor((label,), unknown, dict(setting or {}))
+    return SolvingFor((label,), expression(unknown, "the unknown of by.solving_for"),
+                      _values_of(setting, "the setting of by.solving_for"))
 
 
 def differentiating(label: str, wrt: sp.Symbol) -> Applying:
+    wrt = expression(wrt, "the variable of by.differentiating")
     return Applying((label,), lambda side: sp.diff(side, wrt), f"differentiating with respect to {wrt}",
                     variable=wrt, words=Wording("differentiating", {"variable": wrt}))
 
 
 def integrating(label: str, over: tuple[sp.Symbol, sp.Expr, sp.Expr]) -> Applying:
-    variable, low, high = over
+    variable, low, high = (expression(v, "the range of by.integrating") for v in over)
+    over = (variable, low, high)
     return Applying(
         (label,), lambda side: sp.integrate(side, over),
         f"integrating over {variable} from {sp.sstr(low)} to {sp.sstr(high)}", variable=variable,
@@ -544,7 +635,7 @@ def integrating(label: str, over: tuple[sp.Symbol, sp.Expr, sp.Expr]) -> Applyin
 
 def two_sided_limit(expr: sp.Expr, variable: sp.Symbol, to: sp.Expr) -> sp.Expr:
     """The limit from both sides (SymPy's default is from above only); at ±oo, the one there is."""
-    to = sp.sympify(to)
+    to = expression(to, "the point of a limit")
     try:
         return sp.limit(expr, variable, to) if to.is_infinite else sp.limit(expr, variable, to, dir="+-")
     except ValueError as error:  # SymPy: the one-sided limits differ
@@ -552,10 +643,11 @@ def two_sided_limit(expr: sp.Expr, variable: sp.Symbol, to: sp.Expr) -> sp.Expr:
 
 
 def taking_limit(label: str, variable: sp.Symbol, to: sp.Expr) -> Applying:
+    to = expression(to, "the point of by.taking_limit")
     return Applying(
         (label,), lambda side: two_sided_limit(side, variable, to),
         f"taking the limit {variable} → {sp.sstr(to)} of", variable=variable,
-        words=Wording("taking_limit", {"variable": variable, "to": sp.sympify(to)}),
+        words=Wording("taking_limit", {"variable": variable, "to": to}),
     )
 
 
@@ -603,7 +695,9 @@ class Series(Rule):
 
 
 def series(label: str, small: sp.Symbol, order: int) -> Series:
-    return Series((label,), small, order)
+    if not isinstance(order, int) or order < 0:
+        raise InputError(f"the order of by.series must be a whole number ≥ 0, not {order!r}")
+    return Series((label,), expression(small, "the small quantity of by.series"), order)
 
 
 @dataclass(frozen=True)
@@ -672,7 +766,7 @@ class Induction(Rule):
 
 
 def induction(on: sp.Symbol, base: str, step: str, start: int = 0) -> Induction:
-    return Induction((base, step), on, start)
+    return Induction((base, step), expression(on, "the variable of by.induction"), start)
 
 
 @dataclass(frozen=True)
@@ -699,6 +793,7 @@ class Factorising(Rule):
                 f"{' and '.join(sp.sstr(v) for v in self.variables)} are not declared independent "
                 f"(declared independent: {declared})"
             )
+        _not_made_of_each_other(groups, context)
 
         def factorise(expr: sp.Expr) -> sp.Expr:
             return expectation.factorise(normal(expr, context), context.is_random, groups)
@@ -712,10 +807,24 @@ class Factorising(Rule):
                            shows="the left side, factorised", claimed_shows="the right side", hint=hint)]
 
 
+def _not_made_of_each_other(groups: list[frozenset], context: Context) -> None:
+    """Variables declared independent must not be defined from one another (J = 2K is not
+    independent of K): such a declaration contradicts the definitions."""
+    values = [Claim(k, v) for k, v in hypothesis_values(context).items()]
+    for group in groups:
+        for variable in group:
+            made_of = substitute(variable, values)
+            for other in group - {variable}:
+                if made_of != variable and made_of.has(other):
+                    raise InputError(f"{sp.sstr(variable)} and {sp.sstr(other)} are declared independent, but "
+                                     f"{sp.sstr(variable)} is made of {sp.sstr(other)} ({sp.sstr(variable)} = "
+                                     f"{sp.sstr(made_of)}): a variable is not independent of what it is made of")
+
+
 def independence(*variables: sp.Basic) -> Factorising:
     if len(variables) < 2:
         raise InputError("by.independence needs at least two random variables")
-    return Factorising((), tuple(variables))
+    return Factorising((), tuple(expression(v, "a variable of by.independence") for v in variables))
 
 
 @dataclass(frozen=True)
@@ -753,7 +862,7 @@ class Moments(Rule):
 def moments_of(*variables: sp.Basic) -> Moments:
     if not variables:
         raise InputError("by.moments_of needs at least one random variable")
-    return Moments((), tuple(variables))
+    return Moments((), tuple(expression(v, "a variable of by.moments_of") for v in variables))
 
 
 @dataclass(frozen=True)
@@ -832,6 +941,7 @@ class Evaluating(Rule):
         premise = context.premise(self.premises[0])
         if claim.lhs != premise.lhs:
             raise RuleFailure(f"'{self.premises[0]}' gives {sp.sstr(premise.lhs)}, the claim is about {sp.sstr(claim.lhs)}")
+        meets_assumptions(self.values, context)
         number, unit = _decimal_coefficient(claim.rhs)
         if not number.is_Number:
             raise InputError(f"the claim of an evaluation must be a number times a unit, not {sp.sstr(claim.rhs)}")
@@ -843,7 +953,7 @@ class Evaluating(Rule):
 
 
 def evaluating_at(label: str, values: Mapping[sp.Basic, sp.Expr], digits: int) -> Evaluating:
-    return Evaluating((label,), dict(values), digits)
+    return Evaluating((label,), _values_of(values, "by.evaluating_at"), digits)
 
 
 @dataclass(frozen=True)
@@ -872,10 +982,42 @@ class EarlierResult(Rule):
         if quoted.expect is Expect.REFUTED:
             raise InputError(f"'{self.label}' of '{self.derivation_id}' is a refuted claim and cannot be quoted")
         axiom = quoted.by.kind is RuleKind.AXIOM
+        numeric = self._verdict_there(other)
         return [Obligation("quotation", normal(claim.difference, context), normal(quoted.claim.difference, context),
                            either_sign=True, shows=f"'{self.label}' of '{self.derivation_id}', as left side - right side",
                            claimed_shows="the claim, as left side - right side",
-                           axiom=f"{quoted.by.describe()} (in '{self.derivation_id}')" if axiom else "")]
+                           axiom=f"{quoted.by.describe()} (in '{self.derivation_id}')" if axiom else "",
+                           computed=numeric)]
+
+    def prepare(self, context: Context) -> None:
+        """Check what the quotation rests on, before the step's own time limit starts: the quoted
+        handout's steps are judged each under its own limit."""
+        try:
+            from derive import registry
+
+            other = registry.select([self.derivation_id])[0]
+            self._verdict_there(other)
+        except Exception:  # noqa: BLE001 - the step's own judgement reports whatever is wrong
+            pass
+
+    def _verdict_there(self, other) -> str:
+        """Check, in the other handout, the quoted step and every step it rests on: a quotation is no
+        better than what it quotes. Returns why it is only numerical ('' if proved or an axiom)."""
+        from derive.check import quoted_verdicts  # the checker judges; a rule only asks
+
+        position = other.labels.index(self.label)
+        numeric = []
+        for found in sorted(support(self.label, Context(other, position + 1)), key=lambda s: other.labels.index(s.label)):
+            status, problem = quoted_verdicts(other, found.label)
+            if status in ("failed", "invalid", "timed-out"):
+                raise RuleFailure(f"it quotes '{self.label}' of '{self.derivation_id}', which rests on step "
+                                  f"'{found.label}' there, and that step is {status}: {problem}")
+            if status == "numerically-only":
+                numeric.append(found.label)
+        if numeric:
+            return (f"quotes '{self.label}' of '{self.derivation_id}', which rests on steps checked only "
+                    f"numerically there ({', '.join(numeric)})")
+        return ""
 
 
 def earlier_result(derivation_id: str, label: str) -> EarlierResult:
@@ -965,6 +1107,25 @@ def solving_ode(
 _ASSUMPTIONS = ("positive", "negative", "nonnegative", "nonpositive", "nonzero", "integer", "real")
 
 
+def meets_assumptions(values: Mapping[sp.Basic, sp.Expr], context: Context) -> None:
+    """Each value put in for a symbol must meet that symbol's assumptions (a number with a unit by
+    its number: -293 K is not positive) and lie in its declared range."""
+    for symbol, value in values.items():
+        number = sp.sympify(value)
+        if number.has(u.Quantity):  # a value with units: its sign is its number's
+            number = sp.sympify(number.xreplace({q: 1 for q in number.atoms(u.Quantity)}))
+        for assumption in _ASSUMPTIONS:
+            if getattr(symbol, f"is_{assumption}") and getattr(number, f"is_{assumption}") is not True:
+                raise InputError(f"{sp.sstr(symbol)} is {assumption}, but the value put in for it, "
+                                 f"{sp.sstr(value)}, is not known to be")
+        quantity = context.derivation.quantity(symbol)
+        if quantity is not None and quantity.sample is not None and number.is_number:
+            low, high = quantity.sample
+            if not low <= float(number) <= high:
+                raise InputError(f"{sp.sstr(symbol)} is declared in [{low:g}, {high:g}], but the value put in for it "
+                                 f"is {sp.sstr(value)}")
+
+
 @dataclass(frozen=True)
 class InstanceOf(Rule):
     """A general result with particular values or expressions put in for its symbols.
@@ -988,11 +1149,7 @@ class InstanceOf(Rule):
         if is_axiom(source, AxiomKind.GIVEN, AxiomKind.DEFINITION):
             raise InputError(f"'{self.premises[0]}' is a {source.by.nature.name.lower()}, not a general result; "
                              "an instance of it would only define or assume something new: say so with define/given")
-        for symbol, value in self.values.items():
-            for assumption in _ASSUMPTIONS:
-                if getattr(symbol, f"is_{assumption}") and getattr(sp.sympify(value), f"is_{assumption}") is not True:
-                    raise InputError(f"{sp.sstr(symbol)} is {assumption}, but the value put in for it, "
-                                     f"{sp.sstr(value)}, is not known to be")
+        meets_assumptions(self.values, context)
         self._respect_definitions(context)
         instance = general.difference.xreplace(dict(self.values))
         return [Obligation("instance", normal(claim.difference, context), normal(instance, context),
@@ -1058,7 +1215,7 @@ def _named_by_laws(context: Context) -> dict[sp.Symbol, sp.Expr]:
 
 
 def instance_of(label: str, values: Mapping[sp.Symbol, sp.Expr]) -> InstanceOf:
-    return InstanceOf((label,), dict(values))
+    return InstanceOf((label,), _values_of(values, "by.instance_of"))
 
 
 def _premise_system(labels: tuple[str, ...], context: Context) -> list[sp.Expr]:
@@ -1112,7 +1269,7 @@ class FindingRoot(Rule):
 def finding_root(*labels: str, start: Mapping[sp.Symbol, float], setting: Mapping[sp.Basic, sp.Expr],
                  digits: int = 3) -> FindingRoot:
     """By solving the premises numerically for the symbols in `start` (with initial guesses)."""
-    return FindingRoot(labels, dict(start), dict(setting), digits)
+    return FindingRoot(labels, dict(start), _values_of(setting, "the setting of by.finding_root"), digits)
 
 
 @dataclass(frozen=True)
@@ -1163,4 +1320,5 @@ class LinearStability(Rule):
 
 
 def linear_stability(*labels: str, states: tuple[sp.Basic, ...], fixed_point: str, digits: int = 2) -> LinearStability:
-    return LinearStability(labels, tuple(states), fixed_point, digits)
+    return LinearStability(labels, tuple(expression(s, "a state of by.linear_stability") for s in states),
+                           fixed_point, digits)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import sympy as sp
 
+from derive.by import Axiom, hypothesis_conflict, support
 from derive.falsify import OPAQUE, Design, Falsification, Sampler, exact, in_base_units  # noqa: F401 (re-exported)
 from derive.model import Context, Derivation, Expect, InputError, Obligation, RuleFailure, RuleKind, Step
 from derive.report import Counterexample, Status, StepResult, where
@@ -50,12 +51,14 @@ def check_step(derivation: Derivation, number: int, settings: Settings = Setting
     result = StepResult(
         derivation=derivation.id, number=number, label=step.label, rule=step.by.describe(),
         kind=step.by.kind.value, status=Status.FAILED, seconds=0.0,
-        location=where(step.location), claim=str(step.claim),
+        location=where(step.location), claim=_printed(step.claim),
     )
     try:
         DimensionWalker({q.head: q.dimension for q in derivation.symbols}).check_equation(
             step.claim.lhs, step.claim.rhs
         )
+    except RecursionError:
+        result.problem = "is too deeply nested for SymPy to work with (Python's recursion limit): split it into steps."
     except UndeclaredSymbol as error:
         result.status, result.problem = Status.INVALID, f"cannot be checked: {error}"
     except DimensionError as error:
@@ -71,6 +74,27 @@ def check_step(derivation: Derivation, number: int, settings: Settings = Setting
     return result
 
 
+_QUOTED: dict[tuple[str, str], tuple[str, str]] = {}
+
+
+def quoted_verdicts(derivation: Derivation, label: str) -> tuple[str, str]:
+    """The status and problem of a step of another handout that a quotation rests on, checked once
+    per process (with the default settings)."""
+    key = (derivation.id, label)
+    if key not in _QUOTED:
+        _QUOTED[key] = ("timed-out", "it quotes itself, through other handouts")  # a cycle ends here
+        result = check_step(derivation, derivation.labels.index(label) + 1, Settings(simplify_residuals=False))
+        _QUOTED[key] = (result.status.value, result.problem)
+    return _QUOTED[key]
+
+
+def _printed(claim: object) -> str:
+    try:
+        return str(claim)
+    except RecursionError:
+        return "(an expression too deeply nested to print)"
+
+
 def check_steps(derivation: Derivation, settings: Settings = Settings()) -> Iterator[StepResult]:
     for number in range(1, len(derivation.steps) + 1):
         yield check_step(derivation, number, settings)
@@ -78,8 +102,15 @@ def check_steps(derivation: Derivation, settings: Settings = Settings()) -> Iter
 
 def _judge(step: Step, context: Context, settings: Settings, result: StepResult) -> None:
     if step.by.kind is RuleKind.AXIOM:
-        result.status = Status.AXIOM
+        conflict = hypothesis_conflict(step, context)
+        if conflict:
+            result.status, result.problem = Status.INVALID, f"cannot be assumed: {conflict}"
+        else:
+            result.status = Status.AXIOM
         return
+    prepare = getattr(step.by, "prepare", None)
+    if prepare is not None:  # a quotation: what it quotes is checked first, under limits of its own
+        prepare(context)
     limit = settings.seconds_per_step
     try:  # everything, from applying the rule to the last proof attempt, within the step's time
         with time_limit(limit):
@@ -93,6 +124,14 @@ def _judge(step: Step, context: Context, settings: Settings, result: StepResult)
 
 
 def _judge_checked(step: Step, context: Context, settings: Settings, result: StepResult, deadline: float) -> None:
+    for premise in support(step.label, Context(context.derivation, context.position + 1))[1:]:
+        if isinstance(premise.by, Axiom):
+            position = context.derivation.labels.index(premise.label)
+            conflict = hypothesis_conflict(premise, Context(context.derivation, position))
+            if conflict:
+                result.status = Status.INVALID
+                result.problem = f"rests on '{premise.label}', which cannot be assumed: {conflict}"
+                return
     try:
         obligations = step.by.obligations(step.claim, context)
         result.side_conditions = _side_conditions(step, context)
@@ -157,7 +196,7 @@ def _judge_checked(step: Step, context: Context, settings: Settings, result: Ste
                 result.obligation, result.produced = obligation.name, _produced(obligation)
                 result.counterexample, result.hint = found.counterexample, obligation.hint
                 result.residual = _residual_text(obligation, found.sign, settings.simplify_residuals)
-                result.problem = "does not hold (the sides differ by less than 1e-22 of their size)."
+                result.problem = "does not hold (seen when sampled again at 70 digits)."
                 return
         result.digits = 70
     quoted_axioms = [o.axiom for o in obligations if o.axiom]
@@ -177,7 +216,8 @@ def _side_conditions(step: Step, context: Context) -> list[str]:
     from derive.by import _nonzero
 
     conditions = list(step.by.side_conditions(step.claim, context))
-    for side in (step.claim.lhs, step.claim.rhs):
+    premises = [context.premise(label) for label in step.by.premises if label in context.derivation.labels]
+    for side in [step.claim.lhs, step.claim.rhs] + [side for p in premises for side in (p.lhs, p.rhs)]:
         for power in sp.preorder_traversal(sp.sympify(side)):
             if isinstance(power, sp.Pow) and power.exp.is_negative and power.base.is_zero is not False:
                 for condition in _nonzero(power.base):

@@ -106,6 +106,7 @@ class Sampler:
         atom_of = {dummy: atom for atom, dummy in stand_ins.items()}
         names = {s: sp.sstr(atom_of[s]) if s in atom_of else s.name for s in free}
         evaluate = sp.lambdify(free, [claimed, produced], modules="mpmath", docstring_limit=0)
+        magnitude = _Magnitude(free, claimed, produced)
         if _interval_safe(claimed) and _interval_safe(produced):
             enclose = sp.lambdify(free, [claimed, produced], modules=[_INTERVAL, "mpmath"], docstring_limit=0)
         else:
@@ -120,7 +121,8 @@ class Sampler:
             if enclose is not None and all(isinstance(v, Fraction) for v in point):
                 readings = _enclosed(enclose, point, self.design.seconds_per_point, obligation.either_sign, precisions)
             if readings is None:
-                readings = _compare(evaluate, point, self.design.seconds_per_point, obligation.either_sign, precisions)
+                readings = _compare(evaluate, point, self.design.seconds_per_point, obligation.either_sign, precisions,
+                                    magnitude)
             if readings is None:
                 skipped += 1
                 continue
@@ -181,6 +183,8 @@ def _enclosed(enclose: Callable, point: list[Fraction], seconds: float, either_s
                     mpmath.iv.dps = digits
                     values = [mpmath.iv.mpf(v.numerator) / v.denominator for v in point]
                     c, p = (v if isinstance(v, mpmath.iv.mpf) else mpmath.iv.mpf(v) for v in enclose(*values))
+                    if not (isinstance(c, mpmath.ctx_iv.ivmpf) and isinstance(p, mpmath.ctx_iv.ivmpf)):
+                        return None  # a complex value (a root of a negative number): the plain evaluation decides
                     difference = c - sign * p
                     mid_c, mid_p = c.mid, p.mid
                     if not all(mpmath.isfinite(v) for v in (mid_c, mid_p, difference.delta)):
@@ -213,8 +217,29 @@ def _index(sign: int) -> int:
     return 0 if sign == 1 else 1
 
 
+class _Magnitude:
+    """The largest term any sum in the expressions adds up at a point: rounding in a sum is
+    relative to its terms, not to its result, so a difference smaller than this in the last digits
+    is not seen (cosh(x)**2 - sinh(x)**2 at x = 1e25 is 0 or 1 in any feasible precision)."""
+
+    def __init__(self, free: list[sp.Symbol], *exprs: sp.Basic):
+        self.free, self.exprs, self.evaluate = free, exprs, None
+
+    def at(self, point: list, digits: int) -> mpmath.mpf:
+        if self.evaluate is None:  # only for a would-be counterexample: compiled on first use
+            terms = {a for e in self.exprs for node in sp.preorder_traversal(e) if node.is_Add for a in node.args}
+            self.evaluate = sp.lambdify(self.free, list(terms) or [sp.Integer(0)], modules="mpmath", docstring_limit=0)
+        with mpmath.workdps(digits):
+            values = [mpmath.mpf(v.numerator) / v.denominator if isinstance(v, Fraction) else mpmath.mpmathify(v)
+                      for v in point]
+            try:
+                return max(abs(mpmath.mpmathify(t)) for t in self.evaluate(*values))
+            except (ZeroDivisionError, ValueError, OverflowError, TypeError, ArithmeticError):
+                return mpmath.inf
+
+
 def _compare(evaluate: Callable, point: list[Fraction], seconds: float, either_sign: bool,
-             precisions: Sequence[int]) -> list[Comparison] | None:
+             precisions: Sequence[int], magnitude: _Magnitude) -> list[Comparison] | None:
     """The comparison of claimed with produced (and with -produced) at one point, or None when
     a side cannot be evaluated there."""
     signs = (1, -1) if either_sign else (1,)
@@ -226,6 +251,13 @@ def _compare(evaluate: Callable, point: list[Fraction], seconds: float, either_s
                 return None
             for sign in signs:
                 found.append(_settle(evaluate, point, sign, history, precisions))
+            for index, comparison in enumerate(found):  # a difference lost in the rounding of large terms
+                if comparison is not None and not comparison.equal and history[-1] is not None:
+                    digits = history[-1][0]
+                    with mpmath.workdps(digits + 10):
+                        difference = abs(comparison.claimed - signs[index] * comparison.produced)
+                        if difference <= magnitude.at(point, digits) * mpmath.mpf(10) ** (8 - digits):
+                            return None
     except TimeLimitExceeded:
         return None
     if any(c is None for c in found):
@@ -302,9 +334,12 @@ class _Kind:
     zero: bool = True  # whether 0 is allowed
     integer: bool = False
     complex: bool = False
-    bounds: tuple[Fraction, Fraction] | None = None  # a declared range: stay inside it
+    bounds: tuple[Fraction, Fraction] | None = None  # a declared sample range: moderate points stay inside
+    beyond: _Kind | None = None  # the symbol's whole domain, where the extreme points are drawn
 
     def draw(self, rng: random.Random, wide: bool = False) -> Fraction | mpmath.mpc:
+        if wide and self.beyond is not None:  # a sample range never narrows what a claim is checked over
+            return self.beyond.draw(rng, wide=True)
         if self.bounds is not None:
             low, high = self.bounds
             if wide and rng.random() < 0.5:  # near an end of the range
@@ -352,7 +387,8 @@ def _kind(symbol: sp.Symbol, quantity, atom: sp.Basic | None) -> _Kind:
         if symbol.is_positive and low <= 0:
             low = min(high / 1000, Fraction(1, 1000))  # a positive symbol is never sampled at 0
         allowed = [v for v in range(int(low), int(high) + 1) if low <= v <= high and not (v == 0 and symbol.is_positive)]
-        return _Kind(tuple(allowed[:4]) or (low,), integer=bool(symbol.is_integer), bounds=(low, high))
+        return _Kind(tuple(allowed[:4]) or (low,), integer=bool(symbol.is_integer), bounds=(low, high),
+                     beyond=_kind(symbol, None, None))
     if symbol.is_integer:
         if symbol.is_positive:
             return _Kind((1, 2, 3, 4), sign=1, zero=False, integer=True)

@@ -36,6 +36,8 @@ class Text:
 def expression(value: Any, what: str = "a value") -> sp.Basic:
     """`value` as a SymPy object, without ever parsing text: a string (which SymPy would run
     through Python's eval) or an object SymPy has no conversion for is bad input."""
+    if isinstance(value, (sp.Basic, sp.FunctionClass)):  # a SymPy object, or the head of a sequence x(n)
+        return value
     if isinstance(value, str):
         raise InputError(f"{what} is the string {value!r}: write it as a SymPy expression "
                          "(strings are never parsed, since SymPy parses them with eval)")

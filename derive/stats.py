@@ -16,6 +16,7 @@ FALSE_ALARM = 1e-6  # per check, two-sided
 POWER = 0.99  # probability of catching an error of one resolution
 DETECTABLE = 0.02  # the relative error every check must be able to catch
 MAX_RELATIVE_STDERR = 0.0025
+MIN_SAMPLES = 100  # a statistical estimate averages at least this many samples (the normal approximation)
 
 Z = NormalDist().inv_cdf(1 - FALSE_ALARM / 2)  # 4.89
 Z_POWER = NormalDist().inv_cdf(POWER)  # 2.33

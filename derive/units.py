@@ -127,6 +127,13 @@ class DimensionWalker:
             return self._declared[head]
         if isinstance(head, sp.Dummy):
             return DIMENSIONLESS
+        namesake = next((h for h in self._declared if str(h) == str(head)), None)
+        if namesake is not None:  # same name, other assumptions: SymPy sees two different symbols
+            theirs = ", ".join(sorted(k for k, v in namesake.assumptions0.items() if v)) or "none"
+            ours = ", ".join(sorted(k for k, v in head.assumptions0.items() if v)) or "none"
+            raise UndeclaredSymbol(f"symbol {head} here has other assumptions ({ours}) than the {head} the symbols "
+                                   f"table declares ({theirs}): SymPy treats them as different symbols; use the one "
+                                   "the table returned")
         raise UndeclaredSymbol(f"symbol {head} has no declared dimension; declare it in the symbols table")
 
     def _sum(self, terms: tuple[sp.Basic, ...], whole: sp.Basic) -> Dims:

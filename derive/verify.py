@@ -7,7 +7,9 @@ simulation receives only the parameter values and a seeded numpy Generator.
 
 from __future__ import annotations
 
+import os
 import time
+import traceback
 import zlib
 
 import numpy as np
@@ -123,6 +125,22 @@ def _stopped(derivation: Derivation, check: NumericCheck, values: dict, started:
     )
 
 
+def _raised(error: BaseException, what: str) -> str:
+    """'<what> raised KeyError: 'x' (at file.py:12)': the user's code, not the engine's, where possible."""
+    frames = traceback.extract_tb(error.__traceback__)
+    package = os.path.dirname(os.path.abspath(__file__))
+    own = [f for f in frames if not os.path.abspath(f.filename).startswith(package) and "site-packages" not in f.filename]
+    frame = (own or frames or [None])[-1]
+    at = f" (at {where((frame.filename, frame.lineno))})" if frame is not None else ""
+    return f"{what} raised {type(error).__name__}: {error}{at}"
+
+
+def _not_an_estimate(estimate: object, what: str) -> str:
+    if isinstance(estimate, Estimate):
+        return ""
+    return f"{what} returned {type(estimate).__name__} ({estimate!r:.60}), not an Estimate (derive.Estimate)"
+
+
 def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> CheckResult:
     """Simulate, compare with the prediction, and judge with the statistical tolerance."""
     started = time.perf_counter()
@@ -134,9 +152,8 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
             values = {key: float(value() if callable(value) else value) for key, value in check.at.items()}
     except TimeLimitExceeded:
         return _stopped(derivation, check, {}, started)
-    except (ArithmeticError, ValueError, RuntimeError) as error:
-        return _stopped(derivation, check, {}, started,
-                        problem=f"failed: computing its parameters raised {type(error).__name__}: {error}")
+    except Exception as error:  # the user's code: whatever it raises, this check fails and the run goes on
+        return _stopped(derivation, check, {}, started, problem=f"failed: {_raised(error, 'computing its parameters')}")
     rng = np.random.default_rng([seed, zlib.crc32(f"{derivation.id}/{check.name}".encode())])
     if check.reference is not None:  # two methods: the first one's result is the prediction
         try:
@@ -144,10 +161,19 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
                 reference = check.reference(values, rng)
         except TimeLimitExceeded:
             return _stopped(derivation, check, values, started)
+        except Exception as error:
+            return _stopped(derivation, check, values, started,
+                            problem=f"failed: {_raised(error, 'the first method')}")
+        wrong = _not_an_estimate(reference, "the first method")
+        if wrong:
+            return _stopped(derivation, check, values, started, problem=f"failed: {wrong}")
         prediction = reference.value
     else:
         reference = None
         prediction = _evaluate(prediction_of(derivation, check), values, what)
+    if check.scale is not None and prediction != 0 and check.reference is None:
+        raise InputError(f"{what}: scale= sets the size of a 2% error for a prediction that is 0, but this "
+                         f"prediction is {prediction:.6g}: its own size is the scale; remove scale=")
     scale = abs(prediction) if check.scale is None else abs(_evaluate(check.scale, values, what))
     if scale == 0:
         raise InputError(f"{what}: the prediction is 0, so it needs a scale= to define a 2% error")
@@ -157,11 +183,13 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
             estimate = check.simulate(values, rng)
     except TimeLimitExceeded:
         return _stopped(derivation, check, values, started, prediction)
-    except (ArithmeticError, ValueError, RuntimeError) as error:  # the simulation broke down: the check fails
-        estimate = Estimate(float("nan"), float("nan"), 0, computed=reference is not None and reference.computed)
-        check_error = f"{type(error).__name__}: {error}"
-    else:
-        check_error = ""
+    except Exception as error:  # the simulation broke down (or has a bug): this check fails, the run goes on
+        return _stopped(derivation, check, values, started, prediction,
+                        problem=f"failed: {_raised(error, 'the simulation')}")
+    wrong = _not_an_estimate(estimate, "the simulation")
+    if wrong:
+        return _stopped(derivation, check, values, started, prediction, problem=f"failed: {wrong}")
+    check_error = ""
     if reference is not None:
         if reference.computed != estimate.computed:
             raise InputError(f"{what}: a computed and a statistical result cannot be compared")
@@ -194,7 +222,14 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
     else:
         margin = stats.tolerance(estimate.stderr)
         tolerance = margin + stated
-        if estimate.stderr / scale > stats.MAX_RELATIVE_STDERR:
+        if estimate.samples < stats.MIN_SAMPLES or not estimate.stderr > 0:
+            problem = (f"is not a statistical estimate: {estimate.samples} sample(s) with standard error "
+                       f"{estimate.stderr:g}; a mean needs at least {stats.MIN_SAMPLES} samples and a standard error "
+                       "above 0 (a deterministic computation returns Estimate.from_refinement)")
+        elif check.expect is Expect.HOLDS and difference > tolerance and difference > stats.DETECTABLE * scale:
+            problem = (f"disagrees with the simulation by {difference / scale:.1%} of the prediction, beyond "
+                       f"{stats.Z:.2f} standard errors.")
+        elif estimate.stderr / scale > stats.MAX_RELATIVE_STDERR:
             problem = (f"is underpowered: relative standard error {estimate.stderr / scale:.2%} exceeds "
                        f"{stats.MAX_RELATIVE_STDERR:.2%}, so a {stats.DETECTABLE:.0%} error could pass; "
                        "use more samples.")
