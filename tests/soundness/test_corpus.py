@@ -85,7 +85,7 @@ def message(result: StepResult) -> str:
     lines = [line for line in result.explain().splitlines()
              if not line.lstrip().startswith(("at ", "claimed:"))]
     text = "\n".join([*lines, result.problem, result.note, *result.side_conditions])
-    return text.replace(result.heading, "<step>").replace(result.label, "<label>")
+    return text.replace(result.heading, "<step>").replace(f"'{result.label}'", "<label>")
 
 
 def contains(text: str, groups: list) -> list:
@@ -154,6 +154,10 @@ def test_corpus_step_gets_its_verdict(path: Path, label: str) -> None:
     assert not problem, f"{path.name}::{label}: {problem}"
     misleading = [word for word in forbidden if word.lower() in message(result).lower()]
     assert not misleading, f"{path.name}::{label}: the message says {misleading}, which is not the fault: {message(result)}"
+    example = result.counterexample
+    assert example is None or example.claimed != example.produced, (
+        f"{path.name}::{label}: the counterexample shows the same number twice ({example}): a reader cannot see "
+        "that the sides differ; show enough digits")
 
 
 def test_every_expected_label_is_a_step_and_every_checked_step_is_expected() -> None:
