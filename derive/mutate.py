@@ -49,7 +49,7 @@ from derive.verify import run_check
 SYMBOLIC_TARGET = 0.99  # of non-equivalent mutants rejected by the symbolic checker
 NUMERIC_TARGET = 0.95  # of mutants moving a final result beyond resolution rejected by its checks
 
-OPERATORS = ("flip-sign", "exponent", "scale", "swap", "drop-term", "function")
+OPERATORS = ("flip-sign", "exponent", "scale", "swap", "drop-term", "function", "magnitude", "branch")
 
 # Only the expression (the first argument) of these is edited, never their variables or limits.
 _BINDING = (sp.Derivative, sp.Integral, sp.Limit, sp.Sum, sp.Subs)
@@ -135,6 +135,14 @@ def _edits(expr: sp.Basic) -> Iterator[tuple[str, str, sp.Basic]]:
             for index, term in enumerate(node.args):
                 rest = node.args[:index] + node.args[index + 1:]
                 yield "drop-term", f"drop the term {sp.sstr(term)} of {shown}", _replaced(expr, path, sp.Add(*rest))
+        if (isinstance(node, UnitQuantity) or (node.is_Number and node not in (0, 1, -1))) and role != "exponent":
+            # a constant or a unit off by a factor 1000 (kg for g, mV for V): the commonest unit slip
+            yield "magnitude", f"multiply {shown} by 1000", _replaced(expr, path, 1000 * node)
+            yield "magnitude", f"divide {shown} by 1000", _replaced(expr, path, node / 1000)
+        if isinstance(node, sp.Pow) and node.exp.is_Rational and not node.exp.is_Integer and node.exp.q % 2 == 0:
+            yield "branch", f"take the negative root, -{shown}", _replaced(expr, path, -node)
+        if isinstance(node, sp.Abs):
+            yield "branch", f"drop the absolute value of {shown}", _replaced(expr, path, node.args[0])
         if isinstance(node, sp.Function) and node.func in _SWAPPED_FUNCTIONS:
             other = _SWAPPED_FUNCTIONS[node.func]
             yield ("function", f"write {other.__name__} for {node.func.__name__} in {shown}",

@@ -97,11 +97,14 @@ def test_mutants_differ_from_the_original_and_from_each_other():
     assert len(claims) == len(set(claims))
 
 
-def test_mutation_operators_all_apply_to_the_nernst_potential():
-    (nernst,) = registry.select(["nernst-potential"])
+def test_mutation_operators_all_apply_to_the_nernst_potential_and_the_cable():
+    nernst, cable = registry.select(["nernst-potential", "cable-equation"])
     examples = {m.operator: m for m in mutate.mutants_of(nernst)}
-    assert set(examples) == set(mutate.OPERATORS)
+    assert set(examples) == set(mutate.OPERATORS) - {"branch"}  # no roots or absolute values in Nernst
     assert examples["function"].edit.startswith(("write exp for log", "write log for exp"))
+    assert examples["magnitude"].edit.startswith(("multiply", "divide")) and "1000" in examples["magnitude"].edit
+    branches = [m for m in mutate.mutants_of(cable) if m.operator == "branch"]
+    assert branches and all("negative root" in m.edit or "absolute value" in m.edit for m in branches)
 
 
 def test_swap_exchanges_two_symbols_of_the_same_dimension_only():

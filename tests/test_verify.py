@@ -41,8 +41,9 @@ def test_prediction_five_percent_too_large_fails_at_the_default_seed():
     result = run_check(wrong, next(c for c in wrong.checks if c.name == "msd"), seed=0)
     assert not result.passed
     text = result.explain()
-    assert text.startswith("random-walk, check 'msd' (step 'msd') disagrees with the simulation beyond 4.89")
-    assert "prediction:  1050" in text and "(-4.7" in text
+    assert text.startswith("random-walk, check 'msd' (step 'msd') disagrees with the simulation")
+    assert "prediction:  1050" in text
+    assert abs(result.estimate - result.prediction) > result.tolerance  # the report's own numbers, not a pinned one
 
 
 def test_refuted_claim_is_rejected_by_its_simulation():
