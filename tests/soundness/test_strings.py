@@ -16,7 +16,7 @@ from derive.model import InputError
 
 HEADER = '''\
 import sympy as sp
-from derive import Derivation, Eq, SymbolTable, Text, by, given, step
+from derive import Derivation, E, Eq, Estimate, SymbolTable, Text, by, define, given, simulated, step
 
 symbols = SymbolTable()
 x = symbols.add("x", 1, "x", "x", real=True)
@@ -27,7 +27,7 @@ PAYLOAD = "__import__('os').system('touch {marker}')"
 FOOTER = '''
 derivation = Derivation(
     id="corpus-strings", title=Text("strings", "strings"), question=Text("?", "?"),
-    section="corpus", symbols=symbols.freeze(), steps=STEPS,
+    section="corpus", symbols=symbols.freeze(), steps=STEPS, checks=globals().get("CHECKS", ()),
 )
 '''
 
@@ -45,6 +45,12 @@ SPELLINGS = {
     "integrating-over": 'STEPS = (given("g", Eq(y, x)), step("s", (y, y), by.integrating("g", (PAYLOAD, 0, 1))))',
     "root-setting": ('STEPS = (given("g", Eq(x**2, y)), '
                      'step("s", (x, sp.Rational("1.41")), by.finding_root("g", start={x: 1.4}, setting={y: PAYLOAD})))'),
+    "derive-eq": 'STEPS = (given("g", Eq(PAYLOAD, x)),)',
+    "expectation-of-string": 'STEPS = (step("s", (E(PAYLOAD), 0), by.algebra()),)',
+    "independence-of-strings": 'STEPS = (step("s", (E(x * y), E(x) * E(y)), by.independence(PAYLOAD, x)),)',
+    "check-scale": ('STEPS = (define("d", Eq(y, x)),)\n'
+                    'CHECKS = (simulated("c", "d", lambda at, rng: Estimate(0.0, 0.001, 1000), {x: 0.0}, "c", "c", '
+                    'scale=PAYLOAD),)'),
     "harmless-string": 'STEPS = (step("s", ("x + 1", x + 1), by.algebra()),)',
 }
 
@@ -64,8 +70,16 @@ def judge_in_process(module: Path) -> str:
         derivation = registry.load_file(module)
     except InputError as error:
         return f"refused: {error}"
+    from derive.verify import run_check
+
     results = [check_step(derivation, i + 1) for i in range(len(derivation.steps))]
-    return "; ".join(f"{r.label}: {r.status.value} {r.problem}" for r in results)
+    said = [f"{r.label}: {r.status.value} {r.problem}" for r in results]
+    for check in derivation.checks:
+        try:
+            said.append(f"check {check.name}: {run_check(derivation, check).problem}")
+        except InputError as error:
+            said.append(f"check {check.name}: invalid {error}")
+    return "; ".join(said)
 
 
 @pytest.mark.parametrize("spelling", sorted(SPELLINGS))

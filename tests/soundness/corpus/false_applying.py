@@ -22,6 +22,9 @@ v = symbols.add("v", 1, "v", "v", real=True)
 t, u = (symbols.add(name, 1, name, name, real=True) for name in ("t", "u"))
 w1, w2, w3 = (symbols.add(f"w_{i}", 1, "w", "w", real=True) for i in (1, 2, 3))
 e, f, g, h = (symbols.add(name, 1, name, name, real=True) for name in ("e", "f", "g", "h"))
+z1, z2 = (symbols.add(f"z_{i}", 1, "z", "z", real=True) for i in (1, 2))
+F = symbols.function("F", 1, "an unknown function", "未知函数")
+calls: list = []
 
 NOT_A_FUNCTION = ("not a function", "depends on", "does not follow", "counterexample", "not valid",
                   "does not hold", "cannot")
@@ -48,9 +51,20 @@ EXPECTED = {
     "denom": ("rejected", [NOT_A_FUNCTION]),
     # an operation that raises is a failed step, not an internal error
     "operation-raises": ("rejected", [("KeyError",)]),
+    # an approximation smuggled in as an operation: exact '=' from a truncated series or a substitution
+    "series-through-applying": ("rejected", [NOT_A_FUNCTION + ("approximat", "series", "order")]),
+    "approximation-through-subs": ("rejected", [NOT_A_FUNCTION + ("approximat",)]),
+    "method-spelling-of-diff": ("rejected", [("depends on", "not a function", "through its", "given")]),
+    "unevaluated-integral": ("rejected", [("depends on", "not a function", "through its", "given", "does not hold")]),
+    "stateful-operation": ("rejected", [NOT_A_FUNCTION]),
+    "unevaluated-derivative": ("rejected", [("depends on", "not a function", "through its", "given", "does not hold")]),
+    "unevaluated-subs": ("rejected", [NOT_A_FUNCTION]),
+    "unevaluated-limit": ("rejected", [("depends on", "not a function", "through its", "given", "does not hold")]),
     # true: a genuine function applied to both sides
     "exp-both-sides": ("proved", []),
     "cube-both-sides": ("proved", []),
+    "unknown-function-of-both-sides": ("proved", []),
+    "rewrite-both-sides": ("proved", []),
 }
 
 derivation = Derivation(
@@ -86,5 +100,21 @@ derivation = Derivation(
         step("operation-raises", (x, x), by.applying("line", lambda s: {}["missing"], "a broken operation on")),
         step("exp-both-sides", (sp.exp(y), sp.exp(2 * x + 1)), by.applying("line", sp.exp, "exponentiating")),
         step("cube-both-sides", (y**3, (2 * x + 1) ** 3), by.applying("line", lambda s: s**3, "cubing")),
+        step("unknown-function-of-both-sides", (F(y), F(2 * x + 1)), by.applying("line", F, "applying F to")),
+        given("growth", Eq(z1, sp.exp(z2))),
+        step("rewrite-both-sides", (z1, sp.cosh(z2) + sp.sinh(z2)),
+             by.applying("growth", lambda s: s.rewrite(sp.cosh), "rewriting in cosh and sinh")),
+        step("series-through-applying", (z1, 1 + z2),
+             by.applying("growth", lambda s: sp.series(s, z2, 0, 2).removeO(), "expanding")),
+        step("approximation-through-subs", (z1, 1 + z2),
+             by.applying("growth", lambda s: s.subs(sp.exp(z2), 1 + z2), "linearising")),
+        step("method-spelling-of-diff", (0, 2), by.applying("line", lambda s: s.diff(x), "differentiating")),
+        step("unevaluated-integral", (y, 2),
+             by.applying("line", lambda s: sp.Integral(s, (x, 0, 1)), "integrating")),
+        step("unevaluated-derivative", (0, 2), by.applying("line", lambda s: sp.Derivative(s, x), "differentiating")),
+        step("unevaluated-subs", (y, 1), by.applying("line", lambda s: sp.Subs(s, x, 0), "putting x = 0 in")),
+        step("unevaluated-limit", (y, 1), by.applying("line", lambda s: sp.Limit(s, x, 0), "taking x to 0 in")),
+        step("stateful-operation", (1, 2),
+             by.applying("line", lambda s: calls.append(s) or sp.Integer(len(calls)), "counting")),
     ),
 )
