@@ -139,9 +139,7 @@ def _edits(expr: sp.Basic) -> Iterator[tuple[str, str, sp.Basic]]:
             # a constant or a unit off by a factor 1000 (kg for g, mV for V): the commonest unit slip
             yield "magnitude", f"multiply {shown} by 1000", _replaced(expr, path, 1000 * node)
             yield "magnitude", f"divide {shown} by 1000", _replaced(expr, path, node / 1000)
-        if isinstance(node, sp.Pow) and node.exp.is_Rational and not node.exp.is_Integer and node.exp.q % 2 == 0:
-            yield "branch", f"take the negative root, -{shown}", _replaced(expr, path, -node)
-        if isinstance(node, sp.Abs):
+        if isinstance(node, sp.Abs):  # (the negative root of a square root is already a flipped sign)
             yield "branch", f"drop the absolute value of {shown}", _replaced(expr, path, node.args[0])
         if isinstance(node, sp.Function) and node.func in _SWAPPED_FUNCTIONS:
             other = _SWAPPED_FUNCTIONS[node.func]

@@ -97,14 +97,26 @@ def test_mutants_differ_from_the_original_and_from_each_other():
     assert len(claims) == len(set(claims))
 
 
-def test_mutation_operators_all_apply_to_the_nernst_potential_and_the_cable():
-    nernst, cable = registry.select(["nernst-potential", "cable-equation"])
+def test_mutation_operators_all_apply_to_the_nernst_potential():
+    (nernst,) = registry.select(["nernst-potential"])
     examples = {m.operator: m for m in mutate.mutants_of(nernst)}
-    assert set(examples) == set(mutate.OPERATORS) - {"branch"}  # no roots or absolute values in Nernst
+    assert set(examples) == set(mutate.OPERATORS) - {"branch"}  # the library has no absolute values to drop
     assert examples["function"].edit.startswith(("write exp for log", "write log for exp"))
     assert examples["magnitude"].edit.startswith(("multiply", "divide")) and "1000" in examples["magnitude"].edit
-    branches = [m for m in mutate.mutants_of(cable) if m.operator == "branch"]
-    assert branches and all("negative root" in m.edit or "absolute value" in m.edit for m in branches)
+
+
+def test_the_branch_operator_drops_an_absolute_value_and_the_checker_rejects_it():
+    from derive import Derivation, SymbolTable, Text, by, step
+
+    table = SymbolTable()
+    y = table.add("y", 1, "y", "y", real=True)
+    derivation = Derivation(id="branch", title=Text("", ""), question=Text("", ""), section="test",
+                            symbols=table.freeze(), steps=(step("root", (sp.sqrt(y**2), sp.Abs(y)), by.algebra()),))
+    assert check_step(derivation, 1, SETTINGS).status is Status.PROVED
+    (mutant,) = [m for m in mutate.mutants_of(derivation) if m.operator == "branch"]
+    assert mutant.claim.rhs == y
+    result = check_step(derivation.with_claim("root", (mutant.claim.lhs, mutant.claim.rhs)), 1, SETTINGS)
+    assert result.status is Status.FAILED
 
 
 def test_swap_exchanges_two_symbols_of_the_same_dimension_only():
