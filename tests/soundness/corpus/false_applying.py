@@ -28,6 +28,8 @@ calls: list = []
 
 NOT_A_FUNCTION = ("not a function", "depends on", "does not follow", "counterexample", "not valid",
                   "does not hold", "cannot")
+APPROXIMATE = ("not a function", "depends on", "does not follow", "counterexample", "not valid",
+               "does not hold", "cannot", "approximat", "series", "order")
 
 EXPECTED = {
     # differentiating through by.applying bypasses the dependence guard: from y = 2x + 1, 0 = 2
@@ -52,8 +54,8 @@ EXPECTED = {
     # an operation that raises is a failed step, not an internal error
     "operation-raises": ("rejected", [("KeyError",)]),
     # an approximation smuggled in as an operation: exact '=' from a truncated series or a substitution
-    "series-through-applying": ("rejected", [NOT_A_FUNCTION + ("approximat", "series", "order")]),
-    "approximation-through-subs": ("rejected", [NOT_A_FUNCTION + ("approximat",)]),
+    "series-through-applying": ("rejected", [APPROXIMATE]),
+    "approximation-through-subs": ("rejected", [APPROXIMATE]),
     "method-spelling-of-diff": ("rejected", [("depends on", "not a function", "through its", "given")]),
     "unevaluated-integral": ("rejected", [("depends on", "not a function", "through its", "given", "does not hold")]),
     "stateful-operation": ("rejected", [NOT_A_FUNCTION]),
