@@ -111,12 +111,14 @@ def test_the_branch_operator_drops_an_absolute_value_and_the_checker_rejects_it(
     table = SymbolTable()
     y = table.add("y", 1, "y", "y", real=True)
     derivation = Derivation(id="branch", title=Text("", ""), question=Text("", ""), section="test",
-                            symbols=table.freeze(), steps=(step("root", (sp.sqrt(y**2), sp.Abs(y)), by.algebra()),))
-    assert check_step(derivation, 1, SETTINGS).status is Status.PROVED
-    (mutant,) = [m for m in mutate.mutants_of(derivation) if m.operator == "branch"]
-    assert mutant.claim.rhs == y
-    result = check_step(derivation.with_claim("root", (mutant.claim.lhs, mutant.claim.rhs)), 1, SETTINGS)
-    assert result.status is Status.FAILED
+                            symbols=table.freeze(),
+                            steps=(step("product", (sp.Abs(y) * sp.Abs(y - 1), sp.Abs(y**2 - y)), by.algebra()),))
+    assert check_step(derivation, 1, SETTINGS).status.ok
+    branches = [m for m in mutate.mutants_of(derivation) if m.operator == "branch"]
+    assert len(branches) == 3  # |y|, |y - 1| and |y**2 - y| dropped in turn
+    for mutant in branches:
+        result = check_step(derivation.with_claim("product", (mutant.claim.lhs, mutant.claim.rhs)), 1, SETTINGS)
+        assert result.status is Status.FAILED, mutant.edit
 
 
 def test_swap_exchanges_two_symbols_of_the_same_dimension_only():
