@@ -103,6 +103,16 @@ def integrated_voltage(at: Params, rng: np.random.Generator) -> Estimate:
     )
 
 
+
+# What a reader needs beyond the handouts quoted below (read by derive.render.view).
+NEEDS = Text("Taylor series to first order, and a first-order linear differential equation",
+             "一阶泰勒展开，以及一阶线性微分方程")
+SOURCES_ZH = {
+    "the equivalent circuit": "等效电路",
+    "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952), Fig. 1":
+        "A. L. Hodgkin 和 A. F. Huxley，J. Physiol. 117, 500 (1952)，图 1",
+}
+
 derivation = Derivation(
     id="ion-conductance",
     title=Text("Ion conductance and the membrane as an RC circuit", "离子电导与作为 RC 电路的细胞膜"),
@@ -197,8 +207,7 @@ derivation = Derivation(
             simulated(f"rc-at-{when:g}ms", "rc-solution", integrated_voltage, {**PATCH, t: when},
                       f"V at t = {when:g} ms from integrating the membrane equation numerically (a squid-like patch: "
                       "mV, ms, mS/cm², μF/cm²).",
-                      f"数值积分膜方程得到的 t = {when:g} ms 时的 V（类乌贼膜片：mV、ms、mS/cm²、μF/cm²）。",
-                      scale=V_0)
+                      f"数值积分膜方程得到的 t = {when:g} ms 时的 V（类乌贼膜片：mV、ms、mS/cm²、μF/cm²）。")
             for when in (0.5, 1.5, 4.0)
         ),
     ),
