@@ -28,7 +28,10 @@ three are given) and any number of grids (dx, dt), (2dx, 2dt), (4dx, 4dt), ...; 
 velocities with the signed Richardson estimate (fine - coarse)/3, the extrapolated velocity
 fine + (fine - coarse)/3 and, with three grids, the extrapolated value's error (its change one
 grid coarser). A grid too coarse to carry the wave raises GridTooCoarse (a ValueError) naming dx
-and dt; a finite but coarse grid otherwise gives a finite velocity with a large error.
+and dt; a finite but coarse grid otherwise gives a finite velocity with a large error. Above
+about 29 C the HH wave travels with its peak below 0 mV (-3 mV at 30 C, -11 mV at 32 C): when
+the pilot finds no wave crossing 0 mV it measures arrivals at -30 mV instead (23.43 m/s at 30 C,
+22.99 at 32 C; any level on the front gives the same velocity far from the ends).
 
 The grid is sized by measuring, never by formula: a coarse pilot (80 vertices, 4 x the default
 step) finds the wave's velocity by resizing a trial cable until it holds 3 ms of travel; the cable
@@ -90,6 +93,9 @@ from derive.estimate import Estimate
 from derive.sim.hodgkin_huxley import HHParams, Pulse, gate_rates, resting_state
 
 SPIKE_LEVEL = 0.0  # mV: the wave's arrival at a point is the upward crossing of this level
+# Above about 29 C the HH wave still travels but its peak stays below 0 mV (-3 mV at 30 C, -11 mV
+# at 32 C on the squid axon, measured): a pilot that finds no wave crossing 0 mV tries this level.
+LOW_ARRIVAL_LEVEL = -30.0  # mV
 SQUID_RADIUS = 238.0  # um: Hodgkin and Huxley's axon (1952, Part III: the propagated action potential)
 MS_PER_S = 1000.0  # mS per S
 CM_PER_MS_IN_M_PER_S = 10.0  # 1 cm/ms = 10 m/s
@@ -101,6 +107,7 @@ COURANT = 1.0  # default fine grid: the wave crosses one grid spacing in this ma
 # over its last ~0.5 ms (measured: see the module docstring).
 WINDOW_START, WINDOW_STOP, CABLE_TIME = 4.0, 6.0, 7.0
 PILOT_TIME = 3.0  # ms of travel on the coarse pilot cable that finds the wave's scale
+MAX_MISSES = 8  # pilot trials in a row without a wave (each cable 4 times shorter) before it gives up
 DEFAULT_STIMULUS = Pulse(2000.0, 0.0, 0.2)  # uA/cm^2 for 0.2 ms over the first 2% of the cable
 
 
@@ -320,7 +327,9 @@ class CableParams:
     replaces the membrane's own), membrane (HHParams: conductances mS/cm^2, C_m uF/cm^2),
     length (cm; None: chosen as the distance the wave travels in 7 ms, found by a coarse pilot
     run), stimulus (a Pulse of current density, uA/cm^2, over the membrane of the first
-    `stimulus_extent` of the cable, a fraction of its length). Frozen: vary with `replace`.
+    `stimulus_extent` of the cable, a fraction of its length), arrival_level (mV: the wave arrives
+    where V first crosses it upwards; any level on the wave's rising front gives the same velocity
+    far from the ends). Frozen: vary with `replace`.
     """
 
     radius: float = SQUID_RADIUS
@@ -330,6 +339,7 @@ class CableParams:
     length: float | None = None
     stimulus: Pulse = DEFAULT_STIMULUS
     stimulus_extent: float = 0.02
+    arrival_level: float = SPIKE_LEVEL
 
     def replace(self, **changes: object) -> CableParams:
         """A copy with some parameters changed: `CableParams().replace(r_i=70.8)`."""
@@ -366,7 +376,7 @@ class CableTrace:
     """A simulated cable: V (mV) at `positions` (cm) and `times` (ms), v[i, k] at times[i], positions[k].
 
     `times` are every `record_every`-th step (a space-time plot needs no more); `arrivals` are
-    the first upward crossings of 0 mV at every position (ms, linear interpolation within the
+    the first upward crossings of params.arrival_level (0 mV unless set) at every position (ms, linear interpolation within the
     step; nan where the wave never arrived). dx (cm), dt (ms) and `steps` are the grid's.
     """
 
@@ -383,7 +393,7 @@ def cable_length(params: CableParams) -> float:
     """params.length, or if it is None the distance (cm) the wave travels in 7 ms (a pilot run)."""
     if params.length is not None:
         return params.length
-    return CABLE_TIME * _pilot_velocity(params)
+    return CABLE_TIME * _pilot(params, None)[1]
 
 
 def simulate_cable(
@@ -402,7 +412,7 @@ def simulate_cable(
     length = cable_length(params)
     dt = dt or params.default_dt()
     grid = _uniform_grid(params, length, dx or length / 400.0)
-    run = _integrate(grid, params.hh, params.stimulus, dt, duration, record_every)
+    run = _integrate(grid, params.hh, params.stimulus, dt, duration, record_every, level=params.arrival_level)
     return CableTrace(run.times, grid.x, run.v, run.crossings, float(grid.x[1] - grid.x[0]), dt, run.steps)
 
 
@@ -426,6 +436,10 @@ class GridTooCoarse(ValueError):
     """The grid or time step cannot carry the wave: the message names the setting and what to do."""
 
 
+class NoWave(RuntimeError):
+    """No wave crossing the arrival level travels along the cable, on any trial length."""
+
+
 def _check_step(name: str, value: float | None, unit: str) -> None:
     if value is not None and not (isinstance(value, (int, float)) and math.isfinite(value) and value > 0.0):
         raise ValueError(f"{name} must be a positive finite number of {unit}; got {value!r}")
@@ -444,12 +458,14 @@ def _cable_velocity(params: CableParams, length: float, h: float, dt: float) -> 
         raise GridTooCoarse(f"dx = {spacing:.4g} cm leaves {len(window)} grid points between 4/7 and 6/7 of the "
                             f"{length:.4g} cm cable, where the velocity is measured; at least 3 are needed: refine dx")
     duration = 3.0 * CABLE_TIME + params.stimulus.stop  # a bound; the run stops when the wave is measured
-    run = _integrate(grid, params.hh, params.stimulus, dt, duration, watch=int(window[-1]))
+    run = _integrate(grid, params.hh, params.stimulus, dt, duration, watch=int(window[-1]),
+                     level=params.arrival_level)
     arrivals = run.crossings[window]
     if np.isnan(arrivals).any():
         raise GridTooCoarse(f"no propagating wave crossed the measured part of the cable at dx = {spacing:.4g} cm, "
-                            f"dt = {dt:.4g} ms (a grid or step too coarse for the spike's front, or a membrane that "
-                            f"does not propagate): refine dx and dt")
+                            f"dt = {dt:.4g} ms (a grid or step too coarse for the spike's front, or a wave whose peak "
+                            f"stays below arrival_level = {params.arrival_level:g} mV): refine dx and dt, or lower "
+                            f"arrival_level")
     return _fitted_velocity(grid.x[window], arrivals), len(grid.x) * run.steps
 
 
@@ -465,15 +481,20 @@ def _pilot_velocity(params: CableParams, trial_length: float | None = None) -> f
     """
     length = trial_length or params.length or 6.0
     dt = 4.0 * params.default_dt()
+    misses = 0  # trials in a row with no wave: after MAX_MISSES (a cable 4^8 = 65536 times shorter) give up
     for _ in range(30):
         trial = params.replace(length=length)
         grid = _uniform_grid(trial, length, length / 80.0)
         middle = np.flatnonzero((grid.x >= 0.4 * length) & (grid.x <= 0.9 * length))
         run = _integrate(grid, trial.hh, trial.stimulus, dt, 4.0 * PILOT_TIME + trial.stimulus.stop,
-                         watch=int(middle[-1]))
+                         watch=int(middle[-1]), level=params.arrival_level)
         if np.isnan(run.crossings[middle]).any():
+            misses += 1
+            if misses >= MAX_MISSES:
+                break
             length /= 4.0
             continue
+        misses = 0
         velocity = _fitted_velocity(grid.x[middle], run.crossings[middle])
         if not 0.0 < velocity * PILOT_TIME < 16.0 * length:  # the whole cable fired almost at once
             length *= 16.0
@@ -481,9 +502,21 @@ def _pilot_velocity(params: CableParams, trial_length: float | None = None) -> f
         if 0.5 < velocity * PILOT_TIME / length < 2.0:
             return velocity
         length = velocity * PILOT_TIME
-    raise RuntimeError(f"no propagating wave found: no wave crossing {SPIKE_LEVEL:g} mV travels along this "
-                       f"cable (temperature {params.temperature:g} C, stimulus {params.stimulus}); the pilot tried "
-                       f"cables from far shorter to far longer than any wave's scale")
+    raise NoWave(f"no propagating wave found: no wave crossing arrival_level = {params.arrival_level:g} mV "
+                 f"travels along this cable (temperature {params.temperature:g} C, stimulus {params.stimulus}); the "
+                 f"pilot tried cables from far shorter to far longer than any wave's scale")
+
+
+def _pilot(params: CableParams, trial_length: float | None) -> tuple[CableParams, float]:
+    """The pilot's velocity (cm/ms), and params with the arrival level it found a wave at: the
+    given one, or LOW_ARRIVAL_LEVEL if no wave crosses 0 mV (a hot axon's low spike)."""
+    try:
+        return params, _pilot_velocity(params, trial_length)
+    except NoWave:
+        if params.arrival_level != SPIKE_LEVEL:
+            raise
+        low = params.replace(arrival_level=LOW_ARRIVAL_LEVEL)
+        return low, _pilot_velocity(low, trial_length)
 
 
 @dataclass(frozen=True)
@@ -571,7 +604,7 @@ def velocity_refinement(
     length = length or params.length
     pilot = None
     if length is None or dx is None:
-        pilot = _pilot_velocity(params, trial_length or length)
+        params, pilot = _pilot(params, trial_length or length)
     length = length or CABLE_TIME * pilot
     dx = dx or pilot * dt / courant
     values, size = [], 0

@@ -248,3 +248,19 @@ def test_grid_settings_that_are_not_positive_and_finite_are_refused_by_name(sett
 def test_a_coarse_step_on_the_myelinated_fibre_is_an_error_naming_dt() -> None:
     with pytest.raises(cable.GridTooCoarse, match="dt = 0.5 ms"):
         cable.myelinated_velocity(1.0, dt=0.5)
+
+
+def test_a_hot_axon_whose_spike_peaks_below_0_mV_still_has_a_velocity() -> None:
+    """At 31 C the HH wave travels with its peak below 0 mV: the pilot finds no 0 mV wave and measures
+    arrivals at LOW_ARRIVAL_LEVEL instead, rather than raising."""
+    params = cable.CableParams(temperature=31.0)
+    trace = cable.simulate_cable(params.replace(length=4.0), dx=0.01, duration=3.0)
+    middle = (trace.positions > 1.0) & (trace.positions < 3.0)  # the sealed end at 4 cm lifts the peak
+    assert trace.v[:, middle].max() < cable.SPIKE_LEVEL
+    refined = cable.velocity_refinement(params, dt=2 * params.default_dt(), levels=2)
+    assert 20.0 < refined.fine < 27.0 and abs(refined.richardson) < 0.01 * refined.fine
+
+
+def test_a_given_arrival_level_that_no_wave_reaches_is_named() -> None:
+    with pytest.raises(cable.GridTooCoarse, match="arrival_level = 60 mV"):
+        cable.velocity_refinement(cable.CableParams(arrival_level=60.0), dx=0.05, dt=0.01, length=13.0, levels=1)
