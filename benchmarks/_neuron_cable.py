@@ -187,6 +187,11 @@ def ours(levels: int, length: float) -> Runner:
 def cable_comparison() -> None:
     """Print, for the squid-axon velocity at 0.5 % and 0.01 %, each side's cheapest settings and the time ratios."""
     print("# squid-axon conduction velocity: NEURON (fixed-step Crank-Nicolson) against derive.sim.cable")
+    try:
+        import neuron  # noqa: F401
+    except ImportError:
+        print("    NEURON is not installed: .venv/bin/pip install -c constraints.txt -e '.[bench]'")
+        return
     started = time.process_time()
     fine = cable.velocity_refinement(PARAMS, dt=PARAMS.default_dt() / 4, levels=3)
     length = fine.length
