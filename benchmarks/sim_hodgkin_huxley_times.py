@@ -48,6 +48,9 @@ def main() -> None:
           lambda: hh.simulate(hh.step(10.0), 100.0, method="DOP853"), scratch)
     timed("simulate: step 10 uA/cm^2, 100 ms, LSODA 1e-10",
           lambda: hh.simulate(hh.step(10.0), 100.0, method="LSODA"), scratch)
+    for rtol in (1e-3, 1e-5):
+        timed(f"simulate: step 10 uA/cm^2, 100 ms, DOP853 {rtol:g}",
+              lambda: hh.simulate(hh.step(10.0), 100.0, method="DOP853", rtol=rtol), scratch)
 
     print("\n# the topic's measurements (6.3 C)")
     rk4 = timed("first spike, rk4 (dt 0.01 and 0.02)", lambda: hh.first_spike(method="rk4"), totals)
@@ -68,10 +71,17 @@ def main() -> None:
     show("relative refractory period", periods.relative, "ms")
     onset = timed("onset of repetitive firing (T = 250, 500 ms)", hh.repetitive_firing_onset, totals)
     show("onset current", onset, "uA/cm^2")
-    currents = [0.0, 5.0, 6.5, 8.0, 10.0, 15.0, 20.0, 30.0, 40.0, 50.0]
+    top = timed("upper edge of repetitive firing (brentq 1e-5)", hh.repetitive_firing_upper_edge, totals)
+    show("upper edge current", top, "uA/cm^2")
+    points = timed("Hopf points (Jacobian by finite differences)", lambda: hh.hopf_points(hh.HHParams()), totals)
+    for point in points:
+        show(f"Hopf point ({point.frequency:.1f} Hz)", point.current, "uA/cm^2")
+    currents = [0.0, 5.0, 6.5, 8.0, 10.0, 15.0, 20.0, 30.0, 40.0, 50.0, 62.0, 63.0, 100.0, 150.0, 200.0]
     curve = timed(f"f-I curve, {len(currents)} currents", lambda: hh.fi_curve(currents), totals)
-    for i, rate, error in zip(curve.currents, curve.rates, curve.errors):
-        print(f"    I = {i:5.1f} uA/cm^2: {rate:10.5f} Hz  error {error:.1e}")
+    for f in curve.firings:
+        print(f"    I = {f.current:5.1f} uA/cm^2: {f.regime.value:24s} rate {f.rate.value:10.5f} Hz "
+              f"(error {f.rate.stderr:.1e}), frequency {f.frequency.value:9.4f} Hz, peak {f.peak.value:8.3f} mV"
+              f" (error {f.peak.stderr:.1e}), amplitude {f.amplitude.value:7.3f} mV{'' if f.settled else ', unsettled'}")
     charge = timed("Na charge per spike", hh.sodium_charge_per_spike, totals)
     show("Na charge", charge.sodium, "nC/cm^2")
     show("minimum C dV", charge.minimum, "nC/cm^2")

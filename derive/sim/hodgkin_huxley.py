@@ -1250,6 +1250,14 @@ def _at_two_steps(run: Callable[[float], Outcome], dt: float, caller: str) -> tu
     return fine, coarse
 
 
+def _fixed_point_regime(current: float, params: HHParams) -> Regime:
+    """Rest, or depolarisation block if the current is above a Hopf point where the fixed point
+    regains its stability."""
+    hopf = hopf_points(params)
+    blocked = bool(hopf) and not hopf[-1].loses_stability and current >= hopf[-1].current.value
+    return Regime.DEPOLARISATION_BLOCK if blocked else Regime.REST
+
+
 def firing(
     current: float,
     params: HHParams | None = None,
@@ -1272,9 +1280,7 @@ def firing(
     dt = dt or 2.0 * params.default_dt()
     fine, coarse = _at_two_steps(lambda h: _settle(current, params, h, duration, tolerance), dt, "firing")
     if fine.fixed:
-        hopf = hopf_points(params)
-        blocked = bool(hopf) and not hopf[-1].loses_stability and current >= hopf[-1].current.value
-        regime = Regime.DEPOLARISATION_BLOCK if blocked else Regime.REST
+        regime = _fixed_point_regime(current, params)
         if coarse.fixed:
             v = Estimate(fine.peak, 0.0, fine.steps, computed=True)
             zero = Estimate(0.0, 0.0, fine.steps, computed=True)
@@ -1297,9 +1303,7 @@ def firing(
     amplitude = peak.value - trough.value
     if not fine.fixed and _largest_real_part(current, params) < 0.0 and amplitude <= peak.stderr + trough.stderr:
         # an oscillation about a stable fixed point, so small that it may be dying out: not settled
-        hopf = hopf_points(params)
-        blocked = bool(hopf) and not hopf[-1].loses_stability and current >= hopf[-1].current.value
-        regime = Regime.DEPOLARISATION_BLOCK if blocked else Regime.REST
+        regime = _fixed_point_regime(current, params)
         v = equilibrium(current, params).v
         peak = Estimate(v, abs(peak.value - v) + peak.stderr, fine.steps, computed=True)
         trough = Estimate(v, abs(trough.value - v) + trough.stderr, fine.steps, computed=True)
