@@ -334,3 +334,10 @@ def test_a_library_file_given_by_path_is_checked_as_its_id(capsys):
 
     code, _, err = run(capsys, "check", "--symbolic-only", derive.library.random_walk.__file__)
     assert code == 0 and err.startswith("random-walk: ok")
+
+
+def test_render_strict_writes_nothing_when_a_step_is_only_numerically_checked(capsys, light, tmp_path):
+    light()
+    code, _, err = run(capsys, "render", "--strict", "-o", "notes")
+    assert code == 1 and not (tmp_path / "notes").exists()
+    assert "light: --strict: 1 step(s) only numerically checked, not proved" in err

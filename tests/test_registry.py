@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from derive import registry
@@ -37,3 +39,18 @@ def test_a_handout_comes_after_the_handouts_it_quotes():
     order = [d.id for d in registry.load_all()]
     for position, derivation in enumerate(registry.load_all()):
         assert all(order.index(p) < position for p in registry.prerequisites(derivation) if p in order)
+
+
+def test_select_files_takes_the_derivation_files_and_skips_the_others(monkeypatch, tmp_path):
+    import derive.library.random_walk as walk
+
+    (tmp_path / "notes.py").write_text("x = 1\n")
+    monkeypatch.chdir(tmp_path)  # no [tool.derive] here: only library files are derivation files
+    found, skipped = registry.select_files([Path(walk.__file__), Path("notes.py")])
+    assert [d.id for d in found] == ["random-walk"] and skipped == [Path("notes.py")]
+
+
+def test_select_files_names_a_file_that_does_not_exist(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError, match=r"^derivations/gone\.py: no such file$"):
+        registry.select_files([Path("derivations/gone.py")])
