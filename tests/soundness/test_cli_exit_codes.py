@@ -31,7 +31,7 @@ def derive_command(*argv: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([str(DERIVE), *argv], capture_output=True, text=True, cwd=cwd, timeout=300)
 
 
-@pytest.mark.parametrize("module", ["false_magnitudes", "false_applying", "false_series"])
+@pytest.mark.parametrize("module", ["false_magnitudes", "false_series"])
 def test_a_module_of_false_steps_exits_1(capsys, module: str) -> None:
     code, _, err = derive_in_process(capsys, "check", "--path", str(CORPUS / f"{module}.py"), "--symbolic-only")
     assert code == 1, f"{module}: exit {code}\n{err[-2000:]}"
