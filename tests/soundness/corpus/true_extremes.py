@@ -22,6 +22,10 @@ EXPECTED = {
     "large-integer-power-difference": ("proved", []),
     "tiny-plus-huge": ("proved", []),
     "exp-of-sum": ("holds", []),
+    "softplus": ("holds", []),
+    "logistic": ("holds", []),
+    "one-minus-tanh-squared": ("holds", []),
+    "arcsine-plus-arccosine": ("holds", []),
 }
 
 derivation = Derivation(
@@ -36,5 +40,10 @@ derivation = Derivation(
         step("large-integer-power-difference", ((n + 1) ** 3 - n**3, 3 * n**2 + 3 * n + 1), by.algebra()),
         step("tiny-plus-huge", (sp.Rational(1, 10**30) * p + 10**30 * q - 10**30 * q, p / 10**30), by.algebra()),
         step("exp-of-sum", (sp.exp(p + q), sp.exp(p) * sp.exp(q)), by.algebra()),
+        # neuroscience's softplus and logistic rates: at p = 1e30 the left sides cancel to nothing in 30 digits
+        step("softplus", (sp.log(sp.exp(p) + 1) - p, sp.log(1 + sp.exp(-p))), by.algebra()),
+        step("logistic", (1 / (1 + sp.exp(-x)), sp.exp(x) / (1 + sp.exp(x))), by.algebra()),
+        step("one-minus-tanh-squared", (1 - sp.tanh(x) ** 2, 1 / sp.cosh(x) ** 2), by.algebra()),
+        step("arcsine-plus-arccosine", (sp.asin(x) + sp.acos(x), sp.pi / 2), by.algebra()),
     ),
 )
