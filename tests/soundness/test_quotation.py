@@ -13,12 +13,12 @@ from derive.check import check_step
 from derive.report import Status
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
-SOURCE, USER = CORPUS / "quote_source.py", CORPUS / "quote_user.py"
+SOURCE, USER, CHAIN = CORPUS / "quote_source.py", CORPUS / "quote_user.py", CORPUS / "quote_chain.py"
 
 
 @pytest.fixture
 def both_on_the_path():
-    registry.search_also([SOURCE, USER])
+    registry.search_also([SOURCE, USER, CHAIN])
     yield
     registry.search_also([])
 
@@ -50,11 +50,16 @@ def test_quoting_a_proved_step_is_proved(both_on_the_path) -> None:
     assert judge(USER, "quotes-a-proved-step").status is Status.PROVED
 
 
+def test_quoting_a_quotation_of_a_failed_step_fails(both_on_the_path) -> None:
+    result = judge(CHAIN, "quotes-a-quotation-of-a-failed-step")
+    assert result.status in (Status.FAILED, Status.INVALID), f"quoting a quotation of a failed step: {result.status.value}"
+
+
 def test_checking_the_quoting_handout_fails_when_a_quoted_step_fails(both_on_the_path, capsys) -> None:
     try:
         code = cli.main(["check", "corpus-quoting", "--path", str(SOURCE), "--path", str(USER), "--jobs", "1",
                          "--symbolic-only"])
     finally:
-        registry.search_also([SOURCE, USER])
+        registry.search_also([SOURCE, USER, CHAIN])
     capsys.readouterr()
     assert code == 1
