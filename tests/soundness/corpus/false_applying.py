@@ -22,7 +22,7 @@ v = symbols.add("v", 1, "v", "v", real=True)
 t, u = (symbols.add(name, 1, name, name, real=True) for name in ("t", "u"))
 w1, w2, w3 = (symbols.add(f"w_{i}", 1, "w", "w", real=True) for i in (1, 2, 3))
 e, f, g, h = (symbols.add(name, 1, name, name, real=True) for name in ("e", "f", "g", "h"))
-z1, z2 = (symbols.add(f"z_{i}", 1, "z", "z", real=True) for i in (1, 2))
+z1, z2, z3, z4 = (symbols.add(f"z_{i}", 1, "z", "z", real=True) for i in (1, 2, 3, 4))
 F = symbols.function("F", 1, "an unknown function", "未知函数")
 calls: list = []
 
@@ -59,6 +59,12 @@ EXPECTED = {
     "method-spelling-of-diff": ("rejected", [("depends on", "not a function", "through its", "given")]),
     "unevaluated-integral": ("rejected", [("depends on", "not a function", "through its", "given", "does not hold")]),
     "stateful-operation": ("rejected", [NOT_A_FUNCTION]),
+    # a function of the value that tests the premise's own equation: generic sample points miss the
+    # premise's solution set, where f(y) = f(2x + 1) = 1, so 0 = 1 must not follow
+    "indicator-of-the-premise": ("rejected", [NOT_A_FUNCTION]),
+    "indicator-off-the-grid": ("rejected", [NOT_A_FUNCTION]),
+    "operation-returns-an-equation": ("rejected", [("expression", "Eq", "equation", "boolean", "relational")]),
+    "operation-returns-a-tuple": ("rejected", [("expression", "tuple", "Tuple")]),
     "unevaluated-derivative": ("rejected", [("depends on", "not a function", "through its", "given", "does not hold")]),
     "unevaluated-subs": ("rejected", [NOT_A_FUNCTION]),
     "unevaluated-limit": ("rejected", [("depends on", "not a function", "through its", "given", "does not hold")]),
@@ -113,6 +119,13 @@ derivation = Derivation(
         step("method-spelling-of-diff", (0, 2), by.applying("line", lambda s: s.diff(x), "differentiating")),
         step("unevaluated-integral", (y, 2),
              by.applying("line", lambda s: sp.Integral(s, (x, 0, 1)), "integrating")),
+        step("indicator-of-the-premise", (0, 1),
+             by.applying("line", lambda s: sp.Piecewise((1, sp.Eq(s, 2 * x + 1)), (0, True)), "testing")),
+        given("third", Eq(z3, 2 * z4 + sp.Rational(1, 3))),
+        step("indicator-off-the-grid", (0, 1),
+             by.applying("third", lambda s: sp.Piecewise((1, sp.Eq(s, 2 * z4 + sp.Rational(1, 3))), (0, True)), "testing")),
+        step("operation-returns-an-equation", (y, 0), by.applying("line", lambda s: sp.Eq(s, 0), "equating")),
+        step("operation-returns-a-tuple", (y, 0), by.applying("line", lambda s: sp.Tuple(s, 1), "pairing")),
         step("unevaluated-derivative", (0, 2), by.applying("line", lambda s: sp.Derivative(s, x), "differentiating")),
         step("unevaluated-subs", (y, 1), by.applying("line", lambda s: sp.Subs(s, x, 0), "putting x = 0 in")),
         step("unevaluated-limit", (y, 1), by.applying("line", lambda s: sp.Limit(s, x, 0), "taking x to 0 in")),
