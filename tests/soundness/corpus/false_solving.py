@@ -12,6 +12,8 @@ CASES = ("tan", "lambert", "sin", "cos", "sin2", "cube", "cosh", "shifted", "lam
 x = {case: symbols.add(f"x_{case}", 1, "x", "x", real=True) for case in CASES}
 y = {case: symbols.add(f"y_{case}", 1, "y", "y", real=True) for case in CASES}
 shift = symbols.add("s", 1, "s", "s", real=True)
+coefficient = symbols.add("a", 1, "a", "a", real=True)
+x_lin, y_lin = (symbols.add(name, 1, name, name, real=True) for name in ("x_lin", "y_lin"))
 
 SEVERAL = ("solution", "period", "pi", "branch", "infinitely", "complete", "other")
 EXPECTED = {
@@ -25,6 +27,8 @@ EXPECTED = {
     "x-is-atan-of-shifted": ("rejected", [SEVERAL]),
     "x-is-scaled-lambert-w": ("rejected", [SEVERAL]),
     "x-is-atan-with-setting": ("rejected", [SEVERAL]),
+    # x = y/a needs a != 0 (for a = 0 the equation holds for every x, or none)
+    "x-over-a-coefficient": ("conditional", [("a ≠ 0", "a != 0", "a = 0", "a=0", "nonzero")]),
 }
 
 derivation = Derivation(
@@ -54,5 +58,7 @@ derivation = Derivation(
         given("tangent-of-sum", Eq(y["sum"], sp.tan(x["sum"] + shift))),
         step("x-is-atan-with-setting", (x["sum"], sp.atan(y["sum"])),
              by.solving_for(x["sum"], "tangent-of-sum", setting={shift: 0})),
+        given("proportional", Eq(y_lin, coefficient * x_lin)),
+        step("x-over-a-coefficient", (x_lin, y_lin / coefficient), by.solving_for(x_lin, "proportional")),
     ),
 )

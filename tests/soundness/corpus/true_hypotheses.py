@@ -16,6 +16,7 @@ V = symbols.add("V", voltage, "a voltage", "电压", real=True)
 K = symbols.random("K", length, "a step", "一步")
 N = symbols.random("N", length, "another step, independent of K", "与 K 独立的另一步")
 J = symbols.random("J", length, "twice the other step", "另一步的两倍")
+L = symbols.add("L", length, "step length", "步长", positive=True)
 
 EXPECTED = {
     "square-is-four": ("proved", []),
@@ -24,6 +25,7 @@ EXPECTED = {
     "tiny-mass-doubled": ("proved", []),
     "divide-by-a-nonzero-given": ("proved", []),
     "independent-of-another-variable": ("proved", []),
+    "variance-from-moments": ("proved", []),
 }
 
 derivation = Derivation(
@@ -46,5 +48,8 @@ derivation = Derivation(
         step("divide-by-a-nonzero-given", (a, b), by.dividing_both_sides("both", V + 65 * mV)),
         define("twice", Eq(J, 2 * N)),
         step("independent-of-another-variable", (E(K * J), E(K) * E(J)), by.independence(K, J)),
+        given("mean", Eq(E(N), 0)),
+        given("second-moment", Eq(E(N**2), L**2)),
+        step("variance-from-moments", (E(N**2) - E(N) ** 2, L**2), by.substituting("mean", "second-moment")),
     ),
 )
