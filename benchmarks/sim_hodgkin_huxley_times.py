@@ -71,11 +71,12 @@ def main() -> None:
     show("relative refractory period", periods.relative, "ms")
     onset = timed("onset of repetitive firing (T = 250, 500 ms)", hh.repetitive_firing_onset, totals)
     show("onset current", onset, "uA/cm^2")
-    top = timed("upper edge of repetitive firing (brentq 1e-5)", hh.repetitive_firing_upper_edge, totals)
-    show("upper edge current", top, "uA/cm^2")
+    # first: the upper edge and the regimes reuse them (cached per parameter set)
     points = timed("Hopf points (Jacobian by finite differences)", lambda: hh.hopf_points(hh.HHParams()), totals)
     for point in points:
         show(f"Hopf point ({point.frequency:.1f} Hz)", point.current, "uA/cm^2")
+    top = timed("upper edge of repetitive firing (brentq 1e-5)", hh.repetitive_firing_upper_edge, totals)
+    show("upper edge current", top, "uA/cm^2")
     currents = [0.0, 5.0, 6.5, 8.0, 10.0, 15.0, 20.0, 30.0, 40.0, 50.0, 62.0, 63.0, 100.0, 150.0, 200.0]
     curve = timed(f"f-I curve, {len(currents)} currents", lambda: hh.fi_curve(currents), totals)
     for f in curve.firings:

@@ -1054,10 +1054,11 @@ def fires_repetitively(current: float, duration: float = 250.0, params: HHParams
                        dt: float | None = None) -> bool:
     """Whether a current step of `current` uA/cm^2 from rest still drives spikes at `duration`
     ms: at least 3 spikes and the last within twice the last interspike interval of the end.
-    (Stops early once firing has stopped.) A yes/no on the grid at a coarse step (default 0.04 ms),
-    for the bisection of the onset: near the upper edge, where the peak only just reaches 0 mV,
-    the grid misses crossings and puts the edge ~0.05 uA/cm^2 low; `repetitive_firing_upper_edge`
-    locates it on the interpolated peak, with an error."""
+    (Stops early once firing has stopped.) A yes/no from crossings seen on the grid, at a coarse
+    step (default 0.04 ms), for the bisection of the onset. Near the upper edge, where the peak
+    only just reaches 0 mV, it answers no from 62.8712 uA/cm^2 (62.8709 at dt 0.01 ms: the orbit
+    has not quite settled at 250 ms), 0.003 below the edge `repetitive_firing_upper_edge` finds on
+    the settled, interpolated peak (62.8743, with an error)."""
     params = params or HHParams()
     dt = dt or 4.0 * params.default_dt()
     spikes, now, _ = _step_response(current, params, dt, duration, _silent, exact=False)
