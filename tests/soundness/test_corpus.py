@@ -181,4 +181,4 @@ def test_the_corpus_is_large_enough() -> None:
                 false += 1
             else:
                 true += 1
-    assert false >= 70 and true >= 50, (false, true)
+    assert false >= 80 and true >= 50, (false, true)
