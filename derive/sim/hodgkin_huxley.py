@@ -967,7 +967,11 @@ def refractory_periods(
 
         lo = width
         if fires(lo, 2.0 * dt):
-            raise ValueError("a test pulse right after the conditioning pulse fires a second spike")
+            if fires(lo, dt):
+                raise ValueError("a test pulse right after the conditioning pulse fires a second spike")
+            raise ValueError(f"refractory_periods(dt={dt:g}): at 2 dt = {2.0 * dt:g} ms, the run that estimates "
+                             "the error, a test pulse right after the conditioning pulse fires a second spike "
+                             "that the run at dt does not: dt is too coarse, use a smaller one")
         hi = _upper_bracket(lambda s: fires(s, 2.0 * dt), 8.0, 1e4)
         return _bisection_estimate(fires, lo, hi, precision, dt, runner, floor=lo)
 

@@ -421,3 +421,8 @@ def test_upper_edge_of_repetitive_firing_is_where_the_peak_falls_through_0_mV() 
         late = peaks[times > 200.0]
         assert late.size > 5 and bool(np.all(late > 0.0)) is crosses and bool(np.all(late < 0.0)) is not crosses
     assert hh.fires_repetitively(edge.value - 0.2) and not hh.fires_repetitively(edge.value + 0.2)
+
+
+def test_refractory_periods_at_a_coarse_step_name_the_step_not_a_second_spike() -> None:
+    with pytest.raises(ValueError, match=r"refractory_periods\(dt=0.05\): at 2 dt = 0.1 ms"):
+        hh.refractory_periods(dt=0.05)
