@@ -336,6 +336,9 @@ def _as_function_of_side(operation: Callable[[sp.Expr], sp.Expr], phrase: str, p
         raise RuleFailure(f"{phrase}: the operation raised {type(error).__name__} on a side: {error}") from error
     if not isinstance(applied, sp.Basic):
         raise InputError(f"{phrase}: the operation must return a SymPy expression, not {type(applied).__name__}")
+    # an unevaluated operator (Integral, Derivative, Limit, Subs) acts on the stand-in now, not on
+    # the sides later: d/dx of a value that does not vary is 0, whatever the side is written as
+    applied = applied.doit()
     return applied.xreplace({side: premise.lhs}) - applied.xreplace({side: premise.rhs})
 
 
@@ -488,6 +491,17 @@ def hypothesis_conflict(step: Step, context: Context) -> str:
         reason = ("the earlier givens and definitions" if known.is_number else
                   "the earlier givens and definitions with the symbols' assumptions")
         return f"contradicts {reason}: with them put in, it says {sp.sstr(known)} = 0"
+    unknowns = [v for v in known.free_symbols if isinstance(v, sp.Symbol)]
+    if len(unknowns) == 1 and not known.atoms(u.Quantity):
+        (unknown,) = unknowns
+        try:
+            with time_limit(2.0):
+                solutions = sp.solveset(known, unknown, _domain_of(unknown))
+        except (TimeLimitExceeded, NotImplementedError, ValueError, TypeError):
+            return ""
+        if solutions is sp.S.EmptySet:
+            return (f"no value of {unknown} that its assumptions allow ({_domain_of(unknown)}) satisfies it: "
+                    f"{sp.sstr(known)} = 0 has no solution there")
     return ""
 
 
@@ -556,7 +570,7 @@ class SolvingFor(Rule):
             raise RuleFailure(f"{_quote(self.premises)} has solutions for {self.unknown} that SymPy cannot list as a "
                               f"finite set over {domain} ({sp.sstr(found)}): infinitely many, or not all known, so no "
                               f"single one follows; restrict {self.unknown} (positive=True, ...) or the equation")
-        return [c for c in listed if not _excluded(c, self.unknown)]
+        return sorted((c for c in listed if not _excluded(c, self.unknown)), key=sp.default_sort_key)
 
     def obligations(self, claim: Claim, context: Context) -> list[Obligation]:
         if claim.lhs != self.unknown:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import sympy as sp
 
 from derive.by import Axiom, hypothesis_conflict, support
-from derive.falsify import OPAQUE, Design, Falsification, Sampler, exact, in_base_units  # noqa: F401 (re-exported)
+from derive.falsify import OPAQUE, Design, Falsification, Sampler, exact, in_base_units, opaque_atoms  # noqa: F401
 from derive.model import Context, Derivation, Expect, InputError, Obligation, RuleFailure, RuleKind, Step
 from derive.report import Counterexample, Status, StepResult, where
 from derive.timelimit import TimeLimitExceeded, time_limit
@@ -45,33 +45,48 @@ class Settings:
 
 
 def check_step(derivation: Derivation, number: int, settings: Settings = Settings()) -> StepResult:
-    """Judge step `number` (1-based) of the derivation."""
+    """Judge step `number` (1-based) of the derivation, all of it (printing the claim included)
+    within the step's time limit."""
     step = derivation.steps[number - 1]
     started = time.perf_counter()
     result = StepResult(
         derivation=derivation.id, number=number, label=step.label, rule=step.by.describe(),
         kind=step.by.kind.value, status=Status.FAILED, seconds=0.0,
-        location=where(step.location), claim=_printed(step.claim),
+        location=where(step.location), claim="(not printed: the time limit ran out first)",
     )
+    prepare = getattr(step.by, "prepare", None)
+    if prepare is not None:  # a quotation: what it quotes is checked first, under limits of its own
+        prepare(Context(derivation, number - 1))
+    limit = settings.seconds_per_step
     try:
-        DimensionWalker({q.head: q.dimension for q in derivation.symbols}).check_equation(
+        with time_limit(limit):
+            result.claim = _printed(step.claim)
+            _check_within_limit(step, Context(derivation, number - 1), settings, result, started + limit * 0.98)
+    except TimeLimitExceeded:
+        result.status = Status.TIMED_OUT
+        result.problem = f"timed out after {limit:g} s while checking it."
+    except RecursionError:
+        result.status = Status.FAILED
+        result.problem = "is too deeply nested for SymPy to work with (Python's recursion limit): split it into steps."
+    except Exception as error:  # a bug in a rule: say where it happened
+        raise RuntimeError(f"{derivation.id}, step {number} '{step.label}' ({result.rule}): "
+                           f"{type(error).__name__}: {error}") from error
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _check_within_limit(step: Step, context: Context, settings: Settings, result: StepResult, deadline: float) -> None:
+    try:
+        DimensionWalker({q.head: q.dimension for q in context.derivation.symbols}).check_equation(
             step.claim.lhs, step.claim.rhs
         )
-    except RecursionError:
-        result.problem = "is too deeply nested for SymPy to work with (Python's recursion limit): split it into steps."
     except UndeclaredSymbol as error:
         result.status, result.problem = Status.INVALID, f"cannot be checked: {error}"
     except DimensionError as error:
         result.problem = "is dimensionally inconsistent."
         result.hint = str(error)
     else:
-        try:
-            _judge(step, Context(derivation, number - 1), settings, result)
-        except Exception as error:  # a bug in a rule: say where it happened
-            raise RuntimeError(f"{derivation.id}, step {number} '{step.label}' ({result.rule}): "
-                               f"{type(error).__name__}: {error}") from error
-    result.seconds = time.perf_counter() - started
-    return result
+        _judge(step, context, settings, result, deadline)
 
 
 _QUOTED: dict[tuple[str, str], tuple[str, str]] = {}
@@ -100,7 +115,7 @@ def check_steps(derivation: Derivation, settings: Settings = Settings()) -> Iter
         yield check_step(derivation, number, settings)
 
 
-def _judge(step: Step, context: Context, settings: Settings, result: StepResult) -> None:
+def _judge(step: Step, context: Context, settings: Settings, result: StepResult, deadline: float) -> None:
     if step.by.kind is RuleKind.AXIOM:
         conflict = hypothesis_conflict(step, context)
         if conflict:
@@ -108,19 +123,7 @@ def _judge(step: Step, context: Context, settings: Settings, result: StepResult)
         else:
             result.status = Status.AXIOM
         return
-    prepare = getattr(step.by, "prepare", None)
-    if prepare is not None:  # a quotation: what it quotes is checked first, under limits of its own
-        prepare(context)
-    limit = settings.seconds_per_step
-    try:  # everything, from applying the rule to the last proof attempt, within the step's time
-        with time_limit(limit):
-            _judge_checked(step, context, settings, result, time.perf_counter() + limit * 0.98)
-    except TimeLimitExceeded:
-        result.status = Status.TIMED_OUT
-        result.problem = f"timed out after {limit:g} s while checking it."
-    except RecursionError:
-        result.status = Status.FAILED
-        result.problem = "is too deeply nested for SymPy to work with (Python's recursion limit): split it into steps."
+    _judge_checked(step, context, settings, result, deadline)
 
 
 def _judge_checked(step: Step, context: Context, settings: Settings, result: StepResult, deadline: float) -> None:
@@ -149,6 +152,11 @@ def _judge_checked(step: Step, context: Context, settings: Settings, result: Ste
         return
 
     sampler = Sampler(context.derivation, settings.design, seed=f"{context.derivation.id}/{step.label}")
+    exactly = {id(o): rational_identity(o) for o in obligations}
+    if all(exactly[id(o)] is True and not o.computed and not o.axiom for o in obligations) and \
+            step.expect is Expect.HOLDS:
+        result.status = Status.PROVED  # decided exactly: rational functions with rational coefficients
+        return
     for obligation in obligations:
         found = sampler.falsify(obligation)
         result.points = max(result.points, found.points)
@@ -255,6 +263,28 @@ def _truncate(expr: sp.Expr, small: sp.Symbol, order: int) -> sp.Expr:
     if not expr.has(small):
         return expr
     return sp.series(expr, small, 0, order + 1).removeO()
+
+
+def rational_identity(obligation: Obligation) -> bool | None:
+    """For an obligation whose sides are rational functions with rational coefficients (unknowns,
+    E[...], x(n) and units taken as variables), whether claimed - produced is identically 0, decided
+    exactly by polynomial arithmetic; None for anything else (functions, floats in the working)."""
+    signs = (1, -1) if obligation.either_sign else (1,)
+    try:
+        with time_limit(2.0):
+            for sign in signs:
+                difference = residual(obligation, sign)
+                stand_ins = {a: sp.Dummy() for a in opaque_atoms(difference)}
+                difference = difference.xreplace(stand_ins)
+                if not difference.is_rational_function(*difference.free_symbols):
+                    return None
+                if difference.atoms(sp.Float) or any(not n.is_Rational for n in difference.atoms(sp.Number)):
+                    return None
+                if sp.cancel(sp.together(difference)) == 0:
+                    return True
+            return False
+    except (TimeLimitExceeded, sp.PolynomialError, TypeError, ValueError, NotImplementedError):
+        return None
 
 
 def residual(obligation: Obligation, sign: int = 1) -> sp.Expr:

@@ -23,6 +23,7 @@ from derive.model import (
     Step,
     Text,
     caller_location,
+    expression,
 )
 
 
@@ -97,6 +98,8 @@ def simulated(
     tolerance grows by half a unit in its last figure. A simulation still running after `budget`
     seconds is stopped, and the check fails.
     """
+    if scale is not None:
+        scale = expression(scale, f"the scale= of check '{name}'")
     return NumericCheck(name, step_label, simulate, dict(at), Text(en, zh),
                         Expect.REFUTED if contradicts else Expect.HOLDS, scale, caller_location(), digits=digits,
                         budget=budget)

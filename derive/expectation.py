@@ -21,6 +21,13 @@ class Expectation(sp.Function):
     nargs = 1
     is_real = True
 
+    def __new__(cls, *args: object, **options: object) -> sp.Basic:
+        if any(isinstance(a, str) for a in args):  # Function would sympify it, which runs eval
+            from derive.model import InputError
+
+            raise InputError(f"E[...] of the string {args[0]!r}: write it as a SymPy expression")
+        return super().__new__(cls, *args, **options)
+
     def _latex(self, printer: sp.printing.latex.LatexPrinter) -> str:
         return r"\mathbb{E}\left[%s\right]" % printer._print(self.args[0])
 

@@ -31,7 +31,7 @@ from derive.model import Derivation, Obligation
 from derive.report import Counterexample
 from derive.timelimit import TimeLimitExceeded, time_limit
 
-OPAQUE = (Expectation, AppliedUndef, sp.Derivative, UnitQuantity, sp.Integral, sp.Limit, sp.Sum)
+OPAQUE = (Expectation, AppliedUndef, sp.Derivative, UnitQuantity, sp.Integral, sp.Limit, sp.Sum, sp.Subs)
 SI_BASE = (u.meter, u.second, u.kilogram, u.kelvin, u.ampere, u.mole, u.candela)
 PRECISIONS = (30, 70, 150, 310)  # digits; the first decides when the sides agree there
 
@@ -95,6 +95,14 @@ class Sampler:
     def falsify(self, obligation: Obligation, confirm: bool = False) -> Falsification:
         """The first point where the sides differ, if any. With `confirm`, every comparison starts
         at 70 digits, so relative differences down to 1e-62 are seen (for steps SymPy cannot prove)."""
+        try:
+            return self._falsify(obligation, confirm)
+        except (TimeLimitExceeded, RecursionError):
+            raise
+        except Exception:  # noqa: BLE001 - an expression lambdify cannot compile: there is no value to compare
+            return Falsification(0)
+
+    def _falsify(self, obligation: Obligation, confirm: bool) -> Falsification:
         claimed = in_base_units(exact(obligation.claimed))
         produced = in_base_units(exact(obligation.produced))
         opaque = opaque_atoms(claimed) | opaque_atoms(produced)
@@ -135,7 +143,7 @@ class Sampler:
             if not reading.equal:
                 example = Counterexample(
                     {names[s]: _show_exact(v) for s, v in zip(free, point)},
-                    _show_value(reading.claimed), _show_value(sign * reading.produced),
+                    *_shown_apart(reading.claimed, reading.produced if sign == 1 else -reading.produced),
                     obligation.claimed_shows, obligation.shows or "the rule",
                 )
                 return Falsification(len(compared), example, sign, skipped)
@@ -190,12 +198,14 @@ def _enclosed(enclose: Callable, point: list[Fraction], seconds: float, either_s
                     if not all(mpmath.isfinite(v) for v in (mid_c, mid_p, difference.delta)):
                         return None
                     if 0 not in difference:
-                        found.append(Comparison(False, mpmath.mpf(mid_c), mpmath.mpf(mid_p)))
+                        with mpmath.workdps(digits):
+                            found.append(Comparison(False, mpmath.mpf(mid_c), mpmath.mpf(mid_p)))
                         break
                     held += 1
                     tight = difference.delta <= max(abs(mid_c), abs(mid_p)) * mpmath.mpf(10) ** (8 - digits)
                     if held == 2 or tight:
-                        found.append(Comparison(True, mpmath.mpf(mid_c), mpmath.mpf(mid_p)))
+                        with mpmath.workdps(digits):
+                            found.append(Comparison(True, mpmath.mpf(mid_c), mpmath.mpf(mid_p)))
                         break
                 else:
                     return None
@@ -417,9 +427,19 @@ def _show_exact(value: Fraction | mpmath.mpc) -> str:
     return mpmath.nstr(value, 8)
 
 
-def _show_value(value: mpmath.mpf | mpmath.mpc) -> str:
+def _shown_apart(a: mpmath.mpf | mpmath.mpc, b: mpmath.mpf | mpmath.mpc) -> tuple[str, str]:
+    """Two values that differ, printed with enough digits that they are seen to differ."""
+    for digits in (8, 12, 16, 20, 25, 30, 40, 60):
+        with mpmath.workdps(digits + 5):
+            if mpmath.nstr(a, digits) != mpmath.nstr(b, digits):
+                break
+    return _show_value(a, digits), _show_value(b, digits)
+
+
+def _show_value(value: mpmath.mpf | mpmath.mpc, digits: int = 8) -> str:
     if isinstance(value, mpmath.mpc):
-        return mpmath.nstr(value, 8)
+        return mpmath.nstr(value, digits)
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
-    return mpmath.nstr(value, 8)
+    with mpmath.workdps(max(digits, 15) + 5):
+        return mpmath.nstr(value, digits)
