@@ -21,6 +21,10 @@ x = symbols.add("x", 1, "x", "x", positive=True)
 area = symbols.add("A", length**2, "an area", "面积", positive=True)
 femto = symbols.add("r", length, "a nuclear radius", "核半径", positive=True)
 
+ROOT_TWO_100 = ("1.414213562373095048801688724209698078569671875376948073176679737990732478462107038850387"
+                "5343276415727")
+PI_100 = ("3.141592653589793238462643383279502884197169399375105820974944592307816406286208998628034825342"
+          "11706")
 FACTOR = ("does not hold", "counterexample", "differ", "1000", "factor")
 EXPECTED = {
     "electron-mass-in-grams-off-by-1000": ("rejected", [FACTOR]),
@@ -35,6 +39,10 @@ EXPECTED = {
     "large-count-off-by-one": ("rejected", [FACTOR]),
     "one-plus-tiny": ("rejected", [FACTOR]),
     "huge-power-off-by-one": ("rejected", [FACTOR]),
+    # exact numbers that differ in the 101st digit: deciding them needs exact arithmetic (or evalf
+    # to enough digits), not a fixed 30 or 70
+    "root-two-to-100-digits": ("rejected", [FACTOR]),
+    "pi-to-100-digits-times-x": ("rejected", [FACTOR]),
 }
 
 derivation = Derivation(
@@ -62,6 +70,8 @@ derivation = Derivation(
         given("count", Eq(N, 2**100)),
         step("large-count-off-by-one", (N + 1, 2**100 + 2), by.substituting("count")),
         step("one-plus-tiny", (x + R(1, 10**25) * x, x), by.algebra()),
+        step("root-two-to-100-digits", (sp.sqrt(2), R(ROOT_TWO_100)), by.evaluating()),
+        step("pi-to-100-digits-times-x", (sp.pi * x, R(PI_100) * x), by.algebra()),
         step("huge-power-off-by-one", (sp.Integer(10) ** 40 * x + 1, sp.Integer(10) ** 40 * x), by.algebra()),
     ),
 )
