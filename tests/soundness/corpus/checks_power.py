@@ -3,6 +3,7 @@ predictions only (with it, an underpowered simulation let a 10 % error pass on a
 seeds); one sample with zero standard error is not a statistical estimate; a 100 % error is a
 disagreement, not a lack of samples."""
 
+import numpy as np
 import sympy as sp
 
 from derive import Derivation, Estimate, Eq, SymbolTable, Text, define, simulated
@@ -18,6 +19,8 @@ CHECKS = {
     # 2 ± 0.1 against 1: underpowered (10 % standard error), but the 100 % difference is 10 standard
     # errors, so the report must say it disagrees, not only that it needs more samples
     "hundred-percent-error": ("failed", [("disagree", "differ")]),
+    "negative-standard-error": ("failed", [("standard error", "stderr"), ("negative", "below 0", "above 0", "< 0", "positive")]),
+    "vector-estimate": ("failed", [("array", "number", "scalar", "float")]),
     "sound": ("passed", []),
 }
 
@@ -46,6 +49,10 @@ derivation = Derivation(
                   "scale on a nonzero prediction", "非零预测的 scale", scale=sp.Integer(100)),
         simulated("hundred-percent-error", "mean", lambda at, rng: Estimate(2 * at[mu], 0.1, 400), AT,
                   "twice the prediction", "预测的两倍"),
+        simulated("negative-standard-error", "mean", lambda at, rng: Estimate(1.1 * at[mu], -0.5, 1000), AT,
+                  "a negative standard error", "负的标准误差"),
+        simulated("vector-estimate", "mean", lambda at, rng: Estimate(np.array([at[mu], at[mu]]), 0.001, 1000), AT,
+                  "an array where a number belongs", "数组代替数"),
         simulated("sound", "mean", uniform_mean, AT, "uniform draws", "均匀抽样"),
     ),
 )
