@@ -66,6 +66,8 @@ def test_true_hard_steps_exit_0(tmp_path: Path) -> None:
 
 def test_strict_fails_a_numerically_only_step_and_the_default_does_not(capsys) -> None:
     module = str(CORPUS / "strict_numeric.py")
-    default, _, _ = derive_in_process(capsys, "check", "--path", module, "--symbolic-only")
+    default, _, summary = derive_in_process(capsys, "check", "--path", module, "--symbolic-only")
     strict, _, err = derive_in_process(capsys, "check", "--path", module, "--symbolic-only", "--strict")
     assert (default, strict) == (0, 1), err[-2000:]
+    assert "1 numerically-only" in summary, summary  # the summary line counts them
+    assert "root-of-two" in err, err  # --strict names the step that is not proved
