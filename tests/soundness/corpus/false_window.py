@@ -32,6 +32,10 @@ EXPECTED = {
     "product-of-121-factors": ("rejected", [OUTSIDE]),
     "integer-floor-beyond-1000": ("rejected", [OUTSIDE]),
     "integer-max-below-minus-200": ("rejected", [OUTSIDE]),
+    # thresholds beyond any fixed window: the claim's own constants set the scale to sample at
+    "heaviside-beyond-1e40": ("rejected", [OUTSIDE]),
+    "integer-floor-beyond-1e40": ("rejected", [OUTSIDE]),
+    "min-below-1e-50": ("rejected", [OUTSIDE]),
     "sample-range-narrows-a-real": ("rejected", [("sample", "negative", "counterexample", "does not hold")]),
     "sample-range-narrows-a-positive": ("rejected", [("sample", "counterexample", "does not hold")]),
 }
@@ -53,6 +57,9 @@ derivation = Derivation(
         step("product-of-121-factors", (sp.Mul(*[k - i for i in range(121)]), 0), by.algebra()),
         step("integer-floor-beyond-1000", (sp.floor(n / 1000), 0), by.algebra()),
         step("integer-max-below-minus-200", (sp.Max(j, -200), j), by.algebra()),
+        step("heaviside-beyond-1e40", (sp.Heaviside(p - sp.Integer(10) ** 40), 0), by.algebra()),
+        step("integer-floor-beyond-1e40", (sp.floor(k / sp.Integer(10) ** 40), 0), by.algebra()),
+        step("min-below-1e-50", (sp.Max(p, sp.Rational(1, 10**50)), p), by.algebra()),
         step("sample-range-narrows-a-real", (sp.Abs(s), s), by.algebra()),
         step("sample-range-narrows-a-positive", (sp.Abs(t - 3), 3 - t), by.algebra()),
     ),
