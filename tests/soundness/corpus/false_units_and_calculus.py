@@ -12,6 +12,8 @@ symbols = SymbolTable()
 d = symbols.add("d", length, "a distance", "距离", positive=True)
 x = symbols.add("x", 1, "x", "x", real=True)
 k = symbols.add("k", 1, "k", "k", integer=True, positive=True)
+n = symbols.add("n", 1, "n", "n", integer=True, positive=True)
+f = symbols.function("f", 1, "a function", "函数")
 
 WRONG = [("does not hold", "counterexample", "evaluat", "diverg", "infinit")]
 EXPECTED = {
@@ -20,6 +22,9 @@ EXPECTED = {
     "divergent-integral": ("rejected", WRONG),
     "basel-sum-is-two": ("rejected", WRONG),
     "sinc-at-infinity": ("rejected", WRONG),
+    "one-sided-limit-claimed-two-sided": ("rejected", [("does not exist", "one-sided", "differ", "does not hold")]),
+    "derivative-of-a-square-without-chain-rule": ("rejected", WRONG),
+    "sum-to-n-wrong": ("rejected", WRONG),
     "kilometre-is-1000-metres-by-substituting": ("holds", []),
     "kilometre-is-1000-metres-by-converting": ("proved", []),
     "nanometre-is-1e-6-millimetres": ("proved", []),
@@ -42,6 +47,10 @@ derivation = Derivation(
         step("basel-sum-is-two", (sp.Sum(1 / k**2, (k, 1, sp.oo)), 2), by.evaluating()),
         step("basel-sum", (sp.Sum(1 / k**2, (k, 1, sp.oo)), sp.pi**2 / 6), by.evaluating()),
         step("gauss-sum", (sp.Sum(k, (k, 1, 100)), 5050), by.evaluating()),
+        step("one-sided-limit-claimed-two-sided", (sp.Limit(1 / x, x, 0), sp.oo), by.evaluating()),
+        step("derivative-of-a-square-without-chain-rule", (sp.Derivative(f(x) ** 2, x), 2 * sp.Derivative(f(x), x)),
+             by.evaluating()),
+        step("sum-to-n-wrong", (sp.Sum(k, (k, 1, n)), n**2 / 2), by.evaluating()),
         step("sinc-at-infinity", (sp.Limit(sp.sin(x) / x, x, sp.oo), 1), by.evaluating()),
     ),
 )
