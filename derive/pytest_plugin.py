@@ -12,7 +12,10 @@ lies in `testpaths` or is named on the command line, like any test module. Items
     random_walk.py::random-walk::step-3        judged by derive.check.check_step
     random_walk.py::random-walk::check-msd     run by derive.verify.run_check
 
-A failure prints the report `derive check` prints, not a traceback.
+A failure prints the report `derive check` prints, not a traceback. `--derive-strict` fails a
+numerically-only step as `derive check --strict` does. Under pytest-xdist (`-n N`) each worker
+collects the same items and runs them in its main thread, so the verdicts and the SIGALRM time
+limits are those of a single process (tests/test_pytest_plugin.py holds both).
 """
 
 from __future__ import annotations
