@@ -283,11 +283,14 @@ def test_time_limits_interrupt_work_in_xdist_workers(pytester):
     """derive.timelimit stops a runaway computation in a worker, as the step time limit needs."""
     pytest.importorskip("xdist")
     pytester.makepyfile(test_limits='''
+        import threading
+
         import pytest
         from derive.timelimit import TimeLimitExceeded, time_limit
 
         @pytest.mark.parametrize("worker", range(4))
         def test_a_busy_loop_is_stopped(worker):
+            assert threading.current_thread() is threading.main_thread()  # where SIGALRM is delivered
             with pytest.raises(TimeLimitExceeded):
                 with time_limit(0.2):
                     while True:
