@@ -443,9 +443,30 @@ def _holds_for_every(variable: sp.Symbol, label: str, context: Context) -> None:
                 f"as functions of it, y({variable}))")
 
 
+_MEMO: dict[tuple, tuple] = {}
+
+
+def _memo(kind: str, context: Context, compute: Callable[[], object]) -> object:
+    """compute(), once per derivation (its tuple of steps) and position: the hypotheses before a
+    step do not change while its derivation is checked. The steps are kept with the value, so the
+    key's id() cannot be reused by another derivation."""
+    key = (kind, id(context.derivation.steps), context.position)
+    found = _MEMO.get(key)
+    if found is None or found[0] is not context.derivation.steps:
+        if len(_MEMO) > 20_000:  # the mutation self-test checks thousands of derivations: forget old ones
+            _MEMO.clear()
+        found = (context.derivation.steps, compute())
+        _MEMO[key] = found
+    return found[1]
+
+
 def hypothesis_values(context: Context) -> dict[sp.Symbol, sp.Expr]:
     """Values the earlier givens and definitions force on symbols, whatever the spelling:
     x = -55 mV, -55 mV = x and x + 55 mV = 0 all give x = -55 mV; so does y - x = 0 once x is known."""
+    return dict(_memo("values", context, lambda: _hypothesis_values(context)))
+
+
+def _hypothesis_values(context: Context) -> dict[sp.Symbol, sp.Expr]:
     values = dict(fixed_symbols(context))
     hypotheses = [s.claim.difference for s in context.derivation.steps[: context.position]
                   if is_axiom(s, AxiomKind.GIVEN, AxiomKind.DEFINITION) and not s.claim.difference.has(AppliedUndef)]
@@ -471,6 +492,10 @@ def hypothesis_conflict(step: Step, context: Context) -> str:
     """Why a given or a definition cannot stand beside the earlier ones ('' if it can): a name defined
     twice, a definition in terms of itself, or an equation the earlier hypotheses or the symbols'
     assumptions make false (given y = x + 1 then y = x; L > 0 then L + 1 = 0)."""
+    return _memo("conflict", context, lambda: _hypothesis_conflict(step, context))
+
+
+def _hypothesis_conflict(step: Step, context: Context) -> str:
     lhs = step.claim.lhs
     if is_axiom(step, AxiomKind.DEFINITION) and isinstance(lhs, (sp.Symbol, AppliedUndef)):
         # a symbol, or a sequence or function at one argument (x(0) = 0 beside x(n) = x(n - 1) + k(n) is fine)
@@ -1258,6 +1283,10 @@ class FindingRoot(Rule):
         return Wording("finding_root", {"labels": self.premises, "start": dict(self.start)})
 
     def root(self, context: Context) -> dict[sp.Symbol, sp.Float]:
+        key = f"root/{self.premises}/{sorted(self.start.items(), key=str)}/{sorted(self.setting.items(), key=str)}"
+        return dict(_memo(key, context, lambda: self._root(context)))
+
+    def _root(self, context: Context) -> dict[sp.Symbol, sp.Float]:
         equations = [e.xreplace(dict(self.setting)) for e in _premise_system(self.premises, context)]
         unknowns = list(self.start)
         stray = set().union(*(e.free_symbols for e in equations)) - set(unknowns)
