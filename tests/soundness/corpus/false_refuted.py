@@ -23,6 +23,10 @@ EXPECTED = {
     "true-long-expansion": ("rejected", [NOT_REFUTED]),
     "true-decimal-sum": ("rejected", [NOT_REFUTED]),
     "true-multinomial": ("rejected", [NOT_REFUTED]),
+    # true given the premise (2y = 4x + 2 when y = 2x + 1); the rule's obligation differs from the claim only
+    # at points where the premise is false, which are no counterexample to the claim
+    "true-claim-by-rewriting": ("rejected", [NOT_REFUTED]),
+    "true-claim-by-doubling": ("rejected", [NOT_REFUTED]),
 }
 
 derivation = Derivation(
@@ -40,6 +44,8 @@ derivation = Derivation(
         given("signed", Eq(z, sp.sign(x))),
         # the claim restates the given, which is true; the limit of sign(x) at 0 does not exist
         refuted("true-claim-limit-does-not-exist", (z, sp.sign(x)), by.taking_limit("signed", x, 0)),
+        refuted("true-claim-by-rewriting", (2 * y, 4 * x + 2), by.rewriting("line")),
+        refuted("true-claim-by-doubling", (y, 2 * x + 1), by.applying("line", lambda side: 2 * side, "doubling")),
         refuted("true-long-expansion", (sp.expand((x - y) ** 16), (x - y) ** 16), by.algebra()),
         refuted("true-decimal-sum", (0.1 * y + 0.2 * y, 0.3 * y), by.algebra()),
         refuted("true-multinomial", (sp.expand((x + y + z + 1) ** 12), (x + y + z + 1) ** 12), by.algebra()),
