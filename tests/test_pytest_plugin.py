@@ -136,7 +136,7 @@ def test_a_failing_numeric_check_prints_the_comparison(project):
     result = project.runpytest()
     result.assert_outcomes(passed=3, failed=1)
     result.stdout.fnmatch_lines([
-        "sums, check 'sum' (step 'sum') disagrees with the simulation beyond 4.89 standard errors*",
+        "sums, check 'sum' (step 'sum') disagrees with the simulation * beyond 4.89 standard errors*",
         "  parameters:  a=1, b=2",
         "  prediction:  3",
         "  simulation:  * ± * (standard error, 400000 samples)",
