@@ -6,6 +6,7 @@ value into the format's markup:
 | filter    | Markdown (GitHub)        | LaTeX                      | HTML                          |
 |-----------|--------------------------|----------------------------|-------------------------------|
 | `text`    | Markdown escaped         | TeX escaped, Unicode as TeX | escaped by autoescape         |
+| `prose`   | `text`, with the symbols a sentence names set as `math` (view.Prose)                  |
 | `math`    | `$...$`                  | `\\(...\\)`                 | inline MathML                 |
 | `display` | `$$` block               | `\\claim{lhs}{=}{rhs}{tag}`  | block MathML                  |
 | `ref`     | `` `label` `` (n)        | `\\steplabel{label}` (n)     | link to the step              |
@@ -29,7 +30,7 @@ from markupsafe import Markup
 
 from derive.model import Figure, InputError
 from derive.render import latex
-from derive.render.view import FigureView, Link, Math, Part, Phrase, Ref
+from derive.render.view import FigureView, Link, Math, Part, Phrase, Prose, Ref
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,12 @@ def fill(phrase: Phrase, text: Callable[[str], str], part: Callable[[Part], str]
     return "".join(out)
 
 
+def prose(value: Any, text: Callable[[str], str], math: Callable[[Math], str]) -> str:
+    """Prose with its formulas: words through `text`, the symbols it names through `math`."""
+    parts = value.parts if isinstance(value, Prose) else (str(value),)
+    return "".join(math(p) if isinstance(p, Math) else text(p) for p in parts)
+
+
 def listing(items: list[str], phrase: Phrase) -> str:
     """'a', 'a and b', 'a, b and c' in the phrase's language."""
     if len(items) <= 1:
@@ -91,7 +98,7 @@ def md_part(value: Part, phrase: Phrase | None = None) -> str:
     if isinstance(value, Ref):
         return f"`{value.label}` ({value.number})" if value.number else f"`{value.label}`"
     if isinstance(value, Link):
-        return f"[{md_text(value.title)}]({value.stem}.md)"
+        return f"[{prose(value.title, md_text, md_part)}]({value.stem}.md)"
     if isinstance(value, tuple):
         items = [md_part(v) for v in value]
         return (
@@ -122,6 +129,7 @@ MARKDOWN = Format(
     None,
     filters={
         "text": md_text,
+        "prose": lambda p: prose(p, md_text, md_part),
         "badge": BADGES.__getitem__,
         "math": md_part,
         "ref": md_part,
@@ -142,13 +150,18 @@ def tex_part(value: Part, phrase: Phrase | None = None) -> str:
         label = latex.escape(value.label)
         return f"\\steplabel{{{label}}}~({value.number})" if value.number else f"\\steplabel{{{label}}}"
     if isinstance(value, Link):
-        return latex.escape(value.title)
+        return prose(value.title, latex.escape, tex_part)
     if isinstance(value, tuple):
         if value and isinstance(value[0], Math):
             return f"\\({', '.join(v.latex for v in value)}\\)"
         items = [tex_part(v) for v in value]
         return listing(items, phrase) if phrase else ", ".join(items)
     return latex.escape(value)
+
+
+def tex_breakable(tex: str) -> str:
+    """Let TeX break an id (a check's name, a step label) after each hyphen, so it stays in a narrow column."""
+    return tex.replace("-", "-\\allowbreak{}")
 
 
 def tex_display(sides: tuple[str, str, str], tag: int) -> str:
@@ -165,10 +178,12 @@ LATEX = Format(
     "book.tex.j2",
     filters={
         "text": latex.escape,
+        "prose": lambda p: prose(p, latex.escape, tex_part),
         "math": tex_part,
         "ref": tex_part,
         "link": tex_part,
         "display": tex_display,
+        "breakable": tex_breakable,
         "phrase": lambda p: fill(p, latex.escape, lambda v: tex_part(v, p)),
     },
     # {{ and {# occur in TeX: blocks are \BLOCK{...}, values \VAR{...}, comments \#{...}
@@ -195,6 +210,8 @@ def mathml(tex: str, display: bool = False) -> str:
 
     # latex2mathml sets a one-letter \mathrm{m} in italic, like a variable: write it as text instead
     tex = re.sub(r"\\mathrm\{([A-Za-z])\}", r"\\text{\1}", tex)
+    # a lone capital Greek letter is upright in TeX (the unit Ω, ΔV); MathML would set it italic
+    tex = re.sub(r"\\(Omega|Delta|Gamma|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi)(?![A-Za-z])", r"\\mathrm{\\\1}", tex)
     try:
         return convert(tex, display="block" if display else "inline")
     except Exception as error:  # latex2mathml raises its own exception types for what it cannot read
@@ -212,7 +229,8 @@ def html_part(value: Part, phrase: Phrase | None = None) -> Markup:
             value.label, value.number
         )
     if isinstance(value, Link):
-        return Markup('<a href="{}.html">{}</a>').format(value.stem, value.title)
+        title = Markup(prose(value.title, lambda s: html_escape.escape(s, quote=False), lambda m: str(html_part(m))))
+        return Markup('<a href="{}.html">{}</a>').format(value.stem, title)
     if isinstance(value, tuple):
         if value and isinstance(value[0], Math):
             return html_part(Math(", ".join(v.latex for v in value)))
@@ -255,6 +273,7 @@ HTML = Format(
     "index.html.j2",
     None,
     filters={
+        "prose": lambda p: Markup(prose(p, lambda s: html_escape.escape(s, quote=False), lambda m: str(html_part(m)))),
         "math": html_part,
         "ref": html_part,
         "link": html_part,

@@ -1,12 +1,21 @@
-"""How symbols look in the handouts: sequences as subscripts, declared LaTeX names, SI units."""
+"""How the handouts print mathematics: one SymPy printer for every format, as a textbook prints it.
+
+Values are written as a reader writes them (105.75 mV, 1.380649 × 10⁻²³ J/K, 1 μF/cm²: decimals
+to their stated figures, scientific notation for very large or small numbers, the numeral 1
+before a bare unit, products of units by their named unit), the natural logarithm as ln, and
+terms in the conventional order (V − E_K, k_B T, ζD). Only the printing changes: the claims the
+checker judges are untouched. Sequences x(n) are written x_n, declared LaTeX names are used.
+"""
 
 from __future__ import annotations
 
 import decimal
 import functools
+import re
 
 import sympy as sp
 from sympy.core.function import AppliedUndef
+from sympy.physics.units import Quantity as UnitQuantity
 from sympy.printing.latex import LatexPrinter
 
 from derive.model import Claim, Derivation, Quantity
@@ -15,74 +24,239 @@ from derive.units import as_dims
 SI_UNIT = {"length": "m", "time": "s", "mass": "kg", "temperature": "K", "current": "A",
            "amount_of_substance": "mol", "luminous_intensity": "cd"}
 
+GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "eta", "theta", "iota", "kappa",
+         "lambda", "mu", "nu", "xi", "pi", "rho", "sigma", "tau", "upsilon", "phi", "chi", "psi", "omega",
+         "Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Phi", "Psi", "Omega"}
+
+# Products of declared unit symbols that have a named unit (mV × μF/cm² = nC/cm²): the name of
+# each unit symbol with its power, and the named unit.
+NAMED_PRODUCTS = {
+    frozenset({("mV", 1), ("uF", 1)}): r"\mathrm{nC/cm^2}",
+    frozenset({("ms", 1), ("uA", 1)}): r"\mathrm{nC/cm^2}",
+}
+
+_UPRIGHT = re.compile(r"^(\\mu\s*)?\\mathrm\{[^{}]*(\{[^{}]*\}[^{}]*)*\}$")
+_LOWER_FIRST = {"k_B": 1, "T": 2}  # k_B T, as every textbook writes it: these first, Greek next, then the rest
+
+
+def is_unit_latex(latex: str | None) -> bool:
+    """A symbol whose whole LaTeX name is upright (\\mathrm{mV}, \\mu\\mathrm{F/cm^2}) is a unit, not a variable."""
+    return bool(latex) and bool(_UPRIGHT.match(latex.strip()))
+
+
+def is_unit_symbol(quantity: Quantity) -> bool:
+    """A declared symbol that stands for a unit (one millivolt), which a symbols table does not list."""
+    return isinstance(quantity.head, sp.Symbol) and is_unit_latex(quantity.latex)
+
+
+def _rank(symbol: sp.Symbol, units: frozenset) -> int:
+    """Where a factor goes in a product: numbers, k_B, T, Greek letters, other symbols, units."""
+    if symbol in units:
+        return 9
+    name = symbol.name
+    if name in _LOWER_FIRST:
+        return _LOWER_FIRST[name]
+    return 3 if re.split(r"[_']", name)[0] in GREEK else 5
+
+
+def number_text(number: sp.Rational) -> str | None:
+    """An exact decimal as a reader writes it (105.75, 0.36, 1.380649 \\times 10^{-23}); None when the
+    number has no finite decimal expansion (1/3)."""
+    number = sp.Rational(number)
+    q = int(number.q)
+    twos_fives = q
+    for prime in (2, 5):
+        while twos_fives % prime == 0:
+            twos_fives //= prime
+    if twos_fives != 1:
+        return None
+    places = 0
+    while not (number * 10**places).is_Integer:
+        places += 1
+    exact = decimal.Decimal(int(number * 10**places)).scaleb(-places)
+    if exact == 0:
+        return "0"
+    exponent = exact.adjusted()
+    if -3 <= exponent < 6:
+        return f"{exact.normalize():f}" if places else str(int(number))
+    mantissa = exact.scaleb(-exponent).normalize()
+    if mantissa == 1:
+        return f"10^{{{exponent}}}"
+    if mantissa == -1:
+        return f"-10^{{{exponent}}}"
+    return f"{mantissa:f} \\times 10^{{{exponent}}}"
+
+
+def _decimal(number: sp.Basic) -> str | None:
+    """A rational with a power of ten below it (17/100, 1/10^9) as a decimal; None otherwise.
+    Other fractions inside formulas stay fractions (m v²/2 is not 0.5 m v²)."""
+    if not isinstance(number, sp.Rational) or number.is_Integer:
+        return None
+    q = int(number.q)
+    if q != 10 ** (len(str(q)) - 1):
+        return None
+    return number_text(number)
+
 
 class HandoutPrinter(LatexPrinter):
-    """SymPy's LaTeX printer, writing x(n - 1) as x_{n - 1} for integer-indexed sequences.
+    """SymPy's LaTeX printer as a textbook prints: values with units, ln, k_B T, V − E_K, x_n.
 
-    `sequences` are the functions written so (the random sequences); None means any function
-    at an integer argument, while a function of time such as n(t) stays n(0) at t = 0.
+    `sequences` are the functions written as subscripted sequences (the random sequences); None
+    means any function at an integer argument, while a function of time such as n(t) stays n(0)
+    at t = 0. `units` are the declared symbols that stand for units (mV, ms in the HH handout).
     """
 
-    _default_settings = {**LatexPrinter._default_settings, "sequences": None}
+    _default_settings = {**LatexPrinter._default_settings, "sequences": None, "units": frozenset(),
+                         "ln_notation": True}
+
+    def doprint(self, expr: sp.Basic) -> str:
+        """Print with the factors of every product in the conventional order (k_B T, ζ D)."""
+        expr = sp.sympify(expr)
+        units = frozenset(self._settings["units"])
+        names = dict(self._settings["symbol_names"])
+        renamed: dict[sp.Symbol, sp.Symbol] = {}
+        for symbol in expr.free_symbols:
+            if not isinstance(symbol, sp.Symbol) or isinstance(symbol, sp.Dummy):
+                continue
+            rank = _rank(symbol, units)
+            new = sp.Symbol(f"{rank}{symbol.name}", **symbol.assumptions0)
+            renamed[symbol] = new
+            names[new] = names.get(symbol) or super()._print_Symbol(symbol)
+        saved = self._settings["symbol_names"], self._settings["units"]
+        self._settings["symbol_names"] = names
+        self._settings["units"] = units | {renamed[u] for u in units if u in renamed}
+        try:
+            return super().doprint(expr.xreplace(renamed) if renamed else expr)
+        finally:
+            self._settings["symbol_names"], self._settings["units"] = saved
+
+    def value(self, expr: sp.Basic) -> str:
+        """The side of an equation or a value put in: a bare unit gets its numeral (1 μF/cm², not μF/cm²)."""
+        expr = sp.sympify(expr)
+        if expr != 1 and self._units_only(sp.Mul.make_args(expr)):
+            return "1 \\, " + self._units_text(sp.Mul.make_args(expr))
+        return self.doprint(expr)
+
+    def _is_unit(self, factor: sp.Basic) -> bool:
+        base = factor.base if factor.is_Pow and factor.exp.is_Rational else factor
+        return isinstance(base, UnitQuantity) or base in self._settings["units"]
+
+    def _units_only(self, factors: tuple) -> bool:
+        return bool(factors) and all(self._is_unit(f) for f in factors)
+
+    def _unit_name(self, unit: sp.Basic) -> str:
+        if isinstance(unit, UnitQuantity):
+            return super()._print(unit).replace(r"\text{", r"\mathrm{")
+        return self._settings["symbol_names"].get(unit) or unit.name
+
+    def _units_text(self, factors: tuple) -> str:
+        """Units upright: numerator, then '/' and the denominator (or negative powers: ms^{-1})."""
+        powers = []
+        for factor in factors:
+            base, exp = (factor.base, factor.exp) if factor.is_Pow else (factor, sp.Integer(1))
+            powers.append((base, exp))
+        key = frozenset((re.sub(r"^\d", "", str(b)), int(e)) for b, e in powers if not isinstance(b, UnitQuantity)
+                        and e.is_Integer)
+        if len(key) == len(powers) and key in NAMED_PRODUCTS:
+            return NAMED_PRODUCTS[key]
+
+        def power(name: str, exp: sp.Rational) -> str:
+            return name if exp == 1 else f"{name}^{{{exp}}}"
+
+        numerator = [power(self._unit_name(b), e) for b, e in powers if e > 0]
+        denominator = [(self._unit_name(b), e) for b, e in powers if e < 0]
+        slash = (numerator and len(denominator) == 1
+                 and not any("/" in text for text in numerator + [denominator[0][0]]))
+        if slash:
+            return r"\,".join(numerator) + "/" + power(denominator[0][0], -denominator[0][1])
+        return r"\,".join(numerator + [power(name, e) for name, e in denominator])
 
     def _print_Function(self, expr: sp.Basic, exp: str | None = None) -> str:
         sequences = self._settings["sequences"]
+        declared = self._settings["symbol_names"].get(expr.func) if isinstance(expr, AppliedUndef) else None
         if (isinstance(expr, AppliedUndef) and len(expr.args) == 1 and expr.args[0].is_integer
                 and (sequences is None or expr.func in sequences)):
-            name = self._settings["symbol_names"].get(expr.func) or self._print(sp.Symbol(expr.func.__name__))
+            name = declared or self._print(sp.Symbol(expr.func.__name__))
             if "_" in name or "^" in name:  # V_m(0) as {V_{m}}_{0}: TeX forbids a double subscript
                 name = f"{{{name}}}"
             text = f"{name}_{{{self._print(expr.args[0])}}}"
             return f"{text}^{{{exp}}}" if exp else text
+        if declared:  # θ(a, R_i), as the symbols table names it
+            name = f"{{{declared}}}^{{{exp}}}" if exp else declared
+            return f"{name}\\left({', '.join(self._print(a) for a in expr.args)}\\right)"
         return super()._print_Function(expr, exp)
 
+    def _print_Add(self, expr: sp.Add, order: str | None = None) -> str:
+        """Positive terms first: V - E_K, not -E_K + V; otherwise SymPy's order."""
+        terms = self._as_ordered_terms(expr, order=order)
+        terms = [t for t in terms if not t.could_extract_minus_sign()] + [t for t in terms if t.could_extract_minus_sign()]
+        decimals = any(_decimal(t.as_coeff_Mul()[0]) is not None for t in terms if not t.is_Rational)
+        tex = ""
+        for i, term in enumerate(terms):
+            if i > 0:
+                if term.could_extract_minus_sign():
+                    tex += " - "
+                    term = -term
+                else:
+                    tex += " + "
+            number = number_text(term) if decimals and term.is_Rational else None  # 0.1 V/mV + 2.5
+            term_tex = number or self._print(term)
+            if self._needs_add_brackets(term):
+                term_tex = r"\left(%s\right)" % term_tex
+            tex += term_tex
+        return tex
 
     def _print_Mul(self, expr: sp.Mul) -> str:
         coefficient, rest = expr.as_coeff_Mul()
-        decimal = _decimal(coefficient)
-        if decimal is None or rest == 1:
+        factors = sp.Mul.make_args(rest)
+        if rest != 1 and coefficient.is_Rational and self._units_only(factors):
+            number = number_text(coefficient)  # a value: 105.75 mV, not 423 mV/4
+            if number is not None:
+                return f"{number} \\, {self._units_text(factors)}"
+        decimal_text = _decimal(coefficient)
+        if decimal_text is None or rest == 1:
             return super()._print_Mul(expr)
-        return f"{decimal} \\, {self._print(rest)}"
+        return f"{decimal_text} \\, {self._print(rest)}"
 
     def _print_Rational(self, expr: sp.Rational) -> str:
-        decimal = _decimal(expr)
-        return decimal if decimal is not None else super()._print_Rational(expr)
+        """A number on its own (a function's argument, a term) written from a decimal, 154.515 rather
+        than 30903/200, keeps its decimal; simple fractions (1/2, 3/4, 1/3) stay fractions."""
+        decimal_text = _decimal(expr)
+        if decimal_text is None and (expr.q not in (2, 4) or abs(expr.p) >= 10):
+            decimal_text = number_text(expr)
+        return decimal_text if decimal_text is not None else super()._print_Rational(expr)
 
-
-def _decimal(number: sp.Basic) -> str | None:
-    """1/10^k as 10^{-k}, 17/100 as 0.17: how measured values are written; None otherwise."""
-    if not isinstance(number, sp.Rational) or number.is_Integer:
-        return None
-    q = int(number.q)
-    digits = len(str(q)) - 1
-    if q != 10**digits:
-        return None
-    if abs(number.p) == 1 and digits > 3:
-        return ("-" if number.p < 0 else "") + f"10^{{-{digits}}}"
-    return f"{float(number):.{digits}f}"
+    def _print_Integer(self, expr: sp.Integer) -> str:
+        return number_text(expr) if abs(expr) >= 10**6 else str(expr)
 
 
 def printer_for(derivation: Derivation) -> HandoutPrinter:
+    """The printer of one handout: its declared LaTeX names, sequences and unit symbols."""
     names = {q.head: q.latex for q in derivation.symbols if q.latex}
     sequences = frozenset(q.head for q in derivation.symbols
                           if q.random and isinstance(q.head, sp.core.function.UndefinedFunction))
-    return HandoutPrinter({"symbol_names": names, "sequences": sequences})
+    units = frozenset(q.head for q in derivation.symbols if is_unit_symbol(q))
+    return HandoutPrinter({"symbol_names": names, "sequences": sequences, "units": units})
 
 
 def claim_sides(claim: Claim, printer: HandoutPrinter) -> tuple[str, str, str]:
     """The left side, the relation (= or \\approx) and the right side, as LaTeX."""
-    return printer.doprint(claim.lhs), r"\approx" if claim.approximate else "=", printer.doprint(claim.rhs)
+    return printer.value(claim.lhs), r"\approx" if claim.approximate else "=", printer.value(claim.rhs)
 
 
 def latex_claim(claim: Claim, printer: HandoutPrinter) -> str:
     return " ".join(claim_sides(claim, printer))
 
 
-def latex_symbol(quantity: Quantity, printer: HandoutPrinter) -> str:
+def latex_symbol(quantity: Quantity, printer: HandoutPrinter, applied: sp.Basic | None = None) -> str:
+    """A symbol as the symbols table lists it; a function with the arguments the handout gives it
+    (`applied`, e.g. θ(a, R_i)), so that θ and θ(a, R_i) are told apart."""
     head = quantity.head
     if isinstance(head, sp.core.function.UndefinedFunction):
         if quantity.random:  # a sequence x(n), written x_n
             return printer.doprint(head(sp.Symbol("n", integer=True)))
+        if applied is not None:
+            return printer.doprint(applied)
         return quantity.latex or printer.doprint(sp.Symbol(quantity.name))  # a function V(t): its name
     return printer.doprint(head)
 
@@ -133,18 +307,168 @@ def latex_unit(quantity: Quantity) -> str:
 
 
 def latex_value(value: sp.Basic, printer: HandoutPrinter) -> str:
-    """A value as a reader writes it (1.380649 × 10^{-23} J/K, 293.15 K, 0.3); else as SymPy prints it."""
-    value = sp.sympify(value)
-    number, unit = value.as_coeff_Mul()
-    if not number.is_Rational or number.is_Integer and abs(number) < 10**6:
-        return printer.doprint(value)
-    places = next((k for k in range(40) if (number * 10**k).is_Integer), None)
-    if places is None:
-        return printer.doprint(value)
-    exact = decimal.Decimal(int(number * 10**places)).scaleb(-places).normalize()
-    if abs(exact.adjusted()) < 6:
-        text = f"{exact:f}"
-    else:
-        mantissa = exact.scaleb(-exact.adjusted()).normalize()
-        text = f"{mantissa:f} \\times 10^{{{exact.adjusted()}}}"
-    return text if unit == 1 else f"{text} \\, {printer.doprint(unit)}"
+    """A value as a reader writes it (1.380649 × 10^{-23} J/K, 293.15 K, 1 m/s, 0.3)."""
+    return printer.value(value)
+
+
+# --- Symbols inside prose ------------------------------------------------------------------
+
+class MathText(str):
+    """A piece of prose that is mathematics, as LaTeX (prose_parts returns these beside plain text)."""
+
+
+_GREEK_LETTERS = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "η": "eta", "θ": "theta",
+    "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "π": "pi", "ρ": "rho", "σ": "sigma", "τ": "tau",
+    "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega", "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda",
+    "Π": "Pi", "Σ": "Sigma", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega",
+}
+_LETTER = "A-Za-z" + "".join(_GREEK_LETTERS)
+_SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-"))
+_MATH_CHARS = re.compile(r"[" + _LETTER + r"0-9_{}^'′" + "".join(_SUPERSCRIPTS) + r"·×/()\[\]+\-−=≈∝√∞. ]+")
+_SYMBOL = re.compile(r"([" + _LETTER + r"])_(\{[^{}]*\}|[" + _LETTER + r"0-9∞]+)")
+_WORD = re.compile(r"(?<![_A-Za-z])[A-Za-z]{2,}")
+_FUNCTIONS = {"ln", "exp", "sin", "cos", "max", "min"}
+_OPERATORS = {"·": r"\cdot ", "×": r"\times ", "−": "-", "≈": r"\approx ", "∝": r"\propto ", "∞": r"\infty ",
+              "′": "'"}
+
+
+def _mathy(token: str) -> bool:
+    """A token that can be part of a formula: symbols, numbers and operators, no English word."""
+    return bool(token) and not any(w not in _FUNCTIONS for w in _WORD.findall(token))
+
+
+def _balanced(text: str) -> bool:
+    for opening, closing in ("()", "[]"):
+        depth = 0
+        for c in text:
+            depth += {opening: 1, closing: -1}.get(c, 0)
+            if depth < 0:
+                return False
+        if depth:
+            return False
+    return True
+
+
+def prose_parts(text: str, printer: HandoutPrinter, derivation: Derivation | None = None) -> list[str]:
+    """Prose split into plain text and formulas (MathText): every run of symbols that names a
+    subscripted symbol (R_i, k_B T, 2k_B T t/ζ, a/(2R_i), x_n^2) is set as mathematics, with the
+    handout's own LaTeX names, so that prose, captions and headings print symbols as the equations do."""
+    names = {}
+    if derivation is not None:
+        for q in derivation.symbols:
+            if isinstance(q.head, sp.Symbol):
+                names[q.name] = printer.doprint(q.head)
+    parts: list[str] = []
+    position = 0
+    for chunk in _MATH_CHARS.finditer(text):
+        for start, end in _formula_spans(chunk.group(), chunk.start()):
+            if start > position:
+                parts.append(text[position:start])
+            parts.append(MathText(_formula_latex(text[start:end], names, printer)))
+            position = end
+    if position < len(text):
+        parts.append(text[position:])
+    return parts or [text]
+
+
+def _formula_spans(chunk: str, offset: int) -> list[tuple[int, int]]:
+    """Where in a run of formula characters the formulas are: maximal runs of formula tokens
+    (separated by single spaces) that contain a subscript or a power."""
+    tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", chunk)]
+    spans: list[tuple[int, int]] = []
+    run: list[tuple[int, int]] = []
+
+    def close() -> None:
+        while run and (_trimmed_end(chunk, run) is None
+                       or not _balanced(chunk[run[0][0]:run[-1][1]].lstrip("(").rstrip(".,:;)"))
+                       and not _balanced(chunk[run[0][0]:run[-1][1]])):
+            run.pop()
+        while run and chunk[run[0][0]:run[0][1]] in {"a", "A", "I", "=", "+", "−", "-", "/"}:
+            run.pop(0)
+        if not run:
+            return
+        start, end = run[0][0], _trimmed_end(chunk, run)
+        while start < end and chunk[start] in "(" and not _balanced(chunk[start:end]):
+            start += 1
+        while end > start and chunk[end - 1] in ".,:;" + ")" and (chunk[end - 1] != ")" or not _balanced(chunk[start:end])):
+            end -= 1
+        piece = chunk[start:end]
+        if ("_" in piece or "^" in piece) and _balanced(piece):
+            spans.append((offset + start, offset + end))
+
+    for token in tokens:
+        raw = chunk[token[0]:token[1]]
+        word = raw.strip(".,:;")
+        gap = chunk[run[-1][1]:token[0]] if run else " "
+        if _mathy(word) and not re.fullmatch(r"[0-9.]+", word) and gap == " ":
+            run.append(token)
+        else:
+            close()
+            run = [token] if _mathy(word) and not re.fullmatch(r"[0-9.]+", word) else []
+        if raw[-1] in ".,:;" and not re.search(r"[0-9]\.$", raw):  # the sentence or clause ends here
+            close()
+            run = []
+    close()
+    return spans
+
+
+def _trimmed_end(chunk: str, run: list[tuple[int, int]]) -> int | None:
+    """The end of a run without trailing punctuation and operators; None if nothing is left of the last token."""
+    end = run[-1][1]
+    while end > run[-1][0] and chunk[end - 1] in ".,:;=+−-/":
+        end -= 1
+    return end if end > run[-1][0] else None
+
+
+def _formula_latex(formula: str, names: dict[str, str], printer: HandoutPrinter) -> str:
+    """A formula written in prose (k_B T/m, √(a/(2R_i)), x_n²) as LaTeX."""
+    out: list[str] = []
+    i = 0
+    while i < len(formula):
+        symbol = _SYMBOL.match(formula, i)
+        c = formula[i]
+        if symbol:
+            base, sub = symbol.group(1), symbol.group(2).strip("{}")
+            name = _GREEK_LETTERS.get(base, base) + "_" + "".join(_GREEK_LETTERS.get(s, s) for s in sub)
+            out.append((names.get(name) or printer.doprint(sp.Symbol(name))) + " ")
+            i = symbol.end()
+        elif c == "√" and formula[i + 1:i + 2] == "(":
+            depth, j = 0, i + 1
+            while j < len(formula):
+                depth += {"(": 1, ")": -1}.get(formula[j], 0)
+                if depth == 0:
+                    break
+                j += 1
+            out.append(r"\sqrt{" + _formula_latex(formula[i + 2:j], names, printer) + "}")
+            i = j + 1
+        elif c in _SUPERSCRIPTS:
+            j = i
+            while j < len(formula) and formula[j] in _SUPERSCRIPTS:
+                j += 1
+            out.append("^{" + "".join(_SUPERSCRIPTS[s] for s in formula[i:j]) + "}")
+            i = j
+        elif c == "^":
+            power = re.match(r"\^(\{[^{}]*\}|-?[0-9]+|.)", formula[i:])
+            out.append("^{" + _formula_latex(power.group(1).strip("{}"), names, printer) + "}")
+            i += power.end()
+        elif c in _GREEK_LETTERS:
+            out.append((names.get(_GREEK_LETTERS[c]) or "\\" + _GREEK_LETTERS[c]) + " ")
+            i += 1
+        elif c == "√":
+            out.append(r"\surd ")
+            i += 1
+        elif c in _OPERATORS:
+            out.append(_OPERATORS[c])
+            i += 1
+        elif formula.startswith(tuple(_FUNCTIONS), i) and not formula[i - 1:i].isalpha():
+            word = next(f for f in _FUNCTIONS if formula.startswith(f, i))
+            out.append("\\" + word + " ")
+            i += len(word)
+        elif c == " ":
+            out.append(r"\, " if out and out[-1][-1:].isdigit() else " ")
+            i += 1
+        else:
+            out.append(c)
+            i += 1
+    return re.sub(r" (?=[)\]}^_/,])|(?<=[(\[/]) ", "", re.sub(r" +", " ", "".join(out))).strip()

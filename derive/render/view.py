@@ -8,13 +8,16 @@ any of these. Each format's filters (derive/render/formats.py) turn them into it
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Union
 
 import sympy as sp
+from sympy.core.function import AppliedUndef
 
-from derive.model import Derivation, Expect, Figure, InputError, RuleKind
+from derive.model import Derivation, Expect, Figure, InputError, RuleKind, Text
 from derive.render import notation
 from derive.render.strings import Strings, translated
 from derive.report import DerivationResult, Status
@@ -41,8 +44,20 @@ class Link:
 
     stem: str
     id: str
-    title: str
+    title: str  # a Prose when made by link()
     section: str
+
+
+class Prose(str):
+    """Prose, as plain text, and the same split into words and formulas: the symbols a sentence
+    names (R_i, k_B T, a/(2R_i)) are set as mathematics, like the equations."""
+
+    parts: tuple
+
+    def __new__(cls, text: str, parts: Sequence[Any] = ()) -> "Prose":
+        made = super().__new__(cls, text)
+        made.parts = tuple(parts) if parts else (str(text),)
+        return made
 
 
 Part = Union[str, Math, Link, tuple]  # a tuple holds Refs or Maths, shown as a list
@@ -112,9 +127,11 @@ class HandoutView:
     id: str
     stem: str
     section: str
-    title: str
-    question: str
+    title: Prose
+    question: Prose
     prerequisites: list[Link]
+    needs: Prose  # what else the reader needs ("" for school mathematics alone)
+    position: int  # place in the reading order: every prerequisite comes earlier
     next: Link | None
     passed: bool
     summary: list[tuple[str, str, int]]  # (status, words, count) in a fixed order
@@ -142,7 +159,8 @@ class IndexView:
     lang: str
     t: Strings
     sections: list[SectionView]
-    handouts: list[HandoutView]  # in the outline's order: what the book collects
+    handouts: list[HandoutView]  # in reading order (prerequisites first): what the index lists and the book collects
+    outline: dict[str, str] = field(default_factory=dict)  # the seed article's section titles by number
 
 
 STATUS_ORDER = [s.value for s in Status]
@@ -161,18 +179,102 @@ def outline_key(section: str) -> tuple[int, ...]:
         return (10**6,)
 
 
+def quoted(derivation: Derivation) -> set[str]:
+    """Ids of the handouts this one quotes (by.earlier_result)."""
+    return {s.by.derivation_id for s in derivation.steps if getattr(s.by, "derivation_id", "")}
+
+
+def _module_attribute(derivation: Derivation, name: str, default: Any) -> Any:
+    module = sys.modules.get(derivation.module) if derivation.module else None
+    return getattr(module, name, default)
+
+
+def stated_prerequisites(derivation: Derivation) -> tuple[str, ...]:
+    """Handouts to read first that this one does not quote: its module's `READ_AFTER` ids."""
+    return tuple(_module_attribute(derivation, "READ_AFTER", ()))
+
+
+def needs(derivation: Derivation) -> Text | None:
+    """The mathematics a handout needs beyond school (its module's `NEEDS`), None for school alone."""
+    return _module_attribute(derivation, "NEEDS", None)
+
+
+# Works every handout cites, as a Chinese reader finds them: the Chinese editions of Nelson and
+# Feynman (which the seed article cites), other titles in their original language.
+SOURCES_ZH = {
+    "The seed article, 高中生也能看懂的的神经科学数学基础": "原文《高中生也能看懂的的神经科学数学基础》",
+    "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952)": "A. L. Hodgkin 和 A. F. Huxley，J. Physiol. 117, 500 (1952)",
+    "P. Nelson, Biological Physics: Energy, Information, Life (2004)":
+        "P. Nelson，《生物物理学：能量、信息、生命》（中译本；英文原版 2004 年）",
+    "P. Nelson, Biological Physics (2004)": "P. Nelson，《生物物理学：能量、信息、生命》（中译本；英文原版 2004 年）",
+    "R. P. Feynman, The Feynman Lectures on Physics, vol. I (1963)":
+        "R. P. Feynman，《费恩曼物理学讲义》第 1 卷（中译本；英文原版 1963 年）",
+    "B. Hille, Ion Channels of Excitable Membranes, 3rd ed. (2001)": "B. Hille，Ion Channels of Excitable Membranes，第 3 版 (2001)",
+    "P. Dayan and L. F. Abbott, Theoretical Neuroscience (2001)": "P. Dayan 和 L. F. Abbott，Theoretical Neuroscience (2001)",
+    "The International System of Units (SI), 9th ed. (BIPM, 2019)": "《国际单位制（SI）》第 9 版（BIPM，2019）",
+}
+
+
+def citation(text: str, derivation: Derivation, lang: str) -> str:
+    """A source as the handout's language cites it: in Chinese, the module's `SOURCES_ZH` gives the
+    Chinese edition or a translated gloss ("k_B is exact"); a source cited with a page or an equation
+    after it (HH 1952, eq. 7) is translated by its longest known beginning, the rest by `_zh_locator`."""
+    if lang != "zh":
+        return text
+    table = {**SOURCES_ZH, **_module_attribute(derivation, "SOURCES_ZH", {})}
+    parts = re.split(r"; (?![^()]*\))", text)  # works cited together, not a gloss's own semicolon
+    return "；".join(_zh_source(part, table) for part in parts)
+
+
+def _zh_source(text: str, table: dict[str, str]) -> str:
+    if text in table:
+        return table[text]
+    for english in sorted(table, key=len, reverse=True):
+        if text.startswith(english):
+            return table[english] + _zh_locator(text[len(english):], table)
+    return text
+
+
+def _zh_locator(rest: str, table: dict[str, str]) -> str:
+    """", eq. 7" as "，式 7", ", p. 505" as "，第 505 页", ", Table 3" as "，表 3"; a gloss in
+    parentheses, "(the relation)", by the table."""
+    rest = re.sub(r" ?\(([^()]*)\)", lambda m: f"（{table[m.group(1)]}）" if m.group(1) in table else m.group(0), rest)
+    for english, chinese in ((r",\s*", "，"), (r"\beqs?\.\s*", "式 "), (r"\bpp?\.\s*(\d+(?:-\d+)?)", r"第 \1 页"),
+                             (r"\bTable\s+", "表 "), (r"\bFigs?\.\s*", "图 "), (r"\bch\.\s*(\d+)", r"第 \1 章"),
+                             (r"\b(\d+)(?:st|nd|rd|th) ed\.", r"第 \1 版"), (r" and ", "、")):
+        rest = re.sub(english, chinese, rest)
+    return rest
+
+
+def prerequisites(derivation: Derivation) -> set[str]:
+    """The handouts that must come before this one: those it quotes and those it says it needs."""
+    return quoted(derivation) | set(stated_prerequisites(derivation))
+
+
 def in_outline_order(derivations: Sequence[Derivation]) -> list[Derivation]:
-    """The handouts as the article's outline orders them (stable within a section)."""
-    return sorted(derivations, key=lambda d: outline_key(d.section))
+    """The reading order: the article's outline, except that every handout comes after its
+    prerequisites (quoted or stated); among those ready, the first in the outline goes first."""
+    remaining = sorted(derivations, key=lambda d: (outline_key(d.section), d.id))
+    ids = {d.id for d in remaining}
+    placed: list[Derivation] = []
+    while remaining:
+        done = {d.id for d in placed}
+        ready = next((d for d in remaining if prerequisites(d) & ids <= done), None)
+        if ready is None:
+            circle = ", ".join(sorted(d.id for d in remaining))
+            raise InputError(f"these handouts need each other in a circle: {circle}")
+        placed.append(ready)
+        remaining.remove(ready)
+    return placed
 
 
 def link(derivation: Derivation, lang: str) -> Link:
-    return Link(
-        stem_of(derivation),
-        derivation.id,
-        translated(derivation.title, lang, f"{derivation.id}: the title"),
-        derivation.section,
-    )
+    """A link to a handout, its title with the symbols it names set as mathematics."""
+    title = translated(derivation.title, lang, f"{derivation.id}: the title")
+    printer = notation.printer_for(derivation)
+    parts = [Math(p) if isinstance(p, notation.MathText) else p
+             for p in notation.prose_parts(title, printer, derivation)]
+    return Link(stem_of(derivation), derivation.id, Prose(title, parts), derivation.section)
 
 
 def handout(
@@ -191,12 +293,19 @@ def handout(
     def words(text: Any, what: str) -> str:
         return translated(text, lang, f"{where}: {what}")
 
+    def prose(text: Any, what: str) -> Prose:
+        plain = words(text, what)
+        return Prose(plain, [Math(p) if isinstance(p, notation.MathText) else p
+                             for p in notation.prose_parts(plain, printer, derivation)])
+
     numbers = {step.label: number for number, step in enumerate(derivation.steps, start=1)}
     steps = [
-        _step(derivation, step, outcome, t, printer, numbers, words)
+        _step(derivation, step, outcome, t, printer, numbers, prose)
         for step, outcome in zip(derivation.steps, result.steps)
     ]
-    quoted = {s.by.derivation_id for s in derivation.steps if hasattr(s.by, "derivation_id")}
+    before = prerequisites(derivation)
+    reading = [d.id for d in in_outline_order(list(known) or [derivation])]
+    applied = _first_applications(derivation)
     counts = result.counts()
     return HandoutView(
         lang=lang,
@@ -204,33 +313,36 @@ def handout(
         id=derivation.id,
         stem=stem_of(derivation),
         section=derivation.section,
-        title=words(derivation.title, "the title"),
-        question=words(derivation.question, "the question"),
-        prerequisites=[link(d, lang) for d in in_outline_order(known) if d.id in quoted],
+        title=prose(derivation.title, "the title"),
+        question=prose(derivation.question, "the question"),
+        prerequisites=[link(d, lang) for d in in_outline_order(known) if d.id in before],
+        needs=prose(needs(derivation), "what it needs") if needs(derivation) else Prose(""),
+        position=reading.index(derivation.id) if derivation.id in reading else len(reading),
         next=link(following, lang) if following else None,
         passed=result.passed,
         summary=[(s, t[f"status_{s.replace('-', '_')}"], counts[s]) for s in STATUS_ORDER if s in counts],
         checks_passed=sum(c.passed for c in result.checks),
         symbolic_only=result.checks_skipped,
-        assumptions=[words(a, "an assumption") for a in derivation.assumptions],
+        assumptions=[prose(a, "an assumption") for a in derivation.assumptions],
         independent=[
             tuple(Math(printer.doprint(v)) for v in sorted(g.variables, key=str))
             for g in derivation.independent
         ],
         symbols=[
             SymbolView(
-                Math(notation.latex_symbol(q, printer)),
-                words(q.meaning, f"the meaning of {q.name}"),
+                Math(notation.latex_symbol(q, printer, applied.get(q.head))),
+                prose(q.meaning, f"the meaning of {q.name}"),
                 Math(notation.latex_unit(q)),
             )
             for q in derivation.symbols
+            if not notation.is_unit_symbol(q)  # mV, ms: units, not symbols of the handout
         ],
         steps=steps,
         checks=[
             CheckView(
                 name=numeric.name,
                 step=Ref(numeric.step, numbers[numeric.step]) if numeric.step in numbers else None,
-                description=words(numeric.description, f"check '{numeric.name}'"),
+                description=prose(numeric.description, f"check '{numeric.name}'"),
                 prediction=f"{outcome.prediction:.6g}",
                 estimate=f"{outcome.estimate:.6g} ± {outcome.stderr:.2g}",
                 tolerance=f"{outcome.tolerance:.2g}",
@@ -240,11 +352,23 @@ def handout(
             for numeric, outcome in zip(derivation.checks, result.checks)
         ],
         figures=[
-            FigureView(f.name, f"{stem_of(derivation)}-{f.name}", words(f.caption, f"figure '{f.name}'"), f)
+            FigureView(f.name, f"{stem_of(derivation)}-{f.name}", prose(f.caption, f"figure '{f.name}'"), f)
             for f in derivation.figures
         ],
-        sources=list(derivation.sources),
+        sources=[citation(s, derivation, lang) for s in derivation.sources],
     )
+
+
+def _first_applications(derivation: Derivation) -> dict[Any, sp.Basic]:
+    """Each function's first application to symbols alone in the steps (θ(a, R_i)), for the symbols table."""
+    found: dict[Any, sp.Basic] = {}
+    for step in derivation.steps:
+        for side in (step.claim.lhs, step.claim.rhs):
+            for applied in sp.preorder_traversal(side):
+                if (isinstance(applied, AppliedUndef) and applied.func not in found
+                        and all(isinstance(a, sp.Symbol) for a in applied.args)):
+                    found[applied.func] = applied
+    return found
 
 
 def _step(
@@ -274,7 +398,7 @@ def _step(
         claim=Math(notation.latex_claim(step.claim, printer)),
         sides=notation.claim_sides(step.claim, printer),
         prose=words(step.prose, f"step '{step.label}'"),
-        rule=rule_phrase(step.by, t, printer, numbers),
+        rule=rule_phrase(step.by, t, printer, numbers, lambda s: citation(s, derivation, t.lang)),
         status=status.value,
         status_text=status_text,
         axiom=step.by.kind is RuleKind.AXIOM,
@@ -296,20 +420,26 @@ def condition_phrase(condition: str, t: Strings, printer: notation.HandoutPrinte
     return _phrase(wording, t, printer, {}, "cond_")
 
 
-def rule_phrase(rule: Any, t: Strings, printer: notation.HandoutPrinter, numbers: dict[str, int]) -> Phrase:
-    """The rule's wording (derive/by.py) in the handout's language, its fields ready to print."""
+def rule_phrase(rule: Any, t: Strings, printer: notation.HandoutPrinter, numbers: dict[str, int],
+                cited: Callable[[str], str] = str) -> Phrase:
+    """The rule's wording (derive/by.py) in the handout's language, its fields ready to print;
+    `cited` translates a cited source."""
     try:
         wording = rule.wording()
     except (AttributeError, NotImplementedError) as error:
         raise InputError(f"the rule {rule.describe()!r} has no wording for the handouts: {error}") from error
-    return _phrase(wording, t, printer, numbers, "rule_")
+    return _phrase(wording, t, printer, numbers, "rule_", cited)
 
 
 def _phrase(wording: Any, t: Strings, printer: notation.HandoutPrinter, numbers: dict[str, int],
-            prefix: str) -> Phrase:
+            prefix: str, cited: Callable[[str], str] = str) -> Phrase:
     fields: dict[str, Part] = {}
     for name, value in wording.fields.items():
-        if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+        if (wording.key, name) in {("measured", "source"), ("earlier_result", "handout"), ("earlier_result", "step")}:
+            fields[name] = Ref(str(value), 0)  # a check's, handout's or other handout's step's id: code, like a label
+        elif wording.key == "cited" and name == "source":
+            fields[name] = cited(str(value))
+        elif isinstance(value, tuple) and all(isinstance(v, str) for v in value):
             fields[name] = tuple(Ref(label, numbers.get(label, 0)) for label in value)
         elif isinstance(value, tuple):
             fields[name] = tuple(Math(printer.doprint(v)) for v in value)
@@ -345,7 +475,9 @@ def _counterexample(found: Any, t: Strings, printer: notation.HandoutPrinter) ->
 
 
 def index(handouts: list[HandoutView], titles: dict[str, str], t: Strings) -> IndexView:
-    """The index: the outline's sections, each with its handouts; parents of sections included."""
+    """The index: the handouts in reading order (each after its prerequisites), and the outline's
+    sections with their handouts (parents of sections included), for the section titles."""
+    handouts = sorted(handouts, key=lambda h: h.position)
     numbers: set[str] = set()
     for h in handouts:
         parts = h.section.split(".")
@@ -356,4 +488,4 @@ def index(handouts: list[HandoutView], titles: dict[str, str], t: Strings) -> In
         )
         for number in sorted(numbers, key=outline_key)
     ]
-    return IndexView(t.lang, t, sections, handouts)
+    return IndexView(t.lang, t, sections, handouts, dict(titles))

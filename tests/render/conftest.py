@@ -43,7 +43,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-PROSE = "Specials: a_b, 50% & #1 cost $5; <b>bold</b> if x > y."
+PROSE = "Specials: file_name, 50% & #1 cost $5; <b>bold</b> if x > y."
 
 
 def tiny_figure() -> object:
@@ -59,7 +59,7 @@ def tiny_figure() -> object:
 def tiny(prose_en: str = PROSE, prose_zh: str = "中文：" + PROSE, figures: bool = True) -> Derivation:
     """A two-step handout whose prose holds every character the formats must escape."""
     symbols = SymbolTable()
-    a = symbols.add("a", 1, "a number_with % & # $ < >", "一个数 a_b", positive=True)
+    a = symbols.add("a", 1, "a number_with % & # $ < >", "一个数 file_name", positive=True)
     return Derivation(
         id="tiny-specials",
         title=Text("Tiny & special: 100% <sure>", "特殊字符 & 100%"),

@@ -17,7 +17,7 @@ def rendered(tiny_report, tmp_path: Path, fmt: str, lang: str = "en") -> str:
 
 def test_markdown_escapes_what_github_would_read_as_markup(tiny_report, tmp_path):
     text = rendered(tiny_report, tmp_path, "md")
-    assert r"Specials: a\_b, 50% &amp; \#1 cost \$5; &lt;b&gt;bold&lt;/b&gt; if x &gt; y." in text
+    assert r"Specials: file\_name, 50% &amp; \#1 cost \$5; &lt;b&gt;bold&lt;/b&gt; if x &gt; y." in text
     assert "# Tiny &amp; special: 100% &lt;sure&gt;" in text
     assert r"a number\_with % &amp; \# \$ &lt; &gt;" in text  # inside a table cell
 
@@ -25,7 +25,7 @@ def test_markdown_escapes_what_github_would_read_as_markup(tiny_report, tmp_path
 def test_latex_escapes_tex_specials_in_prose(tiny_report, tmp_path):
     text = rendered(tiny_report, tmp_path, "tex")
     assert (
-        r"Specials: a\_b, 50\% \& \#1 cost \$5; \textless{}b\textgreater{}bold\textless{}/b\textgreater{} "
+        r"Specials: file\_name, 50\% \& \#1 cost \$5; \textless{}b\textgreater{}bold\textless{}/b\textgreater{} "
         r"if x \textgreater{} y."
     ) in text
     assert r"A. Author, J. Spec. Chars 1, 1 (2024) \& 50\%" in text
@@ -56,7 +56,7 @@ def test_html_autoescapes_prose_so_it_reads_as_written(tiny_report, tmp_path):
     assert "&lt;b&gt;bold&lt;/b&gt;" in page and "<b>bold</b>" not in page
     parsed = _Text()
     parsed.feed(page)
-    assert "Specials: a_b, 50% & #1 cost $5; <b>bold</b> if x > y." in parsed.text
+    assert "Specials: file_name, 50% & #1 cost $5; <b>bold</b> if x > y." in parsed.text
     assert "b" not in parsed.tags
 
 

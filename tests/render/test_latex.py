@@ -18,7 +18,7 @@ def test_a_standalone_file_per_handout_and_one_book_per_language(library):
         assert len(handouts) == len(list((library / lang).glob("*.md"))) - 1  # every .md but the index
         assert (library / lang / "random_walk.tex").read_text(encoding="utf-8").splitlines()[0] == document
         book = (library / lang / "book.tex").read_text(encoding="utf-8")
-        assert book.count("\\chapter{") == len(handouts)
+        assert book.count("\\chapter[{") == len(handouts)
     assert "\\includegraphics[width=\\linewidth]{../figures/random_walk-" in (
         library / "en" / "random_walk.tex"
     ).read_text(encoding="utf-8")

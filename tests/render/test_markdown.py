@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from derive import registry
+from derive.render import view
 
 
 def handouts(folder: Path) -> list[Path]:
@@ -31,29 +32,30 @@ def test_relative_links_and_figure_images_all_resolve(library):
     assert "![" in (library / "en" / "random_walk.md").read_text(encoding="utf-8")
 
 
-def test_the_index_follows_the_article_outline_and_shows_every_handouts_status(library):
+def test_the_index_lists_every_handout_after_its_prerequisites_with_its_outline_section(library):
     index = (library / "en" / "index.md").read_text(encoding="utf-8")
-    headings = re.findall(r"^#{2,} (\d[\d.]*) ", index, re.MULTILINE)
-    assert headings[:7] == ["1", "1.1", "1.2", "1.2.1", "1.2.2", "1.2.3", "1.2.4"]
-    assert "1.3" in headings
-    for derivation in registry.load_all():
+    derivations = registry.load_all()
+    place = {}
+    for derivation in derivations:
         stem = derivation.module.rsplit(".", 1)[-1]
         line = next(line for line in index.splitlines() if f"]({stem}.md)" in line)
-        assert line.startswith("- ✅ **["), line
-    assert (
-        index.index("(random_walk.md)")
-        < index.index("(viscous_friction.md)")
-        < index.index("(equipartition.md)")
-    )
-    assert "## 1.2 The resting potential" in index
-    assert "## 1.2 静息电位" in (library / "zh" / "index.md").read_text(encoding="utf-8")
+        assert re.match(r"^\d+\. ✅ \*\*\[", line), line
+        place[derivation.id] = index.index(f"]({stem}.md)")
+    for derivation in derivations:
+        for before in view.prerequisites(derivation):
+            assert place[before] < place[derivation.id], f"{before} must come before {derivation.id}"
+    assert place["random-walk"] < place["viscous-friction"] < place["equipartition"] < place["einstein-relation"]
+    assert place["nernst-potential"] < place["goldman-hodgkin-katz"] < place["ion-conductance"]
+    assert place["ion-conductance"] < place["gate-kinetics"] < place["hodgkin-huxley"] < place["cable-equation"]
+    assert "*Section 1.2: The resting potential" in index
+    assert "*第 1.2 节：静息电位" in (library / "zh" / "index.md").read_text(encoding="utf-8")
 
 
 def test_a_handout_links_its_prerequisites_and_the_next_handout(library):
     text = (library / "en" / "einstein_relation.md").read_text(encoding="utf-8")
-    assert "**Before this:** [Diffusion as a random walk" in text
+    assert "**Before this**: [Diffusion as a random walk" in text
     assert "(random_walk.md)" in text.split("## Assumptions")[0]
-    assert re.search(r"^\*\*Next:\*\* \[.+\]\(\w+\.md\)$", text, re.MULTILINE)
+    assert re.search(r"^\*\*Next\*\*: \[.+\]\(\w+\.md\)$", text, re.MULTILINE)
 
 
 def test_tables_have_as_many_cells_as_their_header(library):
@@ -69,7 +71,7 @@ def test_a_refuted_claim_of_the_article_shows_its_counterexample_and_the_correct
     assert "> **The source is wrong here.** Counterexample: $m = 1, n = 1, q = 1$ gives 0 for" in english
     assert (
         "> The correct statement is step (30): "
-        "$\\mathbb{E}\\left[U_{n}^{2}\\right] = n \\left(- m^{2} + q\\right)$"
+        "$\\mathbb{E}\\left[U_{n}^{2}\\right] = n \\left(q - m^{2}\\right)$"
         in english
     )
-    assert "> **原文此处有误.** 反例: 取 $m = 1, n = 1, q = 1$ 时两边不相等" in chinese
+    assert "> **原文此处有误。** 反例：取 $m = 1, n = 1, q = 1$ 时两边不相等" in chinese

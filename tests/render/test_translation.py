@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -95,7 +96,70 @@ def test_a_step_without_chinese_prose_is_an_error_not_an_english_fallback(tiny_r
     derivation = make_tiny(prose_zh="")
     _, report = tiny_report
     with pytest.raises(
-        InputError, match=r"^missing translation: tiny-specials: step 'start' has no zh text$"
+        InputError, match=r"^missing translation: 1 text\(s\) .*\n  \S+conftest.py:\d+: tiny-specials: step 'start' has no zh text$"
     ):
         render.render([derivation], report.derivations, ["zh"], ["md"], tmp_path)
     render.render([derivation], report.derivations, ["en"], ["md"], tmp_path)  # English is complete
+
+
+# Names and titles a Chinese text keeps in their original language: people, journals (abbreviated),
+# works cited that have no Chinese edition, programs, and a few mathematical operators.
+PROPER_NAMES = {
+    "Hodgkin", "Huxley", "Katz", "Goldman", "Nernst", "Planck", "Einstein", "Boltzmann", "Maxwell", "Stokes",
+    "Rushton", "Waxman", "Bennett", "McIntyre", "Richardson", "Grill", "McNeal", "Hille", "Dayan", "Abbott",
+    "Gerstner", "Kistler", "Naud", "Paninski", "Purves", "Purcell", "Landau", "Lifshitz", "Longsworth", "Nelson",
+    "Feynman", "Fick", "Ornstein", "Uhlenbeck", "Crank", "Nicolson", "Hopf", "Ranvier", "Kutta", "Runge",
+    "Perrin", "Brown", "Young", "Ohm", "Kirchhoff", "Jacobi",
+    "Physiol", "Phys", "Chem", "Soc", "Ann", "Gen", "Trans", "Camb", "Phil", "Nature", "New", "Biol",
+    "Neurophysiol", "Biomed", "Eng", "Sci", "IAPWS", "CRC", "BIPM", "IEEE",
+    "GHK", "SymPy", "NumPy", "SciPy", "neuroderive", "nsolve", "brentq", "dsolve", "Var", "exp",
+}
+ORIGINAL_TITLES = (
+    "Ion Channels of Excitable Membranes", "Theoretical Neuroscience", "Neuronal Dynamics", "Neuroscience",
+    "The Conduction of the Nervous Impulse",
+    "Release on the IAPWS Formulation 2008 for the Viscosity of Ordinary Water Substance",
+    "Handbook of Chemistry and Physics",
+)
+
+
+def _chinese_prose(markdown: str) -> str:
+    """A zh handout without its mathematics, code, link targets, anchors and titles kept in the original."""
+    text = re.sub(r"^\$\$\n.*?\n\$\$$", " ", markdown, flags=re.S | re.M)
+    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)  # a figure's alt text repeats its caption, checked below it
+    text = re.sub(r"\$[^$\n]+\$", " ", text)
+    text = re.sub(r"`[^`\n]*`", " ", text)
+    text = re.sub(r"\]\([^)\s]*\)", "]", text)
+    text = re.sub(r"<[^>]*>", " ", text)
+    text = re.sub(r"--[a-z-]+", " ", text)  # command-line options are code
+    for title in ORIGINAL_TITLES:
+        text = text.replace(title, " ")
+    return text
+
+
+def test_the_chinese_handouts_have_no_english_words_outside_math_code_proper_names_and_titles(library):
+    for md in sorted((library / "zh").glob("*.md")):
+        words = re.findall(r"(?<![A-Za-z\\])[A-Za-z]{3,}(?![A-Za-z])", _chinese_prose(md.read_text(encoding="utf-8")))
+        english = sorted({w for w in words if w not in PROPER_NAMES})
+        assert not english, f"{md.name}: English in the Chinese handout: {english}"
+
+
+def test_the_english_words_test_would_catch_an_english_sentence():
+    assert re.findall(r"(?<![A-Za-z\\])[A-Za-z]{3,}(?![A-Za-z])", _chinese_prose("电荷守恒 (Kirchhoff's current law)。"))
+    assert not re.findall(r"(?<![A-Za-z\\])[A-Za-z]{3,}(?![A-Za-z])", _chinese_prose("电压 $V_{\\mathrm{rest}}$ 与 `spike-height`"))
+
+
+CJK = "[\u3400-\u9fff]"
+HALF_WIDTH_AFTER_CHINESE = re.compile(CJK + r"[,.:;!?]|[,:;](?= ?" + CJK + r")|\([^()$]*" + CJK + r"[^()$]*\)")
+
+
+def test_chinese_text_is_followed_by_full_width_punctuation(library):
+    for md in sorted((library / "zh").glob("*.md")):
+        prose = _chinese_prose(md.read_text(encoding="utf-8"))
+        found = [prose[max(0, m.start() - 12):m.end() + 4] for m in HALF_WIDTH_AFTER_CHINESE.finditer(prose)]
+        assert not found, f"{md.name}: half-width punctuation after Chinese text: {found}"
+
+
+def test_the_punctuation_test_would_catch_a_half_width_comma_or_colon():
+    assert HALF_WIDTH_AFTER_CHINESE.search("电压,电流")
+    assert HALF_WIDTH_AFTER_CHINESE.search("**问题:** 为什么")
+    assert not HALF_WIDTH_AFTER_CHINESE.search("电压，电流：$V$ (mV)")

@@ -1,0 +1,112 @@
+"""The handouts print mathematics as a physics textbook does: one printer, every case the review found."""
+
+from __future__ import annotations
+
+import sympy as sp
+from sympy.physics.units import joule, kelvin, meter, micrometer, millimeter, mol, nanometer, second
+
+from derive.render import notation
+from derive.render.notation import HandoutPrinter, number_text
+
+mV, ms, uF, uA, Hz = sp.symbols("mV ms uF uA Hz", positive=True)
+UNITS = {mV: r"\mathrm{mV}", ms: r"\mathrm{ms}", uF: r"\mu\mathrm{F/cm^2}", uA: r"\mu\mathrm{A/cm^2}",
+         Hz: r"\mathrm{Hz}"}
+k_B, T, zeta, D, V, E_K, t, theta, x, m, tau, e, z = sp.symbols("k_B T zeta D V E_K t theta x m tau e z")
+
+
+def printer() -> HandoutPrinter:
+    """The printer of a handout that declares mV, ms, μF/cm², μA/cm² and Hz as unit symbols (as HH does)."""
+    return HandoutPrinter({"symbol_names": dict(UNITS), "units": frozenset(UNITS)})
+
+
+def test_the_numeral_one_is_written_before_a_bare_unit():
+    assert printer().value(uF) == r"1 \, \mu\mathrm{F/cm^2}"  # C = 1 μF/cm², not C = μF/cm²
+    assert printer().value(meter / second) == r"1 \, \mathrm{m}/\mathrm{s}"  # P_K = 1 m/s
+    assert printer().value(micrometer) == r"1 \, \mu\mathrm{m}"  # R = 1 μm
+
+
+def test_values_are_decimals_to_their_stated_figures_not_fractions():
+    p = printer()
+    assert p.value(sp.Rational(423, 4) * mV) == r"105.75 \, \mathrm{mV}"  # not 423 mV/4
+    assert p.value(sp.Rational(9, 25) * nanometer) == r"0.36 \, \mathrm{nm}"  # not 9 nm/25
+    assert p.value(millimeter / 2) == r"0.5 \, \mathrm{mm}"  # not mm/2
+    assert p.value(sp.Rational(165939, 12500) * uA) == r"13.27512 \, \mu\mathrm{A/cm^2}"
+    assert p.value(sp.Rational(1708, 25) * Hz) == r"68.32 \, \mathrm{Hz}"
+    assert p.value(-sp.Rational(3, 25) / ms) == r"-0.12 \, \mathrm{ms}^{-1}"  # not -3/(25 ms)
+
+
+def test_a_value_without_a_finite_decimal_stays_a_fraction():
+    assert printer().value(mV / 3) == r"\frac{\mathrm{mV}}{3}"
+    assert number_text(sp.Rational(1, 3)) is None
+
+
+def test_very_small_and_large_numbers_are_in_scientific_notation():
+    p = printer()
+    assert p.value(sp.Rational(1380649, 10**29) * joule / kelvin) == r"1.380649 \times 10^{-23} \, \mathrm{J}/\mathrm{K}"
+    assert p.value(sp.Rational(673, 10**12) * meter**2 / second) == r"6.73 \times 10^{-10} \, \mathrm{m}^{2}/\mathrm{s}"
+    assert p.doprint(sp.Integer(10**8)) == "10^{8}"
+    assert number_text(sp.Rational(293_15, 100)) == "293.15"
+
+
+def test_products_of_units_are_written_as_their_named_unit():
+    assert printer().value(sp.Rational(423, 4) * mV * uF) == r"105.75 \, \mathrm{nC/cm^2}"  # not mV μF/cm²
+    assert printer().value(400 * mol / meter**3) == r"400 \, \mathrm{mol}/\mathrm{m}^{3}"
+
+
+def test_the_natural_logarithm_is_ln():
+    assert printer().doprint(sp.log(x)) == r"\ln{\left(x \right)}"
+
+
+def test_terms_and_factors_come_in_the_conventional_order():
+    p = printer()
+    assert p.doprint(V - E_K) == "V - E_{K}"  # not -E_K + V
+    assert p.doprint(T * k_B) == "k_{B} T"  # not T k_B
+    assert p.doprint(D * zeta) == r"\zeta D"  # ζD = k_B T
+    assert p.doprint(k_B * T * tau / m) == r"\frac{k_{B} T \tau}{m}"
+    assert p.doprint(x - t * theta) == r"x - \theta t"
+    assert p.doprint(z * e * V / (k_B * T)).endswith(r"{k_{B} T}")
+
+
+def test_a_formula_with_decimals_writes_its_constants_as_decimals_too():
+    assert printer().doprint(sp.Rational(1, 10) * V / mV + sp.Rational(5, 2)) == r"0.1 \, \frac{V}{\mathrm{mV}} + 2.5"
+
+
+def test_reordering_changes_only_the_printing_not_the_expression():
+    expr = D * zeta - T * k_B
+    printer().doprint(expr)
+    assert expr == D * zeta - T * k_B and expr.free_symbols == {D, zeta, T, k_B}
+
+
+def test_symbols_named_in_prose_are_set_as_mathematics():
+    p = printer()
+    parts = notation.prose_parts("A bath of resistivity R_i fills the axon, so 2k_B T t/ζ grows.", p)
+    assert [type(part).__name__ for part in parts] == ["str", "MathText", "str", "MathText", "str"]
+    assert parts[1] == "R_{i}" and parts[3] == r"2k_{B} T t/\zeta"
+    assert notation.prose_parts("x_n^2 and √(a/(2R_i))", p)[0] == "x_{n}^{2}"
+    assert notation.prose_parts("电阻率为 R_i 的轴浆；", p) == ["电阻率为 ", "R_{i}", " 的轴浆；"]
+
+
+def test_prose_without_symbols_is_left_as_it_is():
+    text = "A signal fades within a millimetre, so distant synapses need help (file_name, 50%)."
+    assert notation.prose_parts(text, printer()) == [text]
+
+
+def test_a_symbol_whose_whole_name_is_upright_is_a_unit():
+    assert notation.is_unit_latex(r"\mathrm{mV}") and notation.is_unit_latex(r"\mu\mathrm{F/cm^2}")
+    assert not notation.is_unit_latex(r"E_{\mathrm{K}}") and not notation.is_unit_latex(None)
+
+
+def test_a_measured_ratio_is_a_decimal_but_a_simple_fraction_stays():
+    assert printer().value(sp.Rational("2.8")) == "2.8"  # stored by SymPy as 14/5
+    assert printer().value(sp.Rational("13.21")) == "13.21"
+    assert printer().value(sp.Rational(1, 2)) == r"\frac{1}{2}"
+
+
+def test_a_decimal_argument_stays_a_decimal():
+    lam = sp.Function("lambda_max")
+    assert printer().doprint(lam(sp.Rational("154.515"))) == r"\lambda_{max}{\left(154.515 \right)}"
+    assert printer().doprint(V / (80 * mV)) == r"\frac{V}{80 \mathrm{mV}}"  # a coefficient 1/80 is no decimal
+
+
+def test_greek_letters_in_a_power_written_in_prose_are_set_as_tex():
+    assert notation.prose_parts("grows as e^{x/λ} along", printer())[1] == r"e^{x/\lambda}"
