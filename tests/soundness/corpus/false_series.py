@@ -27,6 +27,7 @@ EXPECTED = {
     "root-linear": ("proved", []),
     "s-second-order": ("proved", []),
     "quotient-to-first-order": ("holds", []),
+    "product-of-two-orders": ("rejected", [ORDER]),
 }
 
 derivation = Derivation(
@@ -49,6 +50,8 @@ derivation = Derivation(
         define("quotient", Eq(hq, (s - 1) / eps)),
         step("quotient-to-first-order", (hq, 1 + eps / 2), by.substituting("s-second-order", into="quotient")),
         step("square-after-dividing-by-epsilon", (hq**2, 1 + eps + eps**2 / 4), by.squaring("quotient-to-first-order")),
+        step("product-of-two-orders", (s * f, 1 + 2 * eps + sp.Rational(3, 2) * eps**2 + eps**3 / 2),
+             by.substituting("s-second-order", "first-order")),
         step("second-order-squared-keeps-third", (s**2, sp.expand((1 + eps + eps**2 / 2) ** 2)),
              by.squaring("s-second-order")),
     ),
