@@ -61,6 +61,7 @@ def check(
     report = pipeline.check([derivation], seed=seed, symbolic_only=symbolic_only, settings=settings)
     for result in report.derivations:
         result.strict = strict
+    report.figures[derivation.id] = derivation.figures
     return report
 
 
@@ -124,7 +125,18 @@ def derivation_result_html(result: DerivationResult) -> str:
 
 
 def report_html(report: Report) -> str:
-    return "".join(derivation_result_html(d) for d in report.derivations)
+    """Every derivation's verdict, each followed by its figures when the report knows them."""
+    return "".join(derivation_result_html(d) + _figures_html(report.figures.get(d.id, ()))
+                   for d in report.derivations)
+
+
+def _figures_html(figures: Any) -> str:
+    if not figures:
+        return ""
+    from derive.render import figures as drawing  # matplotlib only when there is something to draw
+
+    return "".join(f"<figure>{drawing.svg(f)}<figcaption>{_e(_words(f.caption))}</figcaption></figure>"
+                   for f in figures)
 
 
 def _md(text: str) -> str:
@@ -187,12 +199,7 @@ def derivation_html(derivation: Derivation, figures: bool = True) -> str:
     )
     checks = "".join(f"<li><code>{_e(c.name)}</code> (step <code>{_e(c.step)}</code>): "
                      f"{_e(_words(c.description))}</li>" for c in derivation.checks)
-    drawn = ""
-    if figures and derivation.figures:
-        from derive.render import figures as drawing
-
-        drawn = "".join(f"<figure>{drawing.svg(f)}<figcaption>{_e(_words(f.caption))}</figcaption></figure>"
-                        for f in derivation.figures)
+    drawn = _figures_html(derivation.figures) if figures else ""
     title = _words(derivation.title) or derivation.id
     return (f"<div><h3>{_e(title)} <small>({_e(derivation.id)}, not yet checked: "
             f"<code>derive.check(derivation)</code>)</small></h3>"

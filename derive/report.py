@@ -214,6 +214,8 @@ class Report:
     derivations: list[DerivationResult]
     seed: int
     symbolic_only: bool
+    # derivation id -> its Figures, drawn when a notebook displays the report (derive.check fills it)
+    figures: dict[str, tuple[Any, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def strict(self) -> bool:

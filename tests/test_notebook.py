@@ -55,6 +55,7 @@ def test_the_report_displays_the_step_table_and_the_numeric_check(executed):
     shown = outputs(executed[4], "text/html")
     assert "spike-counts: ok (3 steps: 2 proved, 1 axiom; 1/1 numeric checks passed)" in shown
     assert "<code>mean-interval</code>" in shown and ">passed</span>" in shown
+    assert "<svg" in shown and "Intervals at 20 spikes/s" in shown  # the figure, inline
     printed = "".join(o.get("text", "") for o in executed[5].outputs if o.output_type == "stream")
     assert printed.strip() == "True spike-counts: ok (3 steps: 2 proved, 1 axiom; 1/1 numeric checks passed)"
 
