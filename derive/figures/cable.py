@@ -32,7 +32,9 @@ def space_time() -> Any:
     colourbar.set_label("$V$ (mV)")
     times = np.array([0.0, DURATION])
     left.plot(speed * times + offset, times, color="white", linestyle="--", linewidth=1.0)
-    left.text(0.97 * trace.positions[-1], 0.25, rf"$\theta = {speed * 10:.1f}$ m/s", color="white",
+    # this small figure's coarse grid resolves the speed to two figures only (the handout's converged
+    # value is 18.7 m/s), so the label says 19, not a third figure that would contradict the text
+    left.text(0.97 * trace.positions[-1], 0.25, rf"$\theta \approx {speed * 10:.0f}$ m/s", color="white",
               ha="right", va="bottom")
     left.set_xlabel("$x$ (cm)")
     left.set_ylabel("$t$ (ms)")

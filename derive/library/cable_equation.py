@@ -99,7 +99,7 @@ tau_int = symbols.add("tau_int", time, "charging time of one internode", "一个
 kappa = symbols.add("kappa", 1, "internode charging times per jump", "每跳一次所需的结间段充电时间个数", positive=True)
 velocity_my = symbols.function("theta_my", length / time, "conduction velocity of a myelinated fibre of radius a",
                                "半径为 a 的有髓纤维的传导速度", latex=r"\theta_{\mathrm{my}}")
-ratio = symbols.add("rho", 1, "velocity of an axon four times as thick over the original", "粗四倍的轴突与原轴突的速度之比",
+ratio = symbols.add("rho", 1, "velocity of an axon four times as thick over the original", "半径为原来四倍的轴突与原轴突的速度之比",
                     positive=True, latex=r"\rho")
 ratio_R = symbols.add("rho_R", 1, "velocity with twice the axoplasm resistivity over the original",
                       "轴浆电阻率加倍后与原来的速度之比", positive=True, latex=r"\rho_{R}")
@@ -108,7 +108,7 @@ ratio_nodes = symbols.add("rho_nodes", 1, "the same with real nodes, 1 μm long 
 gain_thin = symbols.add("G_thin", 1, "speed of a myelinated over a bare axon of radius 0.1 μm",
                         "半径 0.1 μm 时有髓与无髓轴突的速度之比", positive=True, latex=r"G_{0.1\,\mu\mathrm{m}}")
 ratio_my = symbols.add("rho_my", 1, "velocity of a myelinated fibre twice as thick over the original",
-                       "粗一倍的有髓纤维与原纤维的速度之比", positive=True, latex=r"\rho_{\mathrm{my}}")
+                       "半径为原来两倍的有髓纤维与原纤维的速度之比", positive=True, latex=r"\rho_{\mathrm{my}}")
 
 # --- The simulations: a Hodgkin-Huxley cable solved on a grid (derive/sim/cable.py) -------------
 
@@ -165,6 +165,25 @@ def gain(radius: float):
     simulate.__doc__ = f"Myelinated over bare velocity at a radius of {radius:g} μm."
     return simulate
 
+
+
+# What a reader needs first besides the handouts quoted below (read by derive.render.view).
+READ_AFTER = ("hodgkin-huxley",)  # the cable's membrane is the Hodgkin-Huxley membrane
+NEEDS = Text("partial derivatives and a Taylor expansion to second order",
+             "偏导数，以及展开到二阶的泰勒展开")
+SOURCES_ZH = {
+    "Ohm's law for a uniform conductor": "均匀导体的欧姆定律",
+    "Kirchhoff's current law (conservation of charge)": "基尔霍夫电流定律（电荷守恒）",
+    "the capacitance of a thin insulating layer (parallel plates)": "薄绝缘层的电容（平行板电容器）",
+    "W. A. H. Rushton, J. Physiol. 115, 101 (1951)": "W. A. H. Rushton，J. Physiol. 115, 101 (1951)",
+    "S. G. Waxman and M. V. L. Bennett, Nature New Biol. 238, 217 (1972)":
+        "S. G. Waxman 和 M. V. L. Bennett，Nature New Biol. 238, 217 (1972)",
+    "C. C. McIntyre, A. G. Richardson and W. M. Grill, J. Neurophysiol. 87, 995 (2002)":
+        "C. C. McIntyre、A. G. Richardson 和 W. M. Grill，J. Neurophysiol. 87, 995 (2002)",
+    "the sheath": "髓鞘",
+    "D. R. McNeal, IEEE Trans. Biomed. Eng. 23, 329 (1976)": "D. R. McNeal，IEEE Trans. Biomed. Eng. 23, 329 (1976)",
+    "g-ratio and internode length": "g 比与结间段长度",
+}
 
 derivation = Derivation(
     id="cable-equation",
@@ -255,7 +274,7 @@ derivation = Derivation(
              "A dendrite 1 μm thick, with typical R_m = 10 kΩ cm² and R_i = 100 Ω cm: a signal fades within a "
              "millimetre, so distant synapses need help (active channels) to be heard.",
              "一根 1 μm 粗的树突，取典型值 R_m = 10 kΩ cm²、R_i = 100 Ω cm：信号在一毫米内就衰减了，"
-             "所以远处的突触需要帮助（主动通道）才能被听到。"),
+             "所以远处突触的信号需要帮助（主动通道）才能传到胞体。"),
         step("squid-length-constant", Eq(lam, 11 * millimeter),
              by.evaluating_at("length-constant", {a: 238 * micrometer, R_m: sp.Rational(10**4, 3) * ohm * centimeter**2,
                                                   R_i: sp.Rational("35.4") * ohm * centimeter},
@@ -264,7 +283,7 @@ derivation = Derivation(
              "(R_m = 1/(0.3 mS/cm²)): about a centimetre. Passive spread cannot carry a signal along an axon many "
              "centimetres long: the spike must be renewed as it goes.",
              "乌贼巨轴突（半径 238 μm，R_i = 35.4 Ω cm），只计 HH 模型的漏电导（R_m = 1/(0.3 mS/cm²)）：约一厘米。"
-             "被动扩散无法把信号沿几厘米长的轴突传下去：动作电位必须一路再生。"),
+             "被动的电紧张性传播无法把信号沿几厘米长的轴突传下去：动作电位必须一路再生。"),
         # --- 3. the travelling wave and the square-root law ---
         given("wave", Eq(V(x, t), U(x - theta * t)),
               "Far from where it started, a spike travels as a wave of fixed shape U at velocity θ.",
@@ -274,7 +293,7 @@ derivation = Derivation(
              "At a fixed place, the wave passing by changes V at θ times its slope,",
              "在固定位置，经过的波使 V 以其斜率的 θ 倍变化，"),
         step("wave-in-space", Eq(sp.Derivative(V(x, t), x), sp.Derivative(U(x - theta * t), x)),
-             by.differentiating("wave", x), "and its curvature in space is the shape's own:", "而它的空间曲率就是形状本身的："),
+             by.differentiating("wave", x), "and its slope in space is the shape's own:", "而它在空间中的斜率就是形状本身的斜率："),
         step("wave-curvature", Eq(sp.Derivative(V(x, t), (x, 2)), sp.Derivative(U(x - theta * t), (x, 2))),
              by.differentiating("wave-in-space", x), "and once more for the curvature.", "再求一次导数得到曲率。"),
         step("travelling-wave",
@@ -307,13 +326,13 @@ derivation = Derivation(
              "on the membrane alone and must come from a simulation of the full equation.",
              "因此，对给定的膜，速度等于一个常数乘以 √(a/(2R_i))；常数 c_θ 只取决于膜，必须由完整方程的模拟给出。"),
         define("thicker", Eq(ratio, velocity(4 * a, R_i) / velocity(a, R_i)),
-               "Compare an axon four times as thick", "比较一根粗四倍的轴突"),
+               "Compare an axon of four times the radius", "比较一根半径为原来四倍的轴突"),
         step("thicker-is-faster", Eq(ratio, 2), by.substituting("square-root-law", into="thicker"),
-             "with the original: twice as fast.", "与原来的：快一倍。"),
+             "with the original: twice as fast.", "与原来的轴突：速度为两倍。"),
         define("more-resistive", Eq(ratio_R, velocity(a, 2 * R_i) / velocity(a, R_i)),
                "Doubling the resistivity of the axoplasm instead", "若把轴浆电阻率加倍"),
         step("resistive-is-slower", Eq(ratio_R, 1 / sp.sqrt(2)), by.substituting("square-root-law", into="more-resistive"),
-             "slows the spike by √2.", "动作电位慢 √2 倍。"),
+             "divides the spike's speed by √2.", "动作电位的速度变为原来的 1/√2。"),
         # --- 4. myelin ---
         given("internode-length", Eq(L_int, rho_L * a),
               "Myelin wraps the axon except at the nodes of Ranvier, spaced in proportion to the fibre's size "
@@ -350,17 +369,17 @@ derivation = Derivation(
              "所以有髓纤维的传导速度与半径成正比，而裸轴突只与半径的平方根成正比。半径小到一定程度，"
              "髓鞘就不再划算；模拟给出这个半径。"),
         define("myelin-doubled", Eq(ratio_my, velocity_my(2 * a) / velocity_my(a)),
-               "A myelinated fibre twice as thick", "粗一倍的有髓纤维"),
+               "A myelinated fibre of twice the radius", "半径为原来两倍的有髓纤维"),
         step("myelin-doubling", Eq(ratio_my, 2), by.substituting("myelin-velocity", into="myelin-doubled"),
-             "is twice as fast (a bare axon would gain only √2).", "快一倍（裸轴突只快 √2 倍）。"),
+             "is twice as fast (a bare axon would gain only a factor √2).", "速度为两倍（裸轴突的速度只变为 √2 倍）。"),
         measured("real-nodes", Eq(ratio_nodes, sp.Rational("1.998")), "real-nodes",
                  "Real nodes are about 1 μm long at every size, which breaks the proportion a little: doubling a "
                  "1 μm fibre then gives 1.998.",
-                 "真实的郎飞结在各种粗细下都约 1 μm 长，这稍微破坏了比例：把 1 μm 的纤维加粗一倍，速度比为 1.998。"),
+                 "真实的郎飞结在各种粗细下都约 1 μm 长，这稍微破坏了比例：把半径 1 μm 的纤维的半径加倍，速度比为 1.998。"),
         measured("myelinated-velocity", Eq(theta_5, MYELINATED_VELOCITY), "myelinated-velocity",
-                 "The same nodes and sheath on a fibre of radius 5 μm, fifty times thinner than the squid axon, carry "
+                 "The same nodes and sheath on a fibre of radius 5 μm, about a fiftieth of the squid axon's, carry "
                  "the spike at 53.1 m/s.",
-                 "同样的郎飞结和髓鞘放在半径 5 μm（比乌贼轴突细五十倍）的纤维上，以 53.1 m/s 传导动作电位。"),
+                 "同样的郎飞结和髓鞘放在半径 5 μm（约为乌贼轴突半径的五十分之一）的纤维上，以 53.1 m/s 传导动作电位。"),
         given("as-fast", Eq(velocity(a_match, R_i) / velocity(a_squid, R_i), theta_5 / theta_squid),
               "How thick would a bare axon have to be to keep up? Ask for a radius a_match whose speed exceeds the "
               "squid's in the ratio θ_5 / θ_squid.",
@@ -380,12 +399,12 @@ derivation = Derivation(
         measured("myelin-pays-when-thin", Eq(gain_thin, sp.Rational("2.8")), "myelin-pays-when-thin",
                  "Even at a radius of 0.1 μm (the thinnest myelinated axons of the brain are 0.2 μm across) the "
                  "model's myelinated fibre is 2.8 times faster than a bare one. The bare axon wins only far below any "
-                 "real axon (benchmarks/sim_cable_times.py finds where the two speeds cross): in this model, which "
+                 "real axon (a benchmark script of the project finds where the two speeds cross): in this model, which "
                  "keeps every proportion as the fibre shrinks, myelin pays at every real size. Rushton (1951) put "
                  "the critical diameter at about 1 μm from the shape of peripheral fibres; Waxman and Bennett (1972) showed that those shapes do not hold for small central fibres, "
                  "which are myelinated down to 0.2 μm.",
                  "即使在 0.1 μm 的半径（脑中最细的有髓轴突直径约 0.2 μm），模型中的有髓纤维也比裸轴突快 2.8 倍。"
-                 "只有在远小于任何真实轴突的半径下裸轴突才更快（benchmarks/sim_cable_times.py 求出两条速度曲线的交点）："
+                 "只有在远小于任何真实轴突的半径下裸轴突才更快（本项目的一个基准脚本求出了两条速度曲线的交点）："
                  "这个模型在纤维变细时保持一切比例，在所有真实尺寸下髓鞘都划算。"
                  "Rushton（1951）根据外周纤维的形态把临界直径定为约 1 μm；Waxman 和 Bennett（1972）指出这种形态"
                  "不适用于细小的中枢纤维，它们细到 0.2 μm 仍有髓鞘。"),

@@ -152,6 +152,23 @@ def diffusion_langevin(at: Params, rng: np.random.Generator) -> Estimate:
     return Estimate.mean_of((x[:, 1] ** 2 - x[:, 0] ** 2) / (2.0 * (t2 - t1)))
 
 
+
+# Chinese for the sources and glosses this handout cites (read by derive.render.view).
+SOURCES_ZH = {
+    "The International System of Units (SI), 9th ed. (BIPM, 2019): k_B is exact":
+        "《国际单位制（SI）》第 9 版（BIPM，2019）：k_B 是精确值",
+    "IAPWS, Release on the IAPWS Formulation 2008 for the Viscosity of Ordinary Water Substance":
+        "IAPWS，Release on the IAPWS Formulation 2008 for the Viscosity of Ordinary Water Substance（普通水黏度的 2008 年公式）",
+    "L. G. Longsworth, J. Am. Chem. Soc. 75, 5705 (1953)": "L. G. Longsworth，J. Am. Chem. Soc. 75, 5705 (1953)",
+    "CRC Handbook of Chemistry and Physics, 'Ionic conductivity and diffusion at infinite dilution'":
+        "CRC Handbook of Chemistry and Physics，“无限稀释下的离子电导率与扩散”一表",
+    "A. Einstein, Ann. Phys. 17, 549 (1905)": "A. Einstein，Ann. Phys. 17, 549 (1905)",
+    "the relation": "该关系",
+    "diffusion": "扩散",
+    "glucose": "葡萄糖",
+    "K⁺": "K⁺",
+}
+
 derivation = Derivation(
     id="einstein-relation",
     title=Text("The Einstein relation: ζ D = k_B T", "Einstein 关系：ζD = k_B T"),

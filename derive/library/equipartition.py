@@ -68,12 +68,18 @@ def boltzmann_squares_3d(at: Params, rng: np.random.Generator) -> Estimate:
     return Estimate.mean_of(sum(c**2 for c in components))
 
 
+
+# What a reader needs beyond school mathematics (read by derive.render.view).
+NEEDS = Text("integrals over the whole line, among them the Gaussian integral ∫ e^(−x²) dx = √π",
+             "在整条实轴上的积分，其中包括高斯积分 ∫ e^(−x²) dx = √π")
+SOURCES_ZH = {"Boltzmann's law and the distribution of velocities": "玻尔兹曼定律与速度分布"}
+
 derivation = Derivation(
     id="equipartition",
     title=Text("Equipartition: E[v²] = k_B T / m", "能量均分：E[v²] = k_B T / m"),
     question=Text(
-        "How fast does a particle in a warm liquid move, on average? Why (L/Δt)² = k_B T/m?",
-        "在温暖的液体中，粒子平均运动得有多快？为什么 (L/Δt)² = k_B T/m？",
+        "How fast does a particle in a liquid at temperature T move, on average? Why (L/Δt)² = k_B T/m?",
+        "在温度为 T 的液体中，粒子平均运动得有多快？为什么 (L/Δt)² = k_B T/m？",
     ),
     section="1.2.3",
     symbols=symbols.freeze(),
@@ -88,9 +94,9 @@ derivation = Derivation(
              "The seed article, 高中生也能看懂的的神经科学数学基础, §1.2.3 (2024)"),
     steps=(
         cite("boltzmann", Eq(p(v), boltzmann_weight), FEYNMAN,
-             "In equilibrium the probability of a velocity falls off as exp(-energy / k_B T): "
+             "In equilibrium the probability of a velocity falls off with its energy E as exp(−E/(k_B T)): "
              "the Boltzmann distribution of the kinetic energy m v²/2.",
-             "平衡时，某个速度出现的概率按 exp(-能量/k_B T) 衰减：这是动能 m v²/2 的玻尔兹曼分布。"),
+             "平衡时，某个速度出现的概率随其能量 E 按 exp(−E/(k_B T)) 衰减：这是动能 m v²/2 的玻尔兹曼分布。"),
         given("normalisation", Eq(sp.Integral(boltzmann_weight, everywhere), 1),
               "The probabilities of all velocities add up to 1.", "所有速度的概率加起来等于 1。"),
         step("normalisation-evaluated", Eq(A * sp.sqrt(2 * sp.pi * k_B * T / m), 1),

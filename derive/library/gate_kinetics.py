@@ -121,6 +121,16 @@ def four_gate_channels(at: Params, rng: np.random.Generator) -> Estimate:
     return channels.open_fraction([kind], times=[at[t]], channels=10**8, rng=rng)[0]
 
 
+
+# What a reader needs first besides the handouts quoted below (read by derive.render.view).
+READ_AFTER = ("ion-conductance",)  # the conductances whose gates this handout explains
+NEEDS = Text("a first-order linear differential equation, and the probability that independent events all happen",
+             "一阶线性微分方程，以及几个独立事件同时发生的概率")
+SOURCES_ZH = {
+    "gates": "门",
+    "n⁴, m³h": "n⁴、m³h",
+}
+
 derivation = Derivation(
     id="gate-kinetics",
     title=Text("Gates: why the potassium conductance rises with a delay", "门控：为什么钾电导的上升有延迟"),

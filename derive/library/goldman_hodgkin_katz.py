@@ -113,6 +113,20 @@ def three_ion_reversal(at: Params, rng: np.random.Generator) -> Estimate:
     return nernst_planck.reversal_potential(ions, MEMBRANE, kT_over_e=at[k_B] * at[T] / at[e])
 
 
+
+# What a reader needs first besides the handouts quoted below (read by derive.render.view).
+NEEDS = Text("a first-order linear differential equation, solved with an integrating factor",
+             "一阶线性微分方程（用积分因子求解）")
+SOURCES_ZH = {
+    "the constant field": "恒定电场",
+    "the voltage equation and the permeability ratios": "电压方程与通透率之比",
+    "squid giant axon": "乌贼巨轴突",
+    "D. E. Goldman, J. Gen. Physiol. 27, 37 (1943)": "D. E. Goldman，J. Gen. Physiol. 27, 37 (1943)",
+    "A. L. Hodgkin and B. Katz, J. Physiol. 108, 37 (1949)": "A. L. Hodgkin 和 B. Katz，J. Physiol. 108, 37 (1949)",
+    "A. L. Hodgkin, The Conduction of the Nervous Impulse (1964), as tabulated in D. Purves et al., Neuroscience":
+        "A. L. Hodgkin，The Conduction of the Nervous Impulse (1964)，转引自 D. Purves 等，Neuroscience",
+}
+
 derivation = Derivation(
     id="goldman-hodgkin-katz",
     title=Text("Goldman-Hodgkin-Katz: why the resting potential is near -70 mV",
@@ -217,11 +231,12 @@ derivation = Derivation(
              "GHK 电压方程：每种离子都把电压拉向它自己的能斯特电位，拉力与其通透率成正比。"),
         step("no-sodium", Eq(V, k_B * T / e * sp.log((P_K * K_o + P_Cl * Cl_i) / (P_K * K_i + P_Cl * Cl_o))),
              by.taking_limit("ghk-voltage", P_Na, 0),
-             "If the membrane let no Na⁺ through ...", "如果膜完全不让 Na⁺ 通过……"),
+             "If the membrane let no Na⁺ through (P_Na → 0), the voltage equation keeps only K⁺ and Cl⁻.",
+             "如果膜完全不让 Na⁺ 通过（P_Na → 0），电压方程只剩下 K⁺ 和 Cl⁻。"),
         step("potassium-dominates", Eq(V, k_B * T / e * sp.log(K_o / K_i)),
              by.taking_limit("no-sodium", P_Cl, 0),
-             "... and no Cl⁻, the resting potential would be the Nernst potential of K⁺.",
-             "……也不让 Cl⁻ 通过，静息电位就等于 K⁺ 的能斯特电位。"),
+             "If it let no Cl⁻ through either (P_Cl → 0), the resting potential would be the Nernst potential of K⁺.",
+             "如果也不让 Cl⁻ 通过（P_Cl → 0），静息电位就等于 K⁺ 的能斯特电位。"),
         step("squid-resting-potential", Eq(V, -62 * millivolt),
              by.evaluating_at("ghk-voltage", SQUID_AT_REST, digits=2),
              "The squid axon at rest, P_K : P_Na : P_Cl = 1 : 0.04 : 0.45 (Hodgkin and Katz 1949), 20 °C: "
@@ -235,10 +250,12 @@ derivation = Derivation(
               "The current of one ion vanishes exactly when the bracket does (the factor in front is "
               "never zero).", "单一离子的电流为零当且仅当括号为零（前面的因子不为零）。"),
         step("single-ion-reversal", Eq(u, sp.log(c_out / c_in)), by.solving_for(u, "no-current"),
-             "So one ion's current reverses at ...", "所以单一离子的电流在……处反向"),
+             "So the current of one ion reverses where u = ln(c_out/c_in).",
+             "所以单一离子的电流在 u = ln(c_out/c_in) 处反向。"),
         step("reduces-to-nernst", Eq(V, k_B * T / (z * e) * sp.log(c_out / c_in)),
              by.solving_for(V, "single-ion-reversal", setting={u: z * e * V / (k_B * T)}),
-             "... its Nernst potential, as it must.", "……它的能斯特电位，理应如此。"),
+             "In volts, that is its Nernst potential, as it must be.",
+             "换算成电压，这正是它的能斯特电位，理应如此。"),
     ),
     checks=(
         *(

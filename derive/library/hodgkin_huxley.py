@@ -302,11 +302,12 @@ def rate(current: float):
 
 def _conversion(rate: sp.Symbol) -> tuple:
     name = str(rate)
+    written = name.replace("alpha", "α").replace("beta", "β")  # α_n in the prose, as in the equations
     return (
         cite(f"{name}-1952", Eq(rate, PAPER[rate]), f"{HH}, eqs. 12-13, 20-21, 23-24",
-             f"{name} as the paper writes it, in its own convention.", f"论文原文中的 {name}（采用论文自己的约定）。"),
+             f"{written} as the paper writes it, in its own convention.", f"论文原文中的 {written}（采用论文自己的约定）。"),
         step(name, Eq(rate, MODERN[rate]), by.substituting("convention", into=f"{name}-1952"),
-             f"{name} in the modern convention.", f"现代约定下的 {name}。"),
+             f"{written} in the modern convention.", f"现代约定下的 {written}。"),
     )
 
 
@@ -342,6 +343,19 @@ def _hopf_brackets() -> tuple:
         ]
     return tuple(steps)
 
+
+
+# What a reader needs first besides the handouts quoted below (read by derive.render.view).
+READ_AFTER = ("ion-conductance", "gate-kinetics")  # the membrane equation and the gates
+NEEDS = Text("systems of differential equations, limits of the form 0/0, and the eigenvalues of a matrix",
+             "微分方程组、0/0 型极限，以及矩阵的特征值")
+SOURCES_ZH = {
+    "sign convention": "符号约定",
+    "the definition of capacitance (e.g. E. M. Purcell, Electricity and Magnetism, §3.4)":
+        "电容的定义（例如 E. M. Purcell，《电磁学》（伯克利物理学教程第 2 卷），§3.4）",
+    "W. Gerstner, W. M. Kistler, R. Naud and L. Paninski, Neuronal Dynamics (2014)":
+        "W. Gerstner、W. M. Kistler、R. Naud 和 L. Paninski，Neuronal Dynamics (2014)",
+}
 
 derivation = Derivation(
     id="hodgkin-huxley",
@@ -443,9 +457,9 @@ derivation = Derivation(
                  "A spike rises from rest to its peak by H = 105.75 mV.",
                  "动作电位从静息升到峰值，高度 H = 105.75 mV。"),
         define("least-charge", Eq(Q_min, C * H),
-               "The least charge that could raise V by H is what the capacitor needs, C H (law (1)); any K⁺ "
+               "The least charge that could raise V by H is what the capacitor needs, C H (the capacitor law above); any K⁺ "
                "current flowing out meanwhile only adds to what Na⁺ must bring in.",
-               "使 V 升高 H 所需的最少电荷就是电容所需的 C H（定律 (1)）；同时流出的 K⁺ 电流只会增加 Na⁺ 必须带入的量。"),
+               "使 V 升高 H 所需的最少电荷就是电容所需的 C H（见上面的电容关系）；同时流出的 K⁺ 电流只会增加 Na⁺ 必须带入的量。"),
         cite("squid-capacitance", Eq(C, uF), f"{HH}, Table 3",
              "The squid membrane has about 1 μF/cm².", "乌贼轴突膜的电容约为 1 μF/cm²。"),
         step("least-charge-squid", Eq(Q_min, SPIKE_HEIGHT * uF),

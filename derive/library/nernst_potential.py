@@ -137,6 +137,24 @@ def reversal_potential(at: Params, rng: np.random.Generator) -> Estimate:
     return nernst_planck.reversal_potential([ion], thickness=1.0, kT_over_e=at[k_B] * at[T] / at[e])
 
 
+
+# Chinese for the sources and glosses this handout cites (read by derive.render.view).
+NEEDS = Text("the exponential function and the natural logarithm", "指数函数与自然对数")
+SOURCES_ZH = {
+    "L. Boltzmann (1877)": "L. Boltzmann (1877)",
+    "W. Nernst, Z. Phys. Chem. 4, 129 (1889)": "W. Nernst，Z. Phys. Chem. 4, 129 (1889)",
+    "M. Planck, Ann. Phys. 275, 161 (1890)": "M. Planck，Ann. Phys. 275, 161 (1890)",
+    "the Boltzmann distribution": "玻尔兹曼分布",
+    "the flux": "通量",
+    "The International System of Units (SI), 9th ed. (BIPM, 2019): e, N_A and k_B are exact":
+        "《国际单位制（SI）》第 9 版（BIPM，2019）：e、N_A 和 k_B 是精确值",
+    "A. L. Hodgkin, The Conduction of the Nervous Impulse (1964), as tabulated in D. Purves et al., Neuroscience":
+        "A. L. Hodgkin，The Conduction of the Nervous Impulse (1964)，转引自 D. Purves 等，Neuroscience",
+    "D. Purves et al., Neuroscience": "D. Purves 等，Neuroscience",
+    "squid giant axon": "乌贼巨轴突",
+    "a typical mammalian neuron; one value from each range": "典型的哺乳动物神经元；每个范围各取一个值",
+}
+
 derivation = Derivation(
     id="nernst-potential",
     title=Text("The Nernst potential: E = (k_B T / z e) ln(c_out / c_in)", "能斯特电位：E = (k_B T / z e) ln(c_out / c_in)"),

@@ -111,6 +111,17 @@ def freely_jointed_squares(p: Params, rng: np.random.Generator) -> Estimate:
     return Estimate.mean_of((ends**2).sum(axis=1))
 
 
+
+# What a reader needs beyond school mathematics (read by derive.render.view).
+NEEDS = Text("the average (expectation) of a random quantity, and proof by induction",
+             "随机量的平均值（期望），以及数学归纳法")
+SOURCES_ZH = {
+    "order of magnitude for small molecules in water at room temperature": "室温下小分子在水中的数量级",
+    "the random walk": "无规行走",
+    "steps of any distribution": "任意分布的步长",
+    "the conformation of polymers": "高分子的构象",
+}
+
 derivation = Derivation(
     id="random-walk",
     title=Text("Diffusion as a random walk: E[x²] = 2Dt", "扩散即无规行走：E[x²] = 2Dt"),

@@ -103,6 +103,18 @@ def friction_random(at: Params, rng: np.random.Generator) -> Estimate:
     return Estimate.of_means(lambda mean_x, mean_t: at[F] * mean_t / mean_x, x, t)
 
 
+
+# What a reader needs beyond school mathematics (read by derive.render.view).
+NEEDS = Text("the average (expectation) of a random quantity, and the exponential distribution of waiting times",
+             "随机量的平均值（期望），以及等待时间的指数分布")
+SOURCES_ZH = {
+    "G. G. Stokes, Trans. Camb. Phil. Soc. 9, 8 (1851)": "G. G. Stokes，Trans. Camb. Phil. Soc. 9, 8 (1851)",
+    "L. D. Landau and E. M. Lifshitz, Fluid Mechanics, 2nd ed. (1987)":
+        "L. D. Landau 和 E. M. Lifshitz，《流体力学》（朗道理论物理学教程；英文第 2 版 1987 年）",
+    "Stokes' law": "斯托克斯定律",
+    "the collision model of friction": "摩擦的碰撞模型",
+}
+
 derivation = Derivation(
     id="viscous-friction",
     title=Text("Viscous friction from collisions: ζ = 2m/Δt", "碰撞产生的粘性摩擦：ζ = 2m/Δt"),
