@@ -125,7 +125,7 @@ def verdict_holds(verdict: str, result: StepResult, words: list) -> str:
     elif verdict == "conditional":
         if result.status not in REJECTED | OK:
             return f"expected failed, invalid, or accepted with a side condition; got {shown}"
-        if result.status in OK and not contains(" ".join(result.side_conditions), words) == []:
+        if result.status in OK and contains(" ".join(result.side_conditions), words):
             return f"accepted without a side condition naming {words}: {shown}"
     else:
         raise AssertionError(f"unknown verdict {verdict!r}")
