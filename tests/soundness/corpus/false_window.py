@@ -32,6 +32,8 @@ EXPECTED = {
     "product-of-121-factors": ("rejected", [OUTSIDE]),
     "integer-floor-beyond-1000": ("rejected", [OUTSIDE]),
     "integer-max-below-minus-200": ("rejected", [OUTSIDE]),
+    "square-of-an-integer-mod-4": ("rejected", [OUTSIDE]),
+    "cosine-of-a-multiple-of-pi": ("rejected", [OUTSIDE]),
     # thresholds beyond any fixed window: the claim's own constants set the scale to sample at
     "heaviside-beyond-1e40": ("rejected", [OUTSIDE]),
     "integer-floor-beyond-1e40": ("rejected", [OUTSIDE]),
@@ -57,6 +59,8 @@ derivation = Derivation(
         step("product-of-121-factors", (sp.Mul(*[k - i for i in range(121)]), 0), by.algebra()),
         step("integer-floor-beyond-1000", (sp.floor(n / 1000), 0), by.algebra()),
         step("integer-max-below-minus-200", (sp.Max(j, -200), j), by.algebra()),
+        step("square-of-an-integer-mod-4", (sp.Mod(j**2, 4), 0), by.algebra()),
+        step("cosine-of-a-multiple-of-pi", (sp.cos(sp.pi * j), 1), by.algebra()),
         step("heaviside-beyond-1e40", (sp.Heaviside(p - sp.Integer(10) ** 40), 0), by.algebra()),
         step("integer-floor-beyond-1e40", (sp.floor(k / sp.Integer(10) ** 40), 0), by.algebra()),
         step("min-below-1e-50", (sp.Max(p, sp.Rational(1, 10**50)), p), by.algebra()),

@@ -30,6 +30,8 @@ EXPECTED = {
     "max-plus-min": ("holds", []),
     "parity-of-even": ("proved", []),
     "floor-of-half-of-even": ("proved", []),
+    "product-of-consecutive-is-even": ("holds", []),
+    "cosine-of-even-multiple-of-pi": ("proved", []),
 }
 
 derivation = Derivation(
@@ -52,5 +54,7 @@ derivation = Derivation(
         step("max-plus-min", (sp.Max(x, p) + sp.Min(x, p), x + p), by.algebra()),
         step("parity-of-even", ((-1) ** (2 * n), 1), by.algebra()),
         step("floor-of-half-of-even", (sp.floor(2 * k / 2), k), by.algebra()),
+        step("product-of-consecutive-is-even", (sp.Mod(n * (n + 1), 2), 0), by.algebra()),
+        step("cosine-of-even-multiple-of-pi", (sp.cos(2 * sp.pi * n), 1), by.algebra()),
     ),
 )
