@@ -51,6 +51,14 @@ SPELLINGS = {
     "check-scale": ('STEPS = (define("d", Eq(y, x)),)\n'
                     'CHECKS = (simulated("c", "d", lambda at, rng: Estimate(0.0, 0.001, 1000), {x: 0.0}, "c", "c", '
                     'scale=PAYLOAD),)'),
+    "evaluating-key": 'STEPS = (given("g", Eq(y, x + 1)), step("s", (y, 2), by.evaluating_at("g", {PAYLOAD: 1}, digits=1)))',
+    "instance-key": ('STEPS = (step("g", (x + y, y + x), by.algebra()), '
+                     'step("s", (y + 1, 1 + y), by.instance_of("g", {PAYLOAD: 1})))'),
+    "setting-key": 'STEPS = (given("g", Eq(y, x + 1)), step("s", (x, -1), by.solving_for(x, "g", setting={PAYLOAD: 0})))',
+    "solving-unknown": 'STEPS = (given("g", Eq(y, x + 1)), step("s", (x, y - 1), by.solving_for(PAYLOAD, "g")))',
+    "induction-variable": ('STEPS = (given("b", Eq(y, 0)), given("r", Eq(y, y)), '
+                           'step("s", (y, 0), by.induction(on=PAYLOAD, base="b", step="r")))'),
+    "moments-variable": 'STEPS = (step("s", (E(x), 0), by.moments_of(PAYLOAD)),)',
     "harmless-string": 'STEPS = (step("s", ("x + 1", x + 1), by.algebra()),)',
 }
 
