@@ -18,6 +18,7 @@ q = symbols.add("q", charge, "elementary charge", "元电荷", positive=True)
 M = symbols.add("M_sun", mass, "solar mass", "太阳质量", positive=True)
 N = symbols.add("N", 1, "a large count", "大数", positive=True, integer=True)
 x = symbols.add("x", 1, "x", "x", positive=True)
+m_f = symbols.add("m_f", mass, "electron mass, as a float", "电子质量（浮点数）", positive=True)
 area = symbols.add("A", length**2, "an area", "面积", positive=True)
 femto = symbols.add("r", length, "a nuclear radius", "核半径", positive=True)
 
@@ -39,6 +40,10 @@ EXPECTED = {
     "large-count-off-by-one": ("rejected", [FACTOR]),
     "one-plus-tiny": ("rejected", [FACTOR]),
     "huge-power-off-by-one": ("rejected", [FACTOR]),
+    # the same mistakes written with Python floats, as users often write them
+    "tiny-float-coefficient-doubled": ("rejected", [FACTOR]),
+    "electron-mass-floats-off-by-1000": ("rejected", [FACTOR]),
+    "decimal-floats-off-by-a-hundredth": ("rejected", [FACTOR]),
     # exact numbers that differ in the 101st digit: deciding them needs exact arithmetic (or evalf
     # to enough digits), not a fixed 30 or 70
     "root-two-to-100-digits": ("rejected", [FACTOR]),
@@ -70,6 +75,10 @@ derivation = Derivation(
         given("count", Eq(N, 2**100)),
         step("large-count-off-by-one", (N + 1, 2**100 + 2), by.substituting("count")),
         step("one-plus-tiny", (x + R(1, 10**25) * x, x), by.algebra()),
+        step("tiny-float-coefficient-doubled", (1e-30 * x, 2e-30 * x), by.algebra()),
+        given("electron-float", Eq(m_f, 9.1093837015e-31 * kilogram)),
+        step("electron-mass-floats-off-by-1000", (m_f, 9.1093837015e-31 * gram), by.converting_units("electron-float")),
+        step("decimal-floats-off-by-a-hundredth", (0.1 * x + 0.2 * x, 0.31 * x), by.algebra()),
         step("root-two-to-100-digits", (sp.sqrt(2), R(ROOT_TWO_100)), by.evaluating()),
         step("pi-to-100-digits-times-x", (sp.pi * x, R(PI_100) * x), by.algebra()),
         step("huge-power-off-by-one", (sp.Integer(10) ** 40 * x + 1, sp.Integer(10) ** 40 * x), by.algebra()),
