@@ -35,7 +35,7 @@ class Settings:
     minimum_points: int = 12  # points that must be evaluated for a step to be judged at all
     seconds_per_point: float = 0.5
     digits: int = 30
-    seconds_per_step: float = 10.0
+    seconds_per_step: float = 20.0  # the whole judgement: rule, sampling and proof (they had 10 s each)
     simplify_residuals: bool = True  # factor a failure's residual for the report (up to 1 s per failure)
 
     @property

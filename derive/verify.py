@@ -125,6 +125,16 @@ def _stopped(derivation: Derivation, check: NumericCheck, values: dict, started:
     )
 
 
+def _meets_assumptions(values: dict[sp.Basic, float], what: str) -> None:
+    """A parameter value must meet its symbol's assumptions (a temperature of -300 K is not one)."""
+    tests = {"positive": lambda v: v > 0, "negative": lambda v: v < 0, "nonnegative": lambda v: v >= 0,
+             "nonpositive": lambda v: v <= 0, "integer": lambda v: float(v).is_integer(), "nonzero": lambda v: v != 0}
+    for symbol, value in values.items():
+        for assumption, holds in tests.items():
+            if getattr(symbol, f"is_{assumption}", None) and not holds(value):
+                raise InputError(f"{what}: {sp.sstr(symbol)} is {assumption}, but the check gives it {value:g}")
+
+
 def _raised(error: BaseException, what: str) -> str:
     """'<what> raised KeyError: 'x' (at file.py:12)': the user's code, not the engine's, where possible."""
     frames = traceback.extract_tb(error.__traceback__)
@@ -136,9 +146,14 @@ def _raised(error: BaseException, what: str) -> str:
 
 
 def _not_an_estimate(estimate: object, what: str) -> str:
-    if isinstance(estimate, Estimate):
-        return ""
-    return f"{what} returned {type(estimate).__name__} ({estimate!r:.60}), not an Estimate (derive.Estimate)"
+    if not isinstance(estimate, Estimate):
+        return f"{what} returned {type(estimate).__name__} ({estimate!r:.60}), not an Estimate (derive.Estimate)"
+    for field in ("value", "stderr"):
+        number = getattr(estimate, field)
+        if not isinstance(number, (int, float, np.integer, np.floating)) or isinstance(number, bool):
+            return (f"{what} returned an Estimate whose {field} is {type(number).__name__} ({number!r:.60}), "
+                    "not a number (a scalar float)")
+    return ""
 
 
 def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> CheckResult:
@@ -154,6 +169,9 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
         return _stopped(derivation, check, {}, started)
     except Exception as error:  # the user's code: whatever it raises, this check fails and the run goes on
         return _stopped(derivation, check, {}, started, problem=f"failed: {_raised(error, 'computing its parameters')}")
+    _meets_assumptions(values, what)
+    if check.reference is not None and check.reference is check.simulate:
+        raise InputError(f"{what}: the two methods it compares are the same function, so they cannot disagree")
     rng = np.random.default_rng([seed, zlib.crc32(f"{derivation.id}/{check.name}".encode())])
     if check.reference is not None:  # two methods: the first one's result is the prediction
         try:
@@ -206,6 +224,10 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
         tolerance = float("nan")
     elif not all(np.isfinite([estimate.value, estimate.stderr])):
         problem = f"got a non-finite result from the simulation: {estimate.value} ± {estimate.stderr}."
+        tolerance = float("nan")
+    elif estimate.stderr < 0:
+        problem = (f"got a negative standard error (error estimate) from the simulation ({estimate.stderr:g}): "
+                   "an error is at least 0.")
         tolerance = float("nan")
     elif estimate.computed:
         # a floor at rounding level, for a computation whose two resolutions agree exactly
