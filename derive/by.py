@@ -984,7 +984,9 @@ class Evaluating(Rule):
         number, unit = _decimal_coefficient(claim.rhs)
         if not number.is_Number:
             raise InputError(f"the claim of an evaluation must be a number times a unit, not {sp.sstr(claim.rhs)}")
-        in_unit = sp.nsimplify(u.convert_to(premise.rhs.subs(self.values) / unit, SI_BASE))
+        from derive.falsify import exact  # decimals as the exact decimals they show, never a guessed closed form
+
+        in_unit = sp.simplify(exact(u.convert_to(exact(premise.rhs.subs(self.values) / unit), SI_BASE)))
         if not in_unit.is_number:
             raise RuleFailure(f"{sp.sstr(premise.rhs.subs(self.values))} cannot be expressed in {sp.sstr(unit)}")
         return [Obligation("value", number, round_to(in_unit, self.digits),

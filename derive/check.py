@@ -137,6 +137,8 @@ def _judge_checked(step: Step, context: Context, settings: Settings, result: Ste
                 return
     try:
         obligations = step.by.obligations(step.claim, context)
+        if not obligations:  # a checked rule must give something to check (a user's Rule may not)
+            raise RuleFailure(f"the rule '{result.rule}' gave nothing to check the claim against")
         result.side_conditions = _side_conditions(step, context)
         if step.claim.order:
             obligations = _to_order(step, obligations)

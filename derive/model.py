@@ -418,11 +418,14 @@ def _carry_approximations(steps: tuple[Step, ...]) -> tuple[Step, ...]:
     carried = []
     for s in steps:
         used = [approximate[label] for label in s.by.premises if label in approximate]
-        if used:  # good to the lowest order of any premise, in each small quantity
-            orders: dict[sp.Symbol, int] = dict(s.claim.order)
-            for small, n in (pair for order in used for pair in order):
-                orders[small] = min(n, orders.get(small, n))
-            s = replace(s, claim=Claim(s.claim.lhs, s.claim.rhs, approximate=True, order=tuple(orders.items())))
+        # the order comes from the rule (a series) and the premises, never from the claim as written:
+        # a claim cannot loosen its own comparison
+        orders: dict[sp.Symbol, int] = dict(getattr(s.by, "order_of", ()))
+        for small, n in (pair for order in used for pair in order):
+            orders[small] = min(n, orders.get(small, n))
+        if used or tuple(orders.items()) != s.claim.order:
+            s = replace(s, claim=Claim(s.claim.lhs, s.claim.rhs, approximate=s.claim.approximate or bool(used),
+                                       order=tuple(orders.items())))
         if s.claim.approximate:
             approximate[s.label] = s.claim.order
         carried.append(s)
