@@ -70,8 +70,8 @@ def boltzmann_squares_3d(at: Params, rng: np.random.Generator) -> Estimate:
 
 
 # What a reader needs beyond school mathematics (read by derive.render.view).
-NEEDS = Text("integrals over the whole line, among them the Gaussian integral ∫ e^(−x²) dx = √π",
-             "在整条实轴上的积分，其中包括高斯积分 ∫ e^(−x²) dx = √π")
+NEEDS = Text("integrals over the whole line, among them the Gaussian integral: e^(−x²) integrates to √π",
+             "在整条实轴上的积分，其中包括高斯积分：e^(−x²) 的积分等于 √π")
 SOURCES_ZH = {"Boltzmann's law and the distribution of velocities": "玻尔兹曼定律与速度分布"}
 
 derivation = Derivation(

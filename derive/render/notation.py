@@ -56,7 +56,8 @@ def _rank(symbol: sp.Symbol, units: frozenset) -> int:
     name = symbol.name
     if name in _LOWER_FIRST:
         return _LOWER_FIRST[name]
-    return 3 if re.split(r"[_']", name)[0] in GREEK else 5
+    base = re.split(r"[_']", name)[0]
+    return 3 if base in GREEK and base != "Delta" else 5  # ΔV is a difference: C ΔV, not ΔV C
 
 
 def number_text(number: sp.Rational) -> str | None:
@@ -431,7 +432,12 @@ def _formula_latex(formula: str, names: dict[str, str], printer: HandoutPrinter)
         if symbol:
             base, sub = symbol.group(1), symbol.group(2).strip("{}")
             name = _GREEK_LETTERS.get(base, base) + "_" + "".join(_GREEK_LETTERS.get(s, s) for s in sub)
-            out.append((names.get(name) or printer.doprint(sp.Symbol(name))) + " ")
+            if name in names:
+                out.append(names[name] + " ")
+            elif re.fullmatch(r"[A-Za-z]{2,}", sub):  # E_Na, R_int: a word as subscript is a label, upright
+                out.append(printer.doprint(sp.Symbol(_GREEK_LETTERS.get(base, base))) + r"_{\mathrm{" + sub + "}} ")
+            else:
+                out.append(printer.doprint(sp.Symbol(name)) + " ")
             i = symbol.end()
         elif c == "√" and formula[i + 1:i + 2] == "(":
             depth, j = 0, i + 1
@@ -448,6 +454,15 @@ def _formula_latex(formula: str, names: dict[str, str], printer: HandoutPrinter)
                 j += 1
             out.append("^{" + "".join(_SUPERSCRIPTS[s] for s in formula[i:j]) + "}")
             i = j
+        elif c == "^" and formula[i + 1:i + 2] == "(":  # e^(−x²): the bracket is the exponent
+            depth, j = 0, i + 1
+            while j < len(formula):
+                depth += {"(": 1, ")": -1}.get(formula[j], 0)
+                if depth == 0:
+                    break
+                j += 1
+            out.append("^{" + _formula_latex(formula[i + 2:j], names, printer) + "}")
+            i = j + 1
         elif c == "^":
             power = re.match(r"\^(\{[^{}]*\}|-?[0-9]+|.)", formula[i:])
             out.append("^{" + _formula_latex(power.group(1).strip("{}"), names, printer) + "}")

@@ -110,3 +110,16 @@ def test_a_decimal_argument_stays_a_decimal():
 
 def test_greek_letters_in_a_power_written_in_prose_are_set_as_tex():
     assert notation.prose_parts("grows as e^{x/λ} along", printer())[1] == r"e^{x/\lambda}"
+
+
+def test_a_bracketed_power_written_in_prose_is_the_exponent():
+    assert notation.prose_parts("the integral of e^(−x²) over", printer())[1] == "e^{-x^{2}}"
+
+
+def test_a_difference_comes_after_its_coefficient():
+    C, dV = sp.symbols("C Delta_V")
+    assert HandoutPrinter({"symbol_names": {dV: r"\Delta V"}}).doprint(C * dV) == r"C \Delta V"
+
+
+def test_a_word_subscript_in_prose_is_upright_unless_the_handout_names_the_symbol():
+    assert notation.prose_parts("far from E_Na at rest", printer())[1] == r"E_{\mathrm{Na}}"
