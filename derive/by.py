@@ -334,8 +334,9 @@ def _as_function_of_side(operation: Callable[[sp.Expr], sp.Expr], phrase: str, p
         applied = operation(side)
     except Exception as error:  # the user's operation: whatever it raises, the rule cannot apply
         raise RuleFailure(f"{phrase}: the operation raised {type(error).__name__} on a side: {error}") from error
-    if not isinstance(applied, sp.Basic):
-        raise InputError(f"{phrase}: the operation must return a SymPy expression, not {type(applied).__name__}")
+    if not isinstance(applied, sp.Expr):  # an Eq, a Tuple, a number type SymPy does not know...
+        raise InputError(f"{phrase}: the operation must return a SymPy expression (a value), not "
+                         f"{type(applied).__name__}")
     # an unevaluated operator (Integral, Derivative, Limit, Subs) acts on the stand-in now, not on
     # the sides later: d/dx of a value that does not vary is 0, whatever the side is written as
     applied = applied.doit()
@@ -506,7 +507,7 @@ def _hypothesis_conflict(step: Step, context: Context) -> str:
         if step.claim.rhs.has(lhs):
             return f"{sp.sstr(lhs)} is defined in terms of itself"
     if step.claim.difference.has(AppliedUndef):
-        return ""
+        return _function_conflict(step, context)
     known = substitute(step.claim.difference, [Claim(k, v) for k, v in hypothesis_values(context).items()])
     try:
         known = sp.simplify(known)
@@ -527,6 +528,24 @@ def _hypothesis_conflict(step: Step, context: Context) -> str:
         if solutions is sp.S.EmptySet:
             return (f"no value of {unknown} that its assumptions allow ({_domain_of(unknown)}) satisfies it: "
                     f"{sp.sstr(known)} = 0 has no solution there")
+    return ""
+
+
+def _function_conflict(step: Step, context: Context) -> str:
+    """A hypothesis about a function's values against the earlier ones: G(1) = 2 beside G(1) = 3, or
+    H(t) = t for every t beside H(1) = 2. Only a contradiction down to a nonzero number is reported."""
+    earlier = [s.claim for s in context.derivation.steps[: context.position]
+               if is_axiom(s, AxiomKind.GIVEN, AxiomKind.DEFINITION) and isinstance(s.claim.lhs, AppliedUndef)
+               and not s.claim.rhs.has(s.claim.lhs.func)]
+    if not earlier:
+        return ""
+    try:
+        with time_limit(2.0):
+            known = sp.simplify(substitute(step.claim.difference, earlier).doit())
+    except (TimeLimitExceeded, TypeError, ValueError, NotImplementedError):
+        return ""
+    if known.is_number and known.is_zero is False:
+        return f"contradicts the earlier givens and definitions of functions: with them put in, it says {sp.sstr(known)} = 0"
     return ""
 
 
@@ -676,9 +695,13 @@ def two_sided_limit(expr: sp.Expr, variable: sp.Symbol, to: sp.Expr) -> sp.Expr:
     """The limit from both sides (SymPy's default is from above only); at ±oo, the one there is."""
     to = expression(to, "the point of a limit")
     try:
-        return sp.limit(expr, variable, to) if to.is_infinite else sp.limit(expr, variable, to, dir="+-")
+        found = sp.limit(expr, variable, to) if to.is_infinite else sp.limit(expr, variable, to, dir="+-")
     except ValueError as error:  # SymPy: the one-sided limits differ
         raise RuleFailure(f"the limit of {sp.sstr(expr)} as {variable} → {sp.sstr(to)} does not exist: {error}") from error
+    if found.has(sp.zoo, sp.nan):  # unbounded without a sign, or undefined: the one-sided limits differ
+        raise RuleFailure(f"the limit of {sp.sstr(expr)} as {variable} → {sp.sstr(to)} does not exist "
+                          f"(SymPy gives {sp.sstr(found)}: the one-sided limits differ)")
+    return found
 
 
 def taking_limit(label: str, variable: sp.Symbol, to: sp.Expr) -> Applying:

@@ -19,7 +19,7 @@ import sympy as sp
 
 from derive.by import Axiom, hypothesis_conflict, support
 from derive.falsify import OPAQUE, Design, Falsification, Sampler, exact, in_base_units, opaque_atoms  # noqa: F401
-from derive.model import Context, Derivation, Expect, InputError, Obligation, RuleFailure, RuleKind, Step
+from derive.model import Claim, Context, Derivation, Expect, InputError, Obligation, RuleFailure, RuleKind, Step
 from derive.report import Counterexample, Status, StepResult, where
 from derive.timelimit import TimeLimitExceeded, time_limit
 from derive.units import DimensionError, DimensionWalker, UndeclaredSymbol
@@ -136,12 +136,14 @@ def _judge_checked(step: Step, context: Context, settings: Settings, result: Ste
                 result.problem = f"rests on '{premise.label}', which cannot be assumed: {conflict}"
                 return
     try:
-        obligations = step.by.obligations(step.claim, context)
+        order = effective_order(context.derivation, step.label) if step.claim.order else ()
+        tracked = order and _ORDERS[(id(context.derivation.steps), step.label)][2]
+        obligations = step.by.obligations(step.claim, _with_errors(context) if tracked else context)
         if not obligations:  # a checked rule must give something to check (a user's Rule may not)
             raise RuleFailure(f"the rule '{result.rule}' gave nothing to check the claim against")
         result.side_conditions = _side_conditions(step, context)
-        if step.claim.order:
-            obligations = _to_order(step, obligations)
+        if order:
+            obligations = _to_order(step, obligations, order)
     except InputError as error:
         result.status, result.problem = Status.INVALID, f"cannot be checked: {error}"
         return
@@ -199,6 +201,14 @@ def _judge_checked(step: Step, context: Context, settings: Settings, result: Ste
         result.problem = ("is quoted as a false claim, but the checker finds no counterexample "
                           f"at {result.points} points.")
         return
+    jumps = [o for o in obligations if o.either_sign and not o.computed and _discontinuous(o)]
+    if undecided and jumps:
+        result.obligation, result.produced = jumps[0].name, _produced(jumps[0])
+        result.problem = ("cannot be judged by sampling: SymPy could not prove it, and it compares equations "
+                          "through a function that jumps (Piecewise, Heaviside, floor, sign, a comparison); two "
+                          "such equations can agree at every sample point and still differ exactly where the "
+                          "premise holds. Prove it another way, or write the claim without the jump.")
+        return
     if undecided:  # not proved: look again, in more digits, before saying it holds numerically
         for obligation in obligations:
             found = sampler.falsify(obligation, confirm=True)
@@ -206,9 +216,9 @@ def _judge_checked(step: Step, context: Context, settings: Settings, result: Ste
                 result.obligation, result.produced = obligation.name, _produced(obligation)
                 result.counterexample, result.hint = found.counterexample, obligation.hint
                 result.residual = _residual_text(obligation, found.sign, settings.simplify_residuals)
-                result.problem = "does not hold (seen when sampled again at 70 digits)."
+                result.problem = "does not hold (seen when sampled again at 150 and 310 digits)."
                 return
-        result.digits = 70
+        result.digits = 150
     quoted_axioms = [o.axiom for o in obligations if o.axiom]
     if undecided:
         result.status = Status.NUMERIC
@@ -218,6 +228,16 @@ def _judge_checked(step: Step, context: Context, settings: Settings, result: Ste
         result.note = "quoted from an axiom: " + "; ".join(quoted_axioms)
     else:
         result.status = Status.PROVED
+
+
+_JUMPS = (sp.Piecewise, sp.Heaviside, sp.floor, sp.ceiling, sp.sign, sp.frac, sp.Mod, sp.core.relational.Relational,
+          sp.KroneckerDelta, sp.DiracDelta)
+
+
+def _discontinuous(obligation: Obligation) -> bool:
+    """Whether an obligation involves a function with jumps: sampling, which sees an open set of
+    points, cannot see what happens on the thin set where an equation's premise holds."""
+    return any(sp.sympify(side).has(*_JUMPS) for side in (obligation.claimed, obligation.produced))
 
 
 def _side_conditions(step: Step, context: Context) -> list[str]:
@@ -236,35 +256,103 @@ def _side_conditions(step: Step, context: Context) -> list[str]:
     return conditions
 
 
-def _to_order(step: Step, obligations: list[Obligation]) -> list[Obligation]:
+@dataclass(frozen=True)
+class _ErrorTerms(Context):
+    """A context whose approximate premises carry their error term: rhs + O(small**(n + 1)), so a
+    rule's own arithmetic says to which order its result holds (dividing by small loses one)."""
+
+    def premise(self, label: str) -> Claim:
+        claim = super().premise(label)
+        order = effective_order(self.derivation, label)
+        if not order:
+            return claim
+        return Claim(claim.lhs, claim.rhs + sum(sp.O(small ** (n + 1)) for small, n in order),
+                     claim.approximate, claim.order)
+
+
+def _with_errors(context: Context) -> Context:
+    return _ErrorTerms(context.derivation, context.position)
+
+
+_ORDERS: dict[tuple[int, str], tuple] = {}  # (steps, order, whether the rule ran with error terms)
+
+
+def effective_order(derivation: Derivation, label: str) -> tuple[tuple[sp.Symbol, int], ...]:
+    """The order to which step `label` really holds, in each small quantity: at most the order its
+    rule and premises carry, less where its rule's arithmetic loses orders (read off the error
+    terms O(small**m) the rule's obligations come out with)."""
+    key = (id(derivation.steps), label)
+    if key in _ORDERS and _ORDERS[key][0] is derivation.steps:
+        return _ORDERS[key][1]
+    step = derivation.step(label)
+    carried = dict(step.claim.order)
+    tracked = False
+    if carried and step.by.kind is RuleKind.CHECKED:
+        position = derivation.labels.index(label)
+        try:
+            with time_limit(5.0):
+                obligations = step.by.obligations(step.claim, _ErrorTerms(derivation, position))
+            tracked = True
+        except Exception:  # noqa: BLE001 - a rule SymPy cannot run with error terms: the carried order stands
+            obligations, tracked = [], False
+        for obligation in obligations:
+            for side in (obligation.claimed, obligation.produced):
+                try:  # expanded, so O(e**3)/e is seen as O(e**2)
+                    side = sp.expand(sp.sympify(side)) if sp.sympify(side).has(sp.Order) else side
+                except Exception:  # noqa: BLE001
+                    continue
+                for term in sp.sympify(side).atoms(sp.Order):
+                    for small in carried:
+                        power = term.expr.as_powers_dict().get(small, 0)
+                        if term.expr.has(small) and power.is_Integer:
+                            carried[small] = min(carried[small], int(power) - 1)
+    found = tuple(carried.items())
+    if len(_ORDERS) > 20_000:
+        _ORDERS.clear()
+    _ORDERS[key] = (derivation.steps, found, tracked)
+    return found
+
+
+def _to_order(step: Step, obligations: list[Obligation], order: tuple[tuple[sp.Symbol, int], ...]) -> list[Obligation]:
     """A claim that holds to order n in a small quantity: its sides may keep no term beyond that
     order (its premises do not fix those terms), and its obligations are compared up to it."""
     from dataclasses import replace
 
-    for small, order in step.claim.order:
+    for small, n in order:
+        if n < 0:
+            raise RuleFailure(f"the premises hold only up to terms of order {small}**{n + 1 if n + 1 else 0}: "
+                              f"the rule divides away every order in {small} they are good to")
         for side in (step.claim.lhs, step.claim.rhs):
             if not side.has(small):
                 continue
-            kept = sp.expand(_truncate(side, small, order))
+            kept = sp.expand(_truncate(side, small, n))
             if sp.expand(side - kept) != 0:
                 beyond = sp.expand(side - kept)
-                raise RuleFailure(f"the claim keeps {sp.sstr(beyond)}, beyond order {order} in {small}: its premises "
-                                  f"hold only up to terms of order {small}**{order + 1}, which they do not fix")
+                lost = (f" (the approximations it rests on are stated to order {dict(step.claim.order)[small]}, but the "
+                        f"arithmetic since, a division by {small} say, leaves order {n})"
+                        if dict(step.claim.order).get(small, n) > n else "")
+                raise RuleFailure(f"the claim keeps {sp.sstr(beyond)}, beyond order {n} in {small}{lost}: what it "
+                                  f"follows from holds only up to terms of order {small}**{n + 1}, which it does not fix")
     truncated = []
     for obligation in obligations:
         claimed, produced = obligation.claimed, obligation.produced
-        for small, order in step.claim.order:
-            claimed, produced = _truncate(claimed, small, order), _truncate(produced, small, order)
+        for small, n in order:
+            claimed, produced = _truncate(claimed, small, n), _truncate(produced, small, n)
         truncated.append(replace(obligation, claimed=claimed, produced=produced,
-                                 shows=f"{obligation.shows}, up to order {', '.join(f'{s}**{n}' for s, n in step.claim.order)}"))
+                                 shows=f"{obligation.shows}, up to order {', '.join(f'{s}**{n}' for s, n in order)}"))
     return truncated
 
 
 def _truncate(expr: sp.Expr, small: sp.Symbol, order: int) -> sp.Expr:
     expr = sp.sympify(expr)
+    if expr.has(sp.Order):
+        expr = sp.expand(expr)
     if not expr.has(small):
-        return expr
-    return sp.series(expr, small, 0, order + 1).removeO()
+        return expr.removeO() if expr.has(sp.Order) else expr
+    try:
+        return sp.series(expr, small, 0, order + 1).removeO()
+    except ValueError as error:  # SymPy cannot expand it (a pole in small, say)
+        raise RuleFailure(f"cannot expand {sp.sstr(expr)} in small {small} to order {order}: {error}") from error
 
 
 def rational_identity(obligation: Obligation) -> bool | None:

@@ -93,8 +93,9 @@ class Sampler:
         self.random = random.Random(seed)
 
     def falsify(self, obligation: Obligation, confirm: bool = False) -> Falsification:
-        """The first point where the sides differ, if any. With `confirm`, every comparison starts
-        at 70 digits, so relative differences down to 1e-62 are seen (for steps SymPy cannot prove)."""
+        """The first point where the sides differ, if any. With `confirm`, every comparison is made
+        at 150 and 310 digits, so relative differences down to about 1e-140 are seen (for steps SymPy
+        cannot prove)."""
         try:
             return self._falsify(obligation, confirm)
         except (TimeLimitExceeded, RecursionError):
@@ -123,8 +124,9 @@ class Sampler:
 
         compared: list[tuple[list[Fraction], list[Comparison]]] = []
         skipped = 0
-        for point in self._points(kinds):
-            precisions = PRECISIONS[1:] if confirm else PRECISIONS
+        landmarks = _landmarks(claimed, produced)
+        for point in self._points(kinds, landmarks):
+            precisions = PRECISIONS[2:] if confirm else PRECISIONS
             readings = None
             if enclose is not None and all(isinstance(v, Fraction) for v in point):
                 readings = _enclosed(enclose, point, self.design.seconds_per_point, obligation.either_sign, precisions)
@@ -135,7 +137,7 @@ class Sampler:
                 skipped += 1
                 continue
             compared.append((point, readings))
-            if len(compared) >= self.design.points:
+            if len(compared) >= self.design.points + 2 * len(landmarks):
                 break
         sign = _preferred_sign(obligation, lambda s: sum(r[_index(s)].equal for _, r in compared))
         for point, readings in compared:
@@ -149,15 +151,20 @@ class Sampler:
                 return Falsification(len(compared), example, sign, skipped)
         return Falsification(len(compared), sign=sign, skipped=skipped)
 
-    def _points(self, kinds: Sequence[_Kind]) -> Iterator[list[Fraction]]:
+    def _points(self, kinds: Sequence[_Kind], landmarks: Sequence[Fraction] = ()) -> Iterator[list[Fraction]]:
         """All ones first (the easiest point to check by hand), then other small integers, then
-        moderate values, then extreme ones; then more of every kind, for points that failed."""
+        moderate values, then extreme ones, then values near the scales the expression itself names
+        (Heaviside(p - 10**40) changes at 10**40, however far that is); then more of every kind,
+        for points that failed."""
         design = self.design
         yield [Fraction(min(kind.small, key=lambda v: (abs(v - 1), v))) for kind in kinds]
         small = [[Fraction(self.random.choice(kind.small)) for kind in kinds] for _ in range(design.integer_points - 1)]
         yield from sorted(small, key=lambda point: sum(abs(v) for v in point))
         moderate = design.points - design.integer_points - design.wide_points
         for _ in range(3):  # the design, then twice more for points that could not be evaluated
+            for landmark in landmarks:
+                for above in (False, True):
+                    yield [kind.near(landmark, self.random, above) for kind in kinds]
             for _ in range(moderate):
                 yield [kind.draw(self.random) for kind in kinds]
             for _ in range(design.wide_points):
@@ -202,8 +209,9 @@ def _enclosed(enclose: Callable, point: list[Fraction], seconds: float, either_s
                             found.append(Comparison(False, mpmath.mpf(mid_c), mpmath.mpf(mid_p)))
                         break
                     held += 1
-                    tight = difference.delta <= max(abs(mid_c), abs(mid_p)) * mpmath.mpf(10) ** (8 - digits)
-                    if held == 2 or tight:
+                    tight = (difference.delta <= max(abs(mid_c), abs(mid_p)) * mpmath.mpf(10) ** (8 - digits)
+                             and len(precisions) == len(PRECISIONS))  # a confirmation holds at every precision
+                    if held == len(precisions[:2]) or tight:
                         with mpmath.workdps(digits):
                             found.append(Comparison(True, mpmath.mpf(mid_c), mpmath.mpf(mid_p)))
                         break
@@ -347,6 +355,14 @@ class _Kind:
     bounds: tuple[Fraction, Fraction] | None = None  # a declared sample range: moderate points stay inside
     beyond: _Kind | None = None  # the symbol's whole domain, where the extreme points are drawn
 
+    def near(self, landmark: Fraction, rng: random.Random, above: bool) -> Fraction:
+        """A value of this kind's sign below or above a scale the expression names."""
+        value = landmark * (Fraction(rng.randint(11, 29), 10) if above else Fraction(rng.randint(1, 9), 10))
+        if self.integer:
+            value = Fraction(max(round(value), 1))
+        sign = self.sign or rng.choice((1, -1))
+        return sign * value
+
     def draw(self, rng: random.Random, wide: bool = False) -> Fraction | mpmath.mpc:
         if wide and self.beyond is not None:  # a sample range never narrows what a claim is checked over
             return self.beyond.draw(rng, wide=True)
@@ -372,6 +388,19 @@ class _Kind:
                 return mpmath.mpc(float(sign * magnitude) if wide else sign * magnitude.numerator / magnitude.denominator,
                                   imaginary)
         return sign * magnitude
+
+
+def _landmarks(*exprs: sp.Basic) -> list[Fraction]:
+    """The magnitudes of the numbers an expression names outside the range the design already covers
+    (below 10**-3 or above 10**3), and their reciprocals, at most six; the design adds a point below
+    and above each."""
+    found: set[Fraction] = set()
+    for expr in exprs:
+        for number in expr.atoms(sp.Rational):
+            value = abs(Fraction(int(number.p), int(number.q)))
+            if value and (value > 1000 or value < Fraction(1, 1000)):
+                found.update((value, 1 / value))  # p - 10**40 changes at 10**40, and so does p/10**40
+    return sorted(found)[:6]
 
 
 def _decimal(x: float) -> Fraction:
@@ -429,7 +458,7 @@ def _show_exact(value: Fraction | mpmath.mpc) -> str:
 
 def _shown_apart(a: mpmath.mpf | mpmath.mpc, b: mpmath.mpf | mpmath.mpc) -> tuple[str, str]:
     """Two values that differ, printed with enough digits that they are seen to differ."""
-    for digits in (8, 12, 16, 20, 25, 30, 40, 60):
+    for digits in (8, 12, 16, 20, 25, 30, 40, 60, 100, 150, 310):
         with mpmath.workdps(digits + 5):
             if mpmath.nstr(a, digits) != mpmath.nstr(b, digits):
                 break

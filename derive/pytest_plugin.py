@@ -30,7 +30,7 @@ import derive
 from derive import project
 
 LIBRARY = Path(derive.__file__).resolve().parent / "library"
-DEFAULT_TIME_LIMIT = 10.0  # derive.check.Settings.seconds_per_step, without importing SymPy
+DEFAULT_TIME_LIMIT = 20.0  # derive.check.Settings.seconds_per_step, without importing SymPy
 
 
 class DerivationFailure(Exception):
@@ -95,8 +95,11 @@ class DerivationFile(pytest.File):
         from derive import registry
         from derive.model import InputError
 
+        from derive.verify import require_measurements_checked
+
         try:
             derivation = registry.load_file(self.path)
+            require_measurements_checked(derivation)  # as `derive check` does: bad input, not a pass
         except InputError as error:
             raise self.CollectError(str(error)) from None
         ids = self.config.stash[_FINDER].ids
