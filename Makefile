@@ -17,7 +17,7 @@ check: $(STAMP)
 	$(BIN)/derive check
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/check_times.py

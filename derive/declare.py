@@ -83,8 +83,8 @@ def simulated(
     step_label: str,
     simulate: Simulation,
     at: Mapping[sp.Basic, Any],
-    en: str,
-    zh: str,
+    en: str = "",
+    zh: str = "",
     *,
     scale: sp.Expr | None = None,
     contradicts: bool = False,
@@ -106,7 +106,7 @@ def simulated(
 
 
 def agrees(
-    name: str, first: Simulation, second: Simulation, at: Mapping[sp.Basic, Any], en: str, zh: str,
+    name: str, first: Simulation, second: Simulation, at: Mapping[sp.Basic, Any], en: str = "", zh: str = "",
     *, budget: float = NumericCheck.budget,
 ) -> NumericCheck:
     """Two independent computations of the same quantity (two integrators, say) must agree within
