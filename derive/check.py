@@ -247,9 +247,11 @@ def _side_conditions(step: Step, context: Context) -> list[str]:
 
     conditions = list(step.by.side_conditions(step.claim, context))
     premises = [context.premise(label) for label in step.by.premises if label in context.derivation.labels]
+    about = step.claim.lhs.free_symbols | step.claim.rhs.free_symbols
     for side in [step.claim.lhs, step.claim.rhs] + [side for p in premises for side in (p.lhs, p.rhs)]:
         for power in sp.preorder_traversal(sp.sympify(side)):
-            if isinstance(power, sp.Pow) and power.exp.is_negative and power.base.is_zero is not False:
+            if isinstance(power, sp.Pow) and power.exp.is_negative and power.base.is_zero is not False \
+                    and power.base.free_symbols <= about:  # a premise's condition on the claim's quantities
                 for condition in _nonzero(power.base):
                     if condition not in conditions:
                         conditions.append(condition)
