@@ -89,18 +89,18 @@ def _check_within_limit(step: Step, context: Context, settings: Settings, result
         _judge(step, context, settings, result, deadline)
 
 
-_QUOTED: dict[tuple[str, str], tuple[str, str]] = {}
+_QUOTED: dict[tuple, tuple] = {}
 
 
 def quoted_verdicts(derivation: Derivation, label: str) -> tuple[str, str]:
     """The status and problem of a step of another handout that a quotation rests on, checked once
     per process (with the default settings)."""
-    key = (derivation.id, label)
-    if key not in _QUOTED:
-        _QUOTED[key] = ("timed-out", "it quotes itself, through other handouts")  # a cycle ends here
+    key = (derivation.id, id(derivation.steps), label)  # the steps' identity: two modules may share an id
+    if key not in _QUOTED or _QUOTED[key][2] is not derivation.steps:
+        _QUOTED[key] = ("timed-out", "it quotes itself, through other handouts", derivation.steps)  # a cycle ends here
         result = check_step(derivation, derivation.labels.index(label) + 1, Settings(simplify_residuals=False))
-        _QUOTED[key] = (result.status.value, result.problem)
-    return _QUOTED[key]
+        _QUOTED[key] = (result.status.value, result.problem, derivation.steps)
+    return _QUOTED[key][:2]
 
 
 def _printed(claim: object) -> str:
