@@ -49,7 +49,8 @@ from derive.verify import run_check
 SYMBOLIC_TARGET = 0.99  # of non-equivalent mutants rejected by the symbolic checker
 NUMERIC_TARGET = 0.95  # of mutants moving a final result beyond resolution rejected by its checks
 
-OPERATORS = ("flip-sign", "exponent", "scale", "swap", "drop-term", "function", "magnitude", "branch")
+OPERATORS = ("flip-sign", "exponent", "scale", "swap", "drop-term", "function", "magnitude", "branch",
+             "extra-hypothesis")
 
 # Only the expression (the first argument) of these is edited, never their variables or limits.
 _BINDING = (sp.Derivative, sp.Integral, sp.Limit, sp.Sum, sp.Subs)
@@ -199,6 +200,29 @@ def mutants_of_step(derivation: Derivation, number: int) -> list[Mutant]:
         add("swap", f"swap {a} and {b}", _swap(original.lhs, a, b), _swap(original.rhs, a, b))
         add("swap", f"swap {a} and {b} in the left side only", _swap(original.lhs, a, b), original.rhs)
         add("swap", f"swap {a} and {b} in the right side only", original.lhs, _swap(original.rhs, a, b))
+    for symbol, value in _silent_hypotheses(derivation, original):
+        # a result that holds only under an unstated hypothesis (L = 1, a mean step of 0)
+        try:
+            edited = sp.sympify(original.rhs).subs(symbol, value)
+        except (ValueError, TypeError, ZeroDivisionError):
+            continue
+        if not edited.has(sp.zoo, sp.nan):
+            add("extra-hypothesis", f"assume {symbol} = {value} silently in the right side", original.lhs, edited)
+    return found
+
+
+def _silent_hypotheses(derivation: Derivation, claim: Claim) -> list[tuple[sp.Symbol, sp.Integer]]:
+    """The values an unstated hypothesis would give the claim's declared symbols: 1 for any, and 0
+    for those whose assumptions allow it."""
+    declared = {q.head for q in derivation.symbols if isinstance(q.head, sp.Symbol)}
+    found = []
+    rhs = sp.sympify(claim.rhs)
+    bound = {v for a in rhs.atoms(sp.Derivative, sp.Integral, sp.Subs, sp.Sum, sp.Limit)
+             for v in getattr(a, "variables", ()) + tuple(getattr(a, "free_symbols", set()) - rhs.free_symbols)}
+    for symbol in sorted((rhs.free_symbols & declared) - bound, key=lambda s: s.name):
+        found.append((symbol, sp.Integer(1)))
+        if symbol.is_zero is not False and not symbol.is_positive:
+            found.append((symbol, sp.Integer(0)))
     return found
 
 

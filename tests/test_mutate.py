@@ -103,6 +103,15 @@ def test_mutation_operators_all_apply_to_the_nernst_potential():
     assert set(examples) == set(mutate.OPERATORS) - {"branch"}  # the library has no absolute values to drop
     assert examples["function"].edit.startswith(("write exp for log", "write log for exp"))
     assert examples["magnitude"].edit.startswith(("multiply", "divide")) and "1000" in examples["magnitude"].edit
+    assert examples["extra-hypothesis"].edit.startswith("assume ")
+
+
+def test_a_result_that_needs_an_unstated_hypothesis_is_rejected():
+    number = WALK.labels.index("msd") + 1
+    silent = [m for m in mutate.mutants_of_step(WALK, number) if m.operator == "extra-hypothesis"]
+    assert {m.claim.rhs for m in silent} >= {n, L**2}  # E[x(n)**2] = n L**2 with L = 1, or with n = 1
+    for mutant in silent:
+        assert not check_step(mutant.apply(WALK), number, SETTINGS).status.ok, mutant.edit
 
 
 def test_the_branch_operator_drops_an_absolute_value_and_the_checker_rejects_it():
@@ -185,7 +194,8 @@ def test_numeric_checks_that_pass_everything_miss_the_numeric_target(monkeypatch
 
     monkeypatch.setattr(mutate, "run_check", passes_everything)
     report = mutate.MutationReport([mutate.score(WALK, steps=["msd"])], 0, False, 0.0)
-    assert report.tally.beyond_resolution > 0 and report.tally.numeric_rejected == 0
+    # only mutants whose prediction cannot even be evaluated (a zero with no scale) are still rejected
+    assert report.tally.beyond_resolution > 0 and report.tally.numeric_rejected == report.tally.numeric_unevaluable
     assert not report.numeric_met and report.exit_code == 1 and report.numeric_survivors()
 
 
