@@ -308,7 +308,8 @@ class Applying(Rule):
             hint = ""
         else:  # an operation on values: a = b gives f(a) = f(b) only for a function f of the side
             produced = _as_function_of_side(self.operation, self.phrase, premise)
-            hint = _form_dependence_hint(self.operation, premise, produced)
+            # the library's own operations are functions of the value: only a user's may look at form
+            hint = "" if self.words else _form_dependence_hint(self.operation, premise, produced)
         if self.divisor is not None:
             _divisor_not_forced_zero(self.divisor, context)
         return [
@@ -357,7 +358,7 @@ def _form_dependence_hint(operation: Callable[[sp.Expr], sp.Expr], premise: Clai
             "premise does not fix (a = b does not give numer(a) = numer(b), d/dx a = d/dx b, ...)")
 
 
-def _nonzero(factor: sp.Expr) -> tuple[str, ...]:
+def nonzero(factor: sp.Expr) -> tuple[str, ...]:
     if factor.is_zero is False:
         return (Condition(f"{sp.sstr(factor)} ≠ 0 (true by the symbols' assumptions)",
                           Wording("nonzero_known", {"expr": factor})),)
@@ -379,7 +380,7 @@ def dividing_both_sides(label: str, by: sp.Expr) -> Applying:
     by = expression(by, "the divisor of by.dividing_both_sides")
     return Applying(
         (label,), lambda side: side / by, f"dividing by {sp.sstr(by)} both sides of",
-        lambda premise: _nonzero(by), divisor=by, words=Wording("dividing", {"by": by}),
+        lambda premise: nonzero(by), divisor=by, words=Wording("dividing", {"by": by}),
     )
 
 
@@ -447,7 +448,7 @@ def _holds_for_every(variable: sp.Symbol, label: str, context: Context) -> None:
 _MEMO: dict[tuple, tuple] = {}
 
 
-def _memo(kind: str, context: Context, compute: Callable[[], object]) -> object:
+def memo(kind: str, context: Context, compute: Callable[[], object]) -> object:
     """compute(), once per derivation (its tuple of steps) and position: the hypotheses before a
     step do not change while its derivation is checked. The steps are kept with the value, so the
     key's id() cannot be reused by another derivation."""
@@ -464,7 +465,7 @@ def _memo(kind: str, context: Context, compute: Callable[[], object]) -> object:
 def hypothesis_values(context: Context) -> dict[sp.Symbol, sp.Expr]:
     """Values the earlier givens and definitions force on symbols, whatever the spelling:
     x = -55 mV, -55 mV = x and x + 55 mV = 0 all give x = -55 mV; so does y - x = 0 once x is known."""
-    return dict(_memo("values", context, lambda: _hypothesis_values(context)))
+    return dict(memo("values", context, lambda: _hypothesis_values(context)))
 
 
 def _hypothesis_values(context: Context) -> dict[sp.Symbol, sp.Expr]:
@@ -493,7 +494,7 @@ def hypothesis_conflict(step: Step, context: Context) -> str:
     """Why a given or a definition cannot stand beside the earlier ones ('' if it can): a name defined
     twice, a definition in terms of itself, or an equation the earlier hypotheses or the symbols'
     assumptions make false (given y = x + 1 then y = x; L > 0 then L + 1 = 0)."""
-    return _memo("conflict", context, lambda: _hypothesis_conflict(step, context))
+    return memo("conflict", context, lambda: _hypothesis_conflict(step, context))
 
 
 def _hypothesis_conflict(step: Step, context: Context) -> str:
@@ -1309,7 +1310,7 @@ class FindingRoot(Rule):
 
     def root(self, context: Context) -> dict[sp.Symbol, sp.Float]:
         key = f"root/{self.premises}/{sorted(self.start.items(), key=str)}/{sorted(self.setting.items(), key=str)}"
-        return dict(_memo(key, context, lambda: self._root(context)))
+        return dict(memo(key, context, lambda: self._root(context)))
 
     def _root(self, context: Context) -> dict[sp.Symbol, sp.Float]:
         equations = [e.xreplace(dict(self.setting)) for e in _premise_system(self.premises, context)]

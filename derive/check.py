@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sympy as sp
 
-from derive.by import Axiom, hypothesis_conflict, support
+from derive.by import Axiom, hypothesis_conflict, memo, nonzero, support
 from derive.falsify import OPAQUE, Design, Falsification, Sampler, exact, in_base_units, opaque_atoms  # noqa: F401
 from derive.model import Claim, Context, Derivation, Expect, InputError, Obligation, RuleFailure, RuleKind, Step
 from derive.report import Counterexample, Status, StepResult, where
@@ -136,9 +136,8 @@ def _judge_checked(step: Step, context: Context, settings: Settings, result: Ste
                 result.problem = f"rests on '{premise.label}', which cannot be assumed: {conflict}"
                 return
     try:
-        order = effective_order(context.derivation, step.label) if step.claim.order else ()
-        tracked = order and _ORDERS[(id(context.derivation.steps), step.label)][2]
-        obligations = step.by.obligations(step.claim, _with_errors(context) if tracked else context)
+        order, traced = _traced(context.derivation, step.label) if step.claim.order else ((), None)
+        obligations = traced if traced is not None else step.by.obligations(step.claim, context)
         if not obligations:  # a checked rule must give something to check (a user's Rule may not)
             raise RuleFailure(f"the rule '{result.rule}' gave nothing to check the claim against")
         result.side_conditions = _side_conditions(step, context)
@@ -156,9 +155,8 @@ def _judge_checked(step: Step, context: Context, settings: Settings, result: Ste
         return
 
     sampler = Sampler(context.derivation, settings.design, seed=f"{context.derivation.id}/{step.label}")
-    exactly = {id(o): rational_identity(o) for o in obligations}
-    if all(exactly[id(o)] is True and not o.computed and not o.axiom for o in obligations) and \
-            step.expect is Expect.HOLDS:
+    if step.expect is Expect.HOLDS and all(not o.computed and not o.axiom and rational_identity(o) is True
+                                           for o in obligations):
         result.status = Status.PROVED  # decided exactly: rational functions with rational coefficients
         return
     for obligation in obligations:
@@ -243,8 +241,6 @@ def _discontinuous(obligation: Obligation) -> bool:
 def _side_conditions(step: Step, context: Context) -> list[str]:
     """The rule's conditions, and where the claim itself is defined: every denominator that the
     symbols' assumptions do not make nonzero ((x**2 - 1)/(x - 1) = x + 1 holds where x - 1 ≠ 0)."""
-    from derive.by import _nonzero
-
     conditions = list(step.by.side_conditions(step.claim, context))
     premises = [context.premise(label) for label in step.by.premises if label in context.derivation.labels]
     about = step.claim.lhs.free_symbols | step.claim.rhs.free_symbols
@@ -252,7 +248,7 @@ def _side_conditions(step: Step, context: Context) -> list[str]:
         for power in sp.preorder_traversal(sp.sympify(side)):
             if isinstance(power, sp.Pow) and power.exp.is_negative and power.base.is_zero is not False \
                     and power.base.free_symbols <= about:  # a premise's condition on the claim's quantities
-                for condition in _nonzero(power.base):
+                for condition in nonzero(power.base):
                     if condition not in conditions:
                         conditions.append(condition)
     return conditions
@@ -272,54 +268,49 @@ class _ErrorTerms(Context):
                      claim.approximate, claim.order)
 
 
-def _with_errors(context: Context) -> Context:
-    return _ErrorTerms(context.derivation, context.position)
-
-
-_ORDERS: dict[tuple[int, str], tuple] = {}  # (steps, order, whether the rule ran with error terms)
-
-
 def effective_order(derivation: Derivation, label: str) -> tuple[tuple[sp.Symbol, int], ...]:
     """The order to which step `label` really holds, in each small quantity: at most the order its
     rule and premises carry, less where its rule's arithmetic loses orders (read off the error
     terms O(small**m) the rule's obligations come out with)."""
-    key = (id(derivation.steps), label)
-    if key in _ORDERS and _ORDERS[key][0] is derivation.steps:
-        return _ORDERS[key][1]
-    step = derivation.step(label)
+    return _traced(derivation, label)[0]
+
+
+def _traced(derivation: Derivation, label: str) -> tuple[tuple[tuple[sp.Symbol, int], ...], list[Obligation] | None]:
+    """effective_order, and the obligations the rule gave with error terms in its premises (None
+    when it could not run with them: then the carried order stands and the plain ones are used).
+    Computed once per derivation and step."""
+    position = derivation.labels.index(label)
+    return memo(f"order/{label}", Context(derivation, position), lambda: _trace(derivation, position))
+
+
+def _trace(derivation: Derivation, position: int) -> tuple[tuple[tuple[sp.Symbol, int], ...], list[Obligation] | None]:
+    step = derivation.steps[position]
     carried = dict(step.claim.order)
-    tracked = False
-    if carried and step.by.kind is RuleKind.CHECKED:
-        position = derivation.labels.index(label)
-        try:
-            with time_limit(5.0):
-                obligations = step.by.obligations(step.claim, _ErrorTerms(derivation, position))
-            tracked = True
-        except Exception:  # noqa: BLE001 - a rule SymPy cannot run with error terms: the carried order stands
-            obligations, tracked = [], False
-        for obligation in obligations:
-            for side in (obligation.claimed, obligation.produced):
-                try:  # expanded, so O(e**3)/e is seen as O(e**2)
-                    side = sp.expand(sp.sympify(side)) if sp.sympify(side).has(sp.Order) else side
-                except Exception:  # noqa: BLE001
-                    continue
-                for term in sp.sympify(side).atoms(sp.Order):
-                    for small in carried:
-                        power = term.expr.as_powers_dict().get(small, 0)
-                        if term.expr.has(small) and power.is_Integer:
-                            carried[small] = min(carried[small], int(power) - 1)
-    found = tuple(carried.items())
-    if len(_ORDERS) > 20_000:
-        _ORDERS.clear()
-    _ORDERS[key] = (derivation.steps, found, tracked)
-    return found
+    if not carried or step.by.kind is not RuleKind.CHECKED:
+        return tuple(carried.items()), None
+    try:
+        with time_limit(5.0):
+            obligations = step.by.obligations(step.claim, _ErrorTerms(derivation, position))
+    except Exception:  # noqa: BLE001 - a rule SymPy cannot run with error terms: the carried order stands
+        return tuple(carried.items()), None
+    for obligation in obligations:
+        for side in (obligation.claimed, obligation.produced):
+            side = sp.sympify(side)
+            try:  # expanded, so O(e**3)/e is seen as O(e**2)
+                side = sp.expand(side) if side.has(sp.Order) else side
+            except Exception:  # noqa: BLE001
+                continue
+            for term in side.atoms(sp.Order):
+                for small in carried:
+                    power = term.expr.as_powers_dict().get(small, 0)
+                    if term.expr.has(small) and power.is_Integer:
+                        carried[small] = min(carried[small], int(power) - 1)
+    return tuple(carried.items()), obligations
 
 
 def _to_order(step: Step, obligations: list[Obligation], order: tuple[tuple[sp.Symbol, int], ...]) -> list[Obligation]:
     """A claim that holds to order n in a small quantity: its sides may keep no term beyond that
     order (its premises do not fix those terms), and its obligations are compared up to it."""
-    from dataclasses import replace
-
     for small, n in order:
         if n < 0:
             raise RuleFailure(f"the premises hold only up to terms of order {small}**{n + 1 if n + 1 else 0}: "

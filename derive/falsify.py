@@ -221,6 +221,12 @@ def _enclosed(enclose: Callable, point: list[Fraction], seconds: float, either_s
         return None
     finally:
         mpmath.iv.dps = 15
+    return _for_both_signs(found)
+
+
+def _for_both_signs(found: list[Comparison]) -> list[Comparison]:
+    """[reading as written, reading with produced negated]: one reading serves both when the
+    obligation is not read either way round."""
     return found + found[:1] * (2 - len(found))
 
 
@@ -280,7 +286,7 @@ def _compare(evaluate: Callable, point: list[Fraction], seconds: float, either_s
         return None
     if any(c is None for c in found):
         return None
-    return found + found[:1] * (2 - len(found))
+    return _for_both_signs(found)
 
 
 def _values(evaluate: Callable, point: list[Fraction], digits: int) -> tuple | None:

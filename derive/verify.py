@@ -207,7 +207,6 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
     wrong = _not_an_estimate(estimate, "the simulation")
     if wrong:
         return _stopped(derivation, check, values, started, prediction, problem=f"failed: {wrong}")
-    check_error = ""
     if reference is not None:
         if reference.computed != estimate.computed:
             raise InputError(f"{what}: a computed and a statistical result cannot be compared")
@@ -216,10 +215,7 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
     difference = abs(estimate.value - prediction)
     stated = rounding(prediction, check.digits)
     problem = ""
-    if check_error:
-        problem = f"failed: the simulation raised {check_error}"
-        tolerance = float("nan")
-    elif not np.isfinite(prediction):  # NaN compares false with everything: it would pass unseen
+    if not np.isfinite(prediction):  # NaN compares false with everything: it would pass unseen
         problem = f"cannot be judged: the prediction is {prediction} at these parameters."
         tolerance = float("nan")
     elif not all(np.isfinite([estimate.value, estimate.stderr])):
