@@ -17,6 +17,7 @@ _EXPORTS = {
     "by": "derive.by",
     "agrees": "derive.declare",
     "cite": "derive.declare", "define": "derive.declare", "given": "derive.declare",
+    "exercise": "derive.declare", "heading": "derive.declare",
     "independent": "derive.declare", "measured": "derive.declare", "refuted": "derive.declare",
     "simulated": "derive.declare",
     "step": "derive.declare",

@@ -1,5 +1,5 @@
 """The words a derivation module is written in: step, given, define, cite, measured, refuted,
-simulated, agrees.
+simulated, agrees; heading and exercise arrange steps for the reader.
 
 Each records the file and line it was called from, so a failure points at the module.
 """
@@ -7,6 +7,7 @@ Each records the file and line it was called from, so a failure points at the mo
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 import sympy as sp
@@ -14,6 +15,7 @@ import sympy as sp
 from derive import by
 from derive.model import (
     Claim,
+    Exercise,
     Expect,
     Independence,
     Justification,
@@ -71,6 +73,21 @@ def refuted(
     """
     return Step(label, _claim(statement, justification), justification, Text(en, zh), Expect.REFUTED,
                 location=caller_location(), correction=corrected_by)
+
+
+def heading(en: str, zh: str, first: Step) -> Step:
+    """Start a section of the handout (a subheading) at step `first`."""
+    return replace(first, heading=Text(en, zh))
+
+
+def exercise(label: str, en: str, zh: str, *solution: Step, answer: Text = Text("", "")) -> tuple[Step, ...]:
+    """A question for the reader (`en`, `zh`) and its worked solution, whose steps are checked like
+    any others and may use the handout's steps. Put exercises after the handout's steps:
+    `steps=(..., *exercise("ex-label", "question", "问题", step(...), ...))`."""
+    if not solution:
+        raise ValueError(f"exercise {label!r} has no solution steps: every exercise's answer is checked")
+    question = Exercise(label, Text(en, zh), answer)
+    return tuple(replace(s, exercise=question) for s in solution)
 
 
 def independent(*variables: sp.Basic) -> Independence:

@@ -266,6 +266,21 @@ class Step:
     expect: Expect = Expect.HOLDS
     location: tuple[str, int] = ("<unknown>", 0)  # file and line, for error messages
     correction: str = ""  # for a refuted claim: the label of the step that states it correctly
+    heading: Text | None = None  # a section of the handout starts at this step
+    exercise: Exercise | None = None  # a step of an exercise's worked solution
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A question for the reader, whose worked solution is steps checked like the handout's own.
+
+    Its steps come after the handout's and may use them as premises; the worksheet rendering
+    prints the question without the solution.
+    """
+
+    label: str
+    question: Text
+    answer: Text = Text("", "")  # the result in words, after the worked steps
 
 
 Simulation = Callable[[Params, np.random.Generator], Estimate]
@@ -319,12 +334,24 @@ class Derivation:
     sources: tuple[str, ...] = ()
     figures: tuple[Figure, ...] = ()
     module: str = ""
+    key_ideas: tuple[Text, ...] = ()  # the handout's summary box: a few sentences a student keeps
 
     def __post_init__(self) -> None:
         labels = [s.label for s in self.steps]
         repeated = sorted({label for label in labels if labels.count(label) > 1})
         if repeated:
             raise ValueError(f"derivation {self.id!r}: step labels used twice: {', '.join(repeated)}")
+        in_exercise = [s.exercise is not None for s in self.steps]
+        if any(in_exercise) and in_exercise.index(True) < len(in_exercise) - in_exercise[::-1].index(False) - 1:
+            first = self.steps[in_exercise.index(True)]
+            raise ValueError(f"derivation {self.id!r}: exercise steps (from {first.label!r} on) must come after "
+                             "the handout's own steps, which cannot rest on an exercise")
+        runs = [s.exercise.label for i, s in enumerate(self.steps)
+                if s.exercise is not None and (i == 0 or self.steps[i - 1].exercise != s.exercise)]
+        if len(set(runs)) != len(runs):
+            raise ValueError(f"derivation {self.id!r}: the steps of exercise "
+                             f"{next(r for r in runs if runs.count(r) > 1)!r} are not together, or two "
+                             "exercises share a label")
         object.__setattr__(self, "steps", _carry_approximations(self.steps))
 
     def step(self, label: str) -> Step:
@@ -336,6 +363,19 @@ class Derivation:
     @property
     def labels(self) -> tuple[str, ...]:
         return tuple(s.label for s in self.steps)
+
+    @property
+    def exercises(self) -> tuple[Exercise, ...]:
+        """The exercises, in order, each once (their steps carry them)."""
+        seen: dict[str, Exercise] = {}
+        for s in self.steps:
+            if s.exercise is not None and s.exercise.label not in seen:
+                seen[s.exercise.label] = s.exercise
+        return tuple(seen.values())
+
+    def solution(self, exercise: Exercise) -> tuple[Step, ...]:
+        """The worked solution of one exercise."""
+        return tuple(s for s in self.steps if s.exercise is not None and s.exercise.label == exercise.label)
 
     def quantity(self, head: sp.Basic) -> Quantity | None:
         for q in self.symbols:

@@ -1,0 +1,68 @@
+"""Exercises and headings: a worked solution is checked like the handout's own steps."""
+
+from __future__ import annotations
+
+import pytest
+import sympy as sp
+from sympy.physics.units import length, time
+
+from derive import Derivation, SymbolTable, Text, by, define, exercise, heading, step
+from derive import pipeline
+from derive.report import Status
+
+symbols = SymbolTable()
+L = symbols.add("L", length, "step length", "步长", positive=True)
+dt = symbols.add("dt", time, "time per step", "每步时间", positive=True)
+D = symbols.add("D", length**2 / time, "diffusion constant", "扩散常数", positive=True)
+t = symbols.add("t", time, "elapsed time", "经过的时间", positive=True)
+x2 = symbols.add("x2", length**2, "mean-square displacement", "均方位移", positive=True)
+
+
+def walk(answer: sp.Expr) -> Derivation:
+    return Derivation(
+        id="walk", title=Text("Walk", "行走"), question=Text("How far?", "多远？"), section="1",
+        symbols=symbols.freeze(),
+        steps=(
+            heading("Diffusion constant", "扩散常数",
+                    define("diffusion", sp.Eq(D, L**2 / (2 * dt)), "Define D.", "定义 D。")),
+            define("spread", sp.Eq(x2, 2 * D * t), "The spread.", "扩散范围。"),
+            *exercise("ex-spread", "Write the spread with L and Δt.", "用 L 和 Δt 表示扩散范围。",
+                      step("ex-spread-in-steps", sp.Eq(x2, answer), by.substituting("diffusion", into="spread"),
+                           "Put D in.", "代入 D。"),
+                      answer=Text("The spread grows like t L²/Δt.", "扩散范围按 t L²/Δt 增长。")),
+        ),
+        module=__name__,
+    )
+
+
+def test_exercise_solution_is_checked_like_any_step():
+    right = pipeline.check([walk(L**2 * t / dt)], symbolic_only=True).derivations[0]
+    wrong = pipeline.check([walk(2 * L**2 * t / dt)], symbolic_only=True).derivations[0]
+    assert right.steps[-1].status is Status.PROVED
+    assert wrong.steps[-1].status is Status.FAILED
+
+
+def test_exercise_carries_its_question_and_answer():
+    d = walk(L**2 * t / dt)
+    (question,) = d.exercises
+    assert question.question.en.startswith("Write the spread")
+    assert question.answer.zh.startswith("扩散范围")
+    assert [s.label for s in d.solution(question)] == ["ex-spread-in-steps"]
+
+
+def test_heading_marks_the_step_that_starts_a_section():
+    d = walk(L**2 * t / dt)
+    assert d.step("diffusion").heading == Text("Diffusion constant", "扩散常数")
+    assert d.step("spread").heading is None
+
+
+def test_handout_step_after_an_exercise_is_refused():
+    steps = walk(L**2 * t / dt).steps
+    with pytest.raises(ValueError, match="must come after the handout's own steps"):
+        Derivation(id="walk", title=Text("W"), question=Text("?"), section="1", symbols=symbols.freeze(),
+                   steps=(steps[0], steps[2], steps[1]))
+
+
+def test_exercise_without_solution_is_refused():
+    with pytest.raises(ValueError, match="no solution steps"):
+        exercise("ex-empty", "Question?", "问题？")
