@@ -21,6 +21,7 @@ from scipy.linalg import lapack, solve_banded
 
 from derive.estimate import Estimate
 from derive.sim import cable
+from derive.sweeps import sweep
 
 REPEATS = 5
 
@@ -93,7 +94,7 @@ def main() -> None:
           f" ({banded / count * 1e9:.1f} and {dptsv / count * 1e9:.1f} ns per unknown)")
 
     print("\n# scaling (the simulator knows no formula)")
-    thin, thick = cable.velocities([59.5, 952.0])
+    thin, thick = sweep(lambda radius: cable.conduction_velocity(params.replace(radius=radius)), [59.5, 952.0])
     show("radius 59.5 um", thin, "m/s")
     show("radius 952 um", thick, "m/s")
     print(f"    v(238)/v(59.5) = {squid.value / thin.value:.6f}, v(952)/v(238) = {thick.value / squid.value:.6f}"

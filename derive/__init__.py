@@ -4,6 +4,7 @@ The names below are what a derivation module imports; see derive/library/random_
 They load on first use (PEP 562), so `import derive.sim` and the pytest plugin stay free
 of SymPy. `derive.check(derivation)` checks a derivation from a notebook cell or a script and
 returns the report (see derive.notebook); in IPython, derivations then display as HTML.
+`derive.sweep(func, grid, executor=...)` runs a simulation over a parameter grid (derive.sweeps).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ _EXPORTS = {
     "E": "derive.expectation", "Expectation": "derive.expectation",
     "Derivation": "derive.model", "Eq": "derive.model", "Figure": "derive.model", "Estimate": "derive.estimate", "Params": "derive.model",
     "SymbolTable": "derive.model", "Text": "derive.model",
+    "sweep": "derive.sweeps",
 }
 
 __all__ = sorted([*_EXPORTS, "check"])

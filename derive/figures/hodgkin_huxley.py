@@ -4,6 +4,7 @@ current settles into)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -11,6 +12,7 @@ import numpy as np
 from derive.figures import BLUE, GREEN, SIMULATION, THEORY, VERMILION, canvas, label_panels, mosaic
 from derive.model import Figure, Text
 from derive.sim import hodgkin_huxley as model
+from derive.sweeps import sweep
 
 SQUID = model.HHParams()  # Hodgkin and Huxley's squid axon at 6.3 °C
 KICK = model.pulse(40.0, start=2.0, width=0.5)  # μA/cm² for 0.5 ms: the handout's default pulse, at 2 ms
@@ -60,10 +62,11 @@ def firing_rate_against_current() -> Any:
     axes["low"].set_xlabel("$t$ (ms)")
     right = axes["rate"]
 
-    curve = model.fi_curve(CURRENTS, SQUID, dt=FI_STEP, duration=FI_DURATION)
-    firing = curve.rates > 0
-    right.plot(curve.currents[firing], curve.rates[firing], "-o", color=SIMULATION, markerfacecolor="white")
-    right.plot(curve.currents[~firing], curve.rates[~firing], "o", color=SIMULATION, markerfacecolor="white")
+    found = sweep(partial(model.firing, params=SQUID, dt=FI_STEP, duration=FI_DURATION), CURRENTS)  # the f-I curve
+    currents, rates = np.asarray(CURRENTS, dtype=float), np.array([f.rate.value for f in found])
+    firing = rates > 0
+    right.plot(currents[firing], rates[firing], "-o", color=SIMULATION, markerfacecolor="white")
+    right.plot(currents[~firing], rates[~firing], "o", color=SIMULATION, markerfacecolor="white")
     right.set_xlabel(r"$I_{\mathrm{ext}}$ ($\mu$A/cm$^2$)")
     right.set_ylabel("$f$ (Hz)")
     right.set_xlim(0, max(CURRENTS) * 1.05)
@@ -89,8 +92,8 @@ def bifurcation_diagram() -> Any:
     unstable = (currents > lower.current.value) & (currents < upper.current.value)
     ax.plot(currents, np.where(unstable, np.nan, fixed), color=THEORY, linewidth=1.2)
     ax.plot(currents, np.where(unstable, fixed, np.nan), color=THEORY, linewidth=1.2, linestyle="--")
-    firings = [model.firing(i, SQUID, dt=BIFURCATION_STEP, duration=BIFURCATION_DURATION, tolerance=1e-3)
-               for i in BIFURCATION_CURRENTS]
+    firings = sweep(partial(model.firing, params=SQUID, dt=BIFURCATION_STEP, duration=BIFURCATION_DURATION,
+                            tolerance=1e-3), BIFURCATION_CURRENTS)
     styles = {model.Regime.REPETITIVE_SPIKES: ("o", SIMULATION), model.Regime.OSCILLATION_BELOW_0_MV: ("s", BLUE)}
     for regime, (marker, colour) in styles.items():
         chosen = [f for f in firings if f.regime is regime]
