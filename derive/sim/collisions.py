@@ -4,8 +4,10 @@ A particle of mass m flies freely between collisions. At every collision it forg
 velocity and draws a new one from the Maxwell-Boltzmann distribution (normal, mean 0,
 variance kT/m); during the flight that follows a constant force F accelerates it uniformly,
 so a flight of length s that starts with velocity v0 carries it v0 s + F s^2 / (2m) further.
-Flights last either a fixed time dt or an exponentially distributed time of mean tau
-(collisions at random: a Poisson process). Every particle starts at x = 0 with a collision
+Flights last either a fixed time dt, an exponentially distributed time of mean tau
+(collisions at random: a Poisson process), or a gamma-distributed time of a given mean and shape
+(shape 1 is the exponential; a larger shape is more regular, an infinite one fixed), which tests
+what holds for any law of the intervals. Every particle starts at x = 0 with a collision
 at t = 0. (P. Nelson, Biological Physics, 2004, §4.1.4; the seed article, §1.2.2.)
 
 The functions fly the particles and report where they are; they know nothing of the drift
@@ -66,13 +68,19 @@ BLOCK = 200_000  # flights held at once (particles per chunk x flights each): sm
 
 @dataclass(frozen=True)
 class Intervals:
-    """The law of the time between collisions: a fixed `mean`, or exponential with that mean."""
+    """The law of the time between collisions: a fixed `mean`, exponential with that mean, or
+    (with `gamma_shape`) gamma-distributed with that mean and shape."""
 
     mean: float
     exponential: bool
+    gamma_shape: float | None = None
 
     def draw(self, rng: np.random.Generator, shape: tuple[int, int]) -> np.ndarray:
         """Flight times of the given shape (a fixed flight costs no random draw)."""
+        if self.gamma_shape is not None:
+            lengths = rng.standard_gamma(self.gamma_shape, size=shape)
+            lengths *= self.mean / self.gamma_shape
+            return lengths
         if self.exponential:
             lengths = rng.standard_exponential(size=shape)  # and scale: faster than rng.exponential
             lengths *= self.mean
@@ -87,6 +95,8 @@ class Intervals:
         flown on by `_observe` (cheaper than drawing a wide margin of flights for everyone).
         """
         expected = horizon / self.mean
+        if self.gamma_shape is not None:  # the count's variance is about expected / shape
+            return int(np.ceil(expected + np.sqrt(expected / self.gamma_shape))) + 2
         if not self.exponential:
             return int(expected) + 1
         return int(np.ceil(expected + np.sqrt(expected))) + 2
@@ -100,6 +110,13 @@ def fixed_intervals(dt: float) -> Intervals:
 def exponential_intervals(mean: float) -> Intervals:
     """Collisions at random, at rate 1/mean: flight times exponential with the given mean."""
     return Intervals(mean, exponential=True)
+
+
+def gamma_intervals(mean: float, shape: float) -> Intervals:
+    """Flight times gamma-distributed with the given mean and shape (variance mean^2 / shape)."""
+    if shape <= 0:
+        raise ValueError(f"a gamma shape must be positive, not {shape}")
+    return Intervals(mean, exponential=False, gamma_shape=float(shape))
 
 
 def maxwell_velocities(

@@ -45,3 +45,26 @@ def test_langevin_check_rejects_a_law_two_percent_off():
 
     wrong = EINSTEIN.with_claim("einstein-diffusion", sp.Eq(D, sp.Rational(102, 100) * k_B * T / zeta))
     assert not run_named(wrong, "langevin").passed
+
+
+def test_the_figure_uses_the_viscosities_the_handout_cites():
+    """The figure draws each temperature with the viscosity of water the handout cites there."""
+    from derive.figures import einstein_relation as figure
+    from sympy.physics.units import kelvin, pascal, second
+
+    cited = {float(er.COLD / kelvin): float(er.WATER_VISCOSITY_COLD / (pascal * second)),
+             float(er.BODY / kelvin): float(er.WATER_VISCOSITY_BODY / (pascal * second))}
+    assert {temperature: viscosity for temperature, viscosity, *_ in figure.TEMPERATURES} == cited
+
+
+def test_the_einstein_relation_holds_for_gamma_intervals_and_rejects_half_of_it():
+    assert run_named(EINSTEIN, "einstein-gamma").passed
+    wrong = EINSTEIN.with_claim("einstein-random", sp.Eq(zeta_r * D_r, k_B * T / 2))
+    assert not run_named(wrong, "einstein-gamma").passed
+
+
+def test_warm_water_speeds_diffusion_by_the_cited_viscosities_not_by_temperature_alone():
+    statuses = {r.label: r.status for r in __import__("derive.check", fromlist=["check_steps"]).check_steps(EINSTEIN)}
+    assert statuses["warm-over-cold-value"] is Status.PROVED
+    wrong = EINSTEIN.with_claim("warm-over-cold-value", sp.Eq(er.D_2 / er.D_1, sp.Rational("1.115")))
+    assert check_step(wrong, wrong.labels.index("warm-over-cold-value") + 1).status is Status.FAILED

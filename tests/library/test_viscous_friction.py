@@ -31,3 +31,12 @@ def test_exponential_interval_moments_come_from_sympy_stats():
     for label in ("mean-interval", "mean-square-interval"):
         result = check_step(FRICTION, FRICTION.labels.index(label) + 1)
         assert result.status is Status.PROVED and result.rule == "by the distribution of h"
+
+
+def test_friction_for_gamma_intervals_is_two_m_mean_over_mean_square_not_m_over_mean():
+    """The general law passes against gamma intervals; the exponential case's m/<s> does not."""
+    from derive.library.viscous_friction import s_mean, zeta_r
+
+    assert run_check(FRICTION, next(c for c in FRICTION.checks if c.name == "friction-gamma")).passed
+    wrong = FRICTION.with_claim("friction-general", sp.Eq(zeta_r, m / s_mean))
+    assert not run_check(wrong, next(c for c in wrong.checks if c.name == "friction-gamma")).passed

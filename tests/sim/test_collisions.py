@@ -236,3 +236,41 @@ def test_sim_modules_import_no_sympy() -> None:
     root = Path(__file__).resolve().parents[2]
     code = "import derive.sim.collisions, derive.sim.langevin, sys; assert 'sympy' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], cwd=root, check=True)
+
+
+# --- Gamma flight times (neither regular nor exponential) -----------------------------------
+
+
+def test_gamma_intervals_have_the_mean_and_variance_asked_for() -> None:
+    lengths = col.gamma_intervals(TAU, 3.0).draw(np.random.default_rng(21), (200_000, 1))[:, 0]
+    assert_agrees(Estimate.mean_of(lengths), TAU)
+    assert_agrees(Estimate.mean_of((lengths - TAU) ** 2), TAU**2 / 3.0)
+
+
+def test_gamma_interval_drift_is_F_mean_square_over_2m_mean() -> None:
+    """At collision instants E[x]/E[t] = F E[s^2]/(2 m E[s]), with E[s^2] = (1 + 1/k) E[s]^2."""
+    force, shape = 1.5, 2.0
+    x, t = col.after_collisions(20, col.gamma_intervals(TAU, shape), force, KT, MASS, 100_000,
+                                np.random.default_rng(22))
+    mean_square = (1 + 1 / shape) * TAU**2
+    assert_agrees(Estimate.of_means(lambda mx, mt: mx / mt, x, t), force * mean_square / (2 * MASS * TAU))
+
+
+def test_gamma_interval_diffusion_constant_is_kT_mean_square_over_2m_mean() -> None:
+    shape = 2.0
+    x, t = col.after_collisions(20, col.gamma_intervals(TAU, shape), 0.0, KT, MASS, 100_000,
+                                np.random.default_rng(23))
+    mean_square = (1 + 1 / shape) * TAU**2
+    assert_agrees(Estimate.of_means(lambda xx, mt: xx / (2 * mt), x**2, t), KT * mean_square / (2 * MASS * TAU))
+
+
+def test_gamma_intervals_observed_at_clock_times_are_flown_past_the_horizon() -> None:
+    x = col.positions_at([30 * TAU], col.gamma_intervals(TAU, 0.5), 0.0, KT, MASS, 20_000, np.random.default_rng(24))
+    assert np.isfinite(x).all()
+
+
+def test_a_gamma_shape_must_be_positive() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="gamma shape must be positive"):
+        col.gamma_intervals(1.0, 0.0)
