@@ -88,6 +88,9 @@ def parser() -> argparse.ArgumentParser:
     notes.add_argument("--format", choices=render.FORMATS, action="append", dest="formats",
                        help="md, tex, html or pdf (repeatable; default: md); pdf compiles the book, "
                             "or with ids each handout named")
+    notes.add_argument("--view", choices=render.VIEWS, action="append", dest="views",
+                       help="student (the handout), audit (every status, rule and check) or worksheet "
+                            "(the exercises alone) (repeatable; default: all three)")
 
     new = commands.add_parser("new", help="write a new derivation module and its test, ready to edit")
     new.add_argument("name", metavar="NAME",
@@ -209,7 +212,7 @@ def notes(args: argparse.Namespace, derivations: list, report: pipeline.Report) 
     langs, formats = args.lang, args.formats or ["md"]
     known = registry.select([]) if args.ids else derivations  # links and "next" as in the whole set
     outputs = render.render(derivations, report.derivations, langs, formats, args.output, args.templates,
-                            known=known, whole=not args.ids)
+                            known=known, whole=not args.ids, views=args.views or render.VIEWS, seed=args.seed)
     render.write(outputs)
     for output in outputs:
         print(f"wrote {output.path}", file=sys.stderr)
@@ -218,7 +221,7 @@ def notes(args: argparse.Namespace, derivations: list, report: pipeline.Report) 
 
         texs = [o.path for o in outputs if o.path.suffix == ".tex"]
         if not args.ids:  # the whole library's PDF is its book; name handouts for their own PDFs
-            texs = [path for path in texs if path.name == "book.tex"]
+            texs = [path for path in texs if path.name in ("book.tex", "worksheets.tex")]
         for tex in [path for path in texs if pdf.up_to_date(path)]:
             print(f"up to date: {tex.with_suffix('.pdf')}", file=sys.stderr)
         for compiled in pdf.compile_all([path for path in texs if not pdf.up_to_date(path)]):

@@ -36,6 +36,8 @@ from derive.report import DerivationResult, where
 
 LANGUAGES = ("en", "zh")
 FORMATS = ("md", "tex", "html", "pdf")  # pdf: the .tex files, compiled
+VIEWS = ("student", "audit", "worksheet")  # the handout, how every step was checked, the exercises alone
+SUFFIXES = {"student": "", "audit": ".audit", "worksheet": ".worksheet"}  # viscous_friction.audit.md
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"  # installed wheel
 SOURCE_TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"  # source checkout
 
@@ -77,12 +79,16 @@ def render(
     *,
     known: Sequence[Derivation] | None = None,
     whole: bool = True,
+    views: Sequence[str] = VIEWS,
+    seed: int | None = None,
 ) -> list[Output]:
-    """Every file of these handouts in these languages and formats, rendered in memory.
+    """Every file of these handouts in these languages, formats and views, rendered in memory.
 
     `known` are all the handouts links may point to (prerequisites, next), in any order; `whole`
-    says the selection is the whole library (or project), so the index and the book are written too.
+    says the selection is the whole library (or project), so the index and the books are written
+    too: book.tex is the student view, worksheets.tex the exercises. `seed` is shown in the audit.
     """
+    views = [view_ for view_ in VIEWS if view_ in views]
     require_texts(derivations, langs)
     folders = template_dirs(templates)
     known = list(known if known is not None else derivations)
@@ -95,19 +101,39 @@ def render(
     outputs = _figure_files([d for d, _ in pairs], formats, out)  # first: the HTML inlines the SVGs
     for lang in langs:
         t = load(lang, folders)
-        handouts = [view.handout(d, r, t, known=known, following=following[d.id]) for d, r in pairs]
-        index = view.index(handouts, outline_titles(t), t)
+        handouts = [view.handout(d, r, t, known=known, following=following[d.id], views=views, seed=seed)
+                    for d, r in pairs]
+        introduction, references = _introduction(derivations, t)
+        index = view.index(handouts, outline_titles(t), t, introduction=introduction, references=references,
+                           views=views)
         for fmt in wanted:
             env = fmt.environment(folders)
             for handout in handouts:
-                outputs.append(
-                    Output(out / lang / f"{handout.stem}.{fmt.extension}", _render(env, fmt.handout, handout))
-                )
+                for shown in views:
+                    path = out / lang / f"{handout.stem}{SUFFIXES[shown]}.{fmt.extension}"
+                    outputs.append(Output(path, _render(env, fmt.template(shown), handout)))
             if whole and fmt.index:
                 outputs.append(Output(out / lang / f"index.{fmt.extension}", _render(env, fmt.index, index)))
-            if whole and fmt.book:
-                outputs.append(Output(out / lang / f"book.{fmt.extension}", _render(env, fmt.book, index)))
+            for shown, (stem, template) in fmt.books.items():
+                if whole and shown in views:
+                    outputs.append(Output(out / lang / f"{stem}.{fmt.extension}", _render(env, template, index)))
     return outputs
+
+
+def _introduction(derivations: Sequence[Derivation], t: Strings) -> tuple[list[view.Prose], list[str]]:
+    """The library's introduction (derive/library/__init__.py), when the library's handouts are rendered."""
+    if not any(d.module.startswith("derive.library.") for d in derivations):
+        return [], []
+    from derive import library
+
+    text = getattr(library, "INTRODUCTION", None)
+    if text is None:
+        return [], []
+    words = view.translated(text, t.lang, "the introduction (derive/library/__init__.py)")
+    paragraphs = [view.Prose(p.strip()) for p in words.split("\n\n") if p.strip()]
+    references = [view.translated(r, t.lang, "a reference of the introduction")
+                  for r in getattr(library, "REFERENCES", ())]
+    return paragraphs, references
 
 
 def missing_texts(derivation: Derivation, langs: Sequence[str]) -> list[str]:
@@ -132,6 +158,12 @@ def missing_texts(derivation: Derivation, langs: Sequence[str]) -> list[str]:
     texts += [(f"step '{s.label}'", s.prose, at(None, s.location)) for s in derivation.steps]
     texts += [(f"check '{c.name}'", c.description, at(None, c.location)) for c in derivation.checks]
     texts += [(f"figure '{f.name}'", f.caption, at(f'"{f.name}"')) for f in derivation.figures]
+    texts += [(f"key idea {i}", k, at("key_ideas=")) for i, k in enumerate(derivation.key_ideas, start=1)]
+    texts += [(f"the heading at step '{s.label}'", s.heading, at(None, s.location)) for s in derivation.steps
+              if s.heading is not None]
+    for e in derivation.exercises:
+        texts += [(f"exercise '{e.label}'", e.question, at(f'"{e.label}"')),
+                  (f"the answer of exercise '{e.label}'", e.answer, at(f'"{e.label}"'))]
     missing = []
     for what, text, line in texts:
         said = any(text[lang].strip() for lang in LANGUAGES)

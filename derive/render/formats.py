@@ -39,11 +39,14 @@ class Format:
 
     name: str
     extension: str
-    handout: str  # template of one handout
     index: str | None  # template of the index page
-    book: str | None  # template of the book collecting every handout
+    books: dict[str, tuple[str, str]]  # view -> (file stem, template) of a book collecting every handout
     filters: dict[str, Callable[..., Any]]
     options: dict[str, Any] = field(default_factory=dict)
+
+    def template(self, view: str) -> str:
+        """The template of one handout in one view: handout.md.j2 (student), audit.md.j2, worksheet.md.j2."""
+        return f"{'handout' if view == 'student' else view}.{self.extension}.j2"
 
     def environment(self, folders: list[Path]) -> jinja2.Environment:
         env = jinja2.Environment(
@@ -95,7 +98,11 @@ def md_text(value: str) -> str:
 def md_part(value: Part, phrase: Phrase | None = None) -> str:
     if isinstance(value, Math):
         return f"${value.latex}$"
+    if isinstance(value, Prose):
+        return prose(value, md_text, md_part)
     if isinstance(value, Ref):
+        if value.bare:
+            return f"({value.number})"
         return f"`{value.label}` ({value.number})" if value.number else f"`{value.label}`"
     if isinstance(value, Link):
         return f"[{prose(value.title, md_text, md_part)}]({value.stem}.md)"
@@ -124,9 +131,8 @@ BADGES = {  # a step's status at a glance, in any language
 MARKDOWN = Format(
     "md",
     "md",
-    "handout.md.j2",
     "index.md.j2",
-    None,
+    {},
     filters={
         "text": md_text,
         "prose": lambda p: prose(p, md_text, md_part),
@@ -146,7 +152,11 @@ MARKDOWN = Format(
 def tex_part(value: Part, phrase: Phrase | None = None) -> str:
     if isinstance(value, Math):
         return f"\\({value.latex}\\)"
+    if isinstance(value, Prose):
+        return prose(value, latex.escape, tex_part)
     if isinstance(value, Ref):
+        if value.bare:
+            return f"({value.number})"
         label = latex.escape(value.label)
         return f"\\steplabel{{{label}}}~({value.number})" if value.number else f"\\steplabel{{{label}}}"
     if isinstance(value, Link):
@@ -173,9 +183,8 @@ def tex_display(sides: tuple[str, str, str], tag: int) -> str:
 LATEX = Format(
     "tex",
     "tex",
-    "handout.tex.j2",
     None,
-    "book.tex.j2",
+    {"student": ("book", "book.tex.j2"), "worksheet": ("worksheets", "worksheets.tex.j2")},
     filters={
         "text": latex.escape,
         "prose": lambda p: prose(p, latex.escape, tex_part),
@@ -222,7 +231,11 @@ def html_part(value: Part, phrase: Phrase | None = None) -> Markup:
     """The one place where the HTML format marks markup as safe: MathML, links and step references."""
     if isinstance(value, Math):
         return Markup(mathml(value.latex))
+    if isinstance(value, Prose):
+        return Markup(prose(value, lambda s: html_escape.escape(s, quote=False), lambda m: str(html_part(m))))
     if isinstance(value, Ref):
+        if value.bare:
+            return Markup('<a class="ref" href="#step-{0}">({1})</a>').format(value.label, value.number)
         if not value.number:
             return Markup("<code>{}</code>").format(value.label)
         return Markup('<a class="ref" href="#step-{0}"><code>{0}</code>&#160;({1})</a>').format(
@@ -269,9 +282,8 @@ def html_svg(figure: FigureView) -> Markup:
 HTML = Format(
     "html",
     "html",
-    "handout.html.j2",
     "index.html.j2",
-    None,
+    {},
     filters={
         "prose": lambda p: Markup(prose(p, lambda s: html_escape.escape(s, quote=False), lambda m: str(html_part(m)))),
         "math": html_part,

@@ -103,5 +103,5 @@ def escape(text: str) -> str:
         elif first in MATH_SYMBOLS:
             out.append(f"\\({MATH_SYMBOLS[first]}\\)")
         else:
-            out.append(piece)
+            out.append(re.sub(r"-(?=-)", "-{}", piece))  # --symbolic-only, not an en dash
     return "".join(out)

@@ -32,10 +32,12 @@ class Math:
 
 @dataclass(frozen=True)
 class Ref:
-    """A reference to a step of the same handout: its label and number."""
+    """A reference to a step of the same handout: its label and number. A `bare` reference is
+    the student's: the equation number alone, "(5)", with no label."""
 
     label: str
     number: int
+    bare: bool = False
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,22 @@ class StepView:
     counterexample: Phrase | None
     correction: tuple[Ref, Math] | None  # for a refuted claim: the step that states it correctly
     explanation: str  # the checker's report of a failed step (English, as on the command line)
+    heading: Prose | None = None  # a section of the handout starts here
+    exercise: str = ""  # the label of the exercise whose worked solution this step is part of
+    justification: Phrase | None = None  # the student's phrase: "by substituting (3) into (5)", "definition"
+    failed: bool = False  # a step that did not pass (rendered with --even-if-failed): marked in every view
+    counterexample_plain: Phrase | None = None  # the counterexample without the checker's names of the sides
+
+
+@dataclass(frozen=True)
+class ExerciseView:
+    """An exercise: its question, its worked solution (steps checked like the handout's) and answer."""
+
+    number: int
+    label: str
+    question: Prose
+    answer: Prose
+    steps: list[StepView]
 
 
 @dataclass(frozen=True)
@@ -144,6 +162,23 @@ class HandoutView:
     checks: list[CheckView]
     figures: list[FigureView]
     sources: list[str]
+    key_ideas: list[Prose] = field(default_factory=list)
+    exercises: list[ExerciseView] = field(default_factory=list)
+    views: tuple[str, ...] = ("student", "audit", "worksheet")  # the views rendered, for the links between them
+    seed: int | None = None  # the simulations' seed (`--seed`), shown in the audit
+
+    @property
+    def body(self) -> list[StepView]:
+        """The handout's own steps, without the exercises' worked solutions."""
+        return [s for s in self.steps if not s.exercise]
+
+    @property
+    def stated(self) -> int:
+        """How many steps are stated, not derived: definitions, assumptions, laws, measured values."""
+        return sum(s.axiom for s in self.steps)
+
+    def count(self, status: str) -> int:
+        return sum(s.status == status for s in self.steps)
 
 
 @dataclass(frozen=True)
@@ -161,6 +196,9 @@ class IndexView:
     sections: list[SectionView]
     handouts: list[HandoutView]  # in reading order (prerequisites first): what the index lists and the book collects
     outline: dict[str, str] = field(default_factory=dict)  # the seed article's section titles by number
+    introduction: list[Prose] = field(default_factory=list)  # paragraphs, shown with the library's handouts
+    references: list[str] = field(default_factory=list)
+    views: tuple[str, ...] = ("student", "audit", "worksheet")
 
 
 STATUS_ORDER = [s.value for s in Status]
@@ -284,6 +322,8 @@ def handout(
     *,
     known: Sequence[Derivation] = (),
     following: Derivation | None = None,
+    views: Sequence[str] = ("student", "audit", "worksheet"),
+    seed: int | None = None,
 ) -> HandoutView:
     """The view of one checked handout; `known` are the handouts it may link to as prerequisites."""
     lang = t.lang
@@ -300,8 +340,18 @@ def handout(
 
     numbers = {step.label: number for number, step in enumerate(derivation.steps, start=1)}
     steps = [
-        _step(derivation, step, outcome, t, printer, numbers, prose)
+        _step(derivation, step, outcome, t, printer, numbers, prose, known)
         for step, outcome in zip(derivation.steps, result.steps)
+    ]
+    exercises = [
+        ExerciseView(
+            number,
+            exercise.label,
+            prose(exercise.question, f"exercise '{exercise.label}'"),
+            prose(exercise.answer, f"the answer of exercise '{exercise.label}'"),
+            [s for s in steps if s.exercise == exercise.label],
+        )
+        for number, exercise in enumerate(derivation.exercises, start=1)
     ]
     before = prerequisites(derivation)
     reading = [d.id for d in in_outline_order(list(known) or [derivation])]
@@ -356,6 +406,10 @@ def handout(
             for f in derivation.figures
         ],
         sources=[citation(s, derivation, lang) for s in derivation.sources],
+        key_ideas=[prose(k, f"key idea {i}") for i, k in enumerate(derivation.key_ideas, start=1)],
+        exercises=exercises,
+        views=tuple(views),
+        seed=None if result.checks_skipped else seed,
     )
 
 
@@ -379,6 +433,7 @@ def _step(
     printer: notation.HandoutPrinter,
     numbers: dict[str, int],
     words: Callable[[Any, str], str],
+    known: Sequence[Derivation] = (),
 ) -> StepView:
     status = outcome.status
     if status is Status.NUMERIC:
@@ -404,12 +459,64 @@ def _step(
         axiom=step.by.kind is RuleKind.AXIOM,
         refuted=step.expect is Expect.REFUTED,
         side_conditions=[condition_phrase(c, t, printer) for c in outcome.side_conditions],
-        counterexample=_counterexample(outcome.counterexample, t, printer)
+        counterexample=_counterexample(outcome.counterexample, t, printer, names=_names(derivation))
         if outcome.counterexample
         else None,
         correction=correction,
         explanation=outcome.explain() if status is not Status.REFUTED else "",
+        heading=words(step.heading, f"the heading at step '{step.label}'") if step.heading else None,
+        exercise=step.exercise.label if step.exercise else "",
+        justification=student_phrase(derivation, step, t, printer, numbers, known, words),
+        failed=not status.ok,
+        counterexample_plain=_counterexample(outcome.counterexample, t, printer, t.counterexample_plain,
+                                             _names(derivation))
+        if outcome.counterexample
+        else None,
     )
+
+
+def student_phrase(derivation: Derivation, step: Any, t: Strings, printer: notation.HandoutPrinter,
+                   numbers: dict[str, int], known: Sequence[Derivation],
+                   words: Callable[[Any, str], str]) -> Phrase:
+    """A step's justification as a student reads it: what a stated step is (definition, assumption,
+    from a source, measured in a simulation named in words), and a derived step's rule with its
+    premises as equation numbers, "(5)", never as labels."""
+    wording = step.by.wording() if hasattr(step.by, "wording") else None
+    key = getattr(wording, "key", "")
+    if key in ("given", "definition"):
+        return Phrase(t[f"just_{key}"], {}, t.list_separator, t.list_last)
+    if key == "cited":
+        return Phrase(t.just_cited, {"source": citation(str(wording.fields["source"]), derivation, t.lang)},
+                      t.list_separator, t.list_last)
+    if key == "measured":
+        check = next((c for c in derivation.checks if c.name == wording.fields["source"]), None)
+        what = words(check.description, f"check '{check.name}'") if check else ""
+        return Phrase(t.just_measured if what else t.just_measured_unnamed, {"check": what},
+                      t.list_separator, t.list_last)
+    if key == "earlier_result":
+        other = next((d for d in known if d.id == wording.fields["handout"]), None)
+        if other is not None:
+            number = other.labels.index(wording.fields["step"]) + 1 if wording.fields["step"] in other.labels else 0
+            return Phrase(t.just_earlier_result, {"handout": link(other, t.lang), "number": f"({number})"},
+                          t.list_separator, t.list_last)
+        return Phrase(t.just_earlier_result_elsewhere, {}, t.list_separator, t.list_last)
+    phrase = rule_phrase(step.by, t, printer, numbers, lambda s: citation(s, derivation, t.lang))
+    return Phrase(phrase.template, {name: _bare(value) for name, value in phrase.fields.items()},
+                  phrase.separator, phrase.last)
+
+
+def _bare(value: Part) -> Part:
+    """Step references as equation numbers alone."""
+    if isinstance(value, Ref):
+        return Ref(value.label, value.number, bare=True)
+    if isinstance(value, tuple):
+        return tuple(_bare(v) for v in value)
+    return value
+
+
+def _names(derivation: Derivation) -> dict[str, sp.Basic]:
+    """The symbols of a handout by name, so a counterexample's values print as its symbols do."""
+    return {str(q.head): q.head for q in derivation.symbols if isinstance(q.head, sp.Symbol)}
 
 
 def condition_phrase(condition: str, t: Strings, printer: notation.HandoutPrinter) -> Phrase:
@@ -456,12 +563,13 @@ def _phrase(wording: Any, t: Strings, printer: notation.HandoutPrinter, numbers:
     return Phrase(t[f"{prefix}{wording.key}"], fields, t.list_separator, t.list_last)
 
 
-def _counterexample(found: Any, t: Strings, printer: notation.HandoutPrinter) -> Phrase:
-    values = Math(
-        ", ".join(f"{printer.doprint(sp.Symbol(name))} = {value}" for name, value in found.values.items())
-    )
+def _counterexample(found: Any, t: Strings, printer: notation.HandoutPrinter, template: str = "",
+                    names: dict[str, sp.Basic] | None = None) -> Phrase:
+    names = names or {}
+    values = Math(", ".join(f"{printer.doprint(names.get(name, sp.Symbol(name)))} = {value}"
+                            for name, value in found.values.items()))
     return Phrase(
-        t.counterexample_at,
+        template or t.counterexample_at,
         {
             "values": values,
             "claimed": found.claimed,
@@ -474,7 +582,9 @@ def _counterexample(found: Any, t: Strings, printer: notation.HandoutPrinter) ->
     )
 
 
-def index(handouts: list[HandoutView], titles: dict[str, str], t: Strings) -> IndexView:
+def index(handouts: list[HandoutView], titles: dict[str, str], t: Strings, *,
+          introduction: Sequence[Prose] = (), references: Sequence[str] = (),
+          views: Sequence[str] = ("student", "audit", "worksheet")) -> IndexView:
     """The index: the handouts in reading order (each after its prerequisites), and the outline's
     sections with their handouts (parents of sections included), for the section titles."""
     handouts = sorted(handouts, key=lambda h: h.position)
@@ -488,4 +598,4 @@ def index(handouts: list[HandoutView], titles: dict[str, str], t: Strings) -> In
         )
         for number in sorted(numbers, key=outline_key)
     ]
-    return IndexView(t.lang, t, sections, handouts, dict(titles))
+    return IndexView(t.lang, t, sections, handouts, dict(titles), list(introduction), list(references), tuple(views))

@@ -114,3 +114,59 @@ def browser():
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def teaching() -> Derivation:
+    """A handout with everything a teacher's handout has: headings, a key-ideas box, a definition, a
+    given, a derived step, a claim from the article that is false, and two exercises with solutions."""
+    from sympy.physics.units import length, time
+
+    from derive.declare import define, exercise, heading, refuted
+
+    symbols = SymbolTable()
+    L = symbols.add("L", length, "step length", "步长", positive=True)
+    dt = symbols.add("Delta_t", time, "time per step", "每步时间", positive=True, latex=r"\Delta t")
+    D = symbols.add("D", length**2 / time, "diffusion constant", "扩散常数", positive=True)
+    t = symbols.add("t", time, "elapsed time", "经过的时间", positive=True)
+    x2 = symbols.add("x2", length**2, "mean-square displacement", "均方位移", positive=True, latex=r"\overline{x^2}")
+    return Derivation(
+        id="teaching-walk",
+        title=Text("A walk for teaching", "用于教学的行走"),
+        question=Text("How far does a walker get in time t?", "行走者在时间 t 内走多远？"),
+        section="9.8",
+        symbols=symbols.freeze(),
+        steps=(
+            heading("The diffusion constant", "扩散常数",
+                    define("diffusion-constant", sp.Eq(D, L**2 / (2 * dt)), "Define D.", "定义 D。")),
+            given("spread", sp.Eq(x2, 2 * D * t), "The spread grows in proportion to t.", "扩散范围与 t 成正比。"),
+            heading("In steps", "用步长表示",
+                    step("spread-in-steps", sp.Eq(x2, L**2 * t / dt), by.substituting("diffusion-constant", into="spread"),
+                         "Put D in.", "代入 D。")),
+            refuted("article-spread", sp.Eq(x2, L**2 * t / (2 * dt)), by.substituting("diffusion-constant", "spread"),
+                    "The article writes the spread with a factor 1/2.", "原文给出的扩散范围多了因子 1/2。",
+                    corrected_by="spread-in-steps"),
+            *exercise("ex-double-time", "How does the spread change when t doubles?", "t 加倍时扩散范围如何变化？",
+                      step("ex-double", sp.Eq(2 * x2, L**2 * (2 * t) / dt), by.multiplying_both_sides("spread-in-steps", 2),
+                           "Double both sides.", "两边乘以 2。"),
+                      answer=Text("It doubles.", "加倍。")),
+            *exercise("ex-step-length", "Write L with D and Δt.", "用 D 和 Δt 表示 L。",
+                      step("ex-length-squared", sp.Eq(L**2, 2 * D * dt), by.solving_for(L**2, "diffusion-constant"),
+                           "Solve for L squared.", "解出 L 的平方。"),
+                      answer=Text("L² = 2DΔt.", "L² = 2DΔt。")),
+        ),
+        key_ideas=(Text("Spread grows like t, not t².", "扩散范围与 t 成正比，而不是 t²。"),
+                   Text("D = L²/(2Δt) links the walk to diffusion.", "D = L²/(2Δt) 把行走与扩散联系起来。")),
+        sources=("A. Author, Walks (2024)",),
+        module="teaching_walk",
+    )
+
+
+@pytest.fixture
+def make_teaching():
+    return teaching
+
+
+@pytest.fixture(scope="session")
+def teaching_report():
+    derivation = teaching()
+    return derivation, pipeline.check([derivation], symbolic_only=True)
