@@ -11,6 +11,7 @@ import json
 import sys
 from pathlib import Path
 
+from derive import executor as executors
 from derive import pipeline, registry, render
 from derive.check import Settings
 from derive.model import InputError
@@ -52,7 +53,7 @@ def parser() -> argparse.ArgumentParser:
 
     finding(commands.add_parser("list", help="list derivations (id and title)"))
 
-    def checking(sub: argparse.ArgumentParser, side_by_side: bool = True) -> None:
+    def checking(sub: argparse.ArgumentParser, strict: bool = True) -> None:
         finding(sub)
         sub.add_argument("ids", nargs="*", metavar="ID",
                          help="derivation ids, or derivation files (FILE.py; other files are skipped); "
@@ -61,11 +62,17 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("--symbolic-only", action="store_true", help="skip the simulations")
         sub.add_argument("--time-limit", type=_positive_seconds, default=Settings.seconds_per_step, metavar="S",
                          help="seconds of symbolic work allowed per step (default %(default)g)")
-        if side_by_side:
-            sub.add_argument("--jobs", type=_positive_count, default=pipeline.default_jobs(), metavar="N",
-                             help="check this many derivations side by side (default: one per core, %(default)s)")
+        sub.add_argument("--jobs", type=_positive_count, default=pipeline.default_jobs(), metavar="N",
+                         help="this many units of work side by side (default: one per core, %(default)s); "
+                              "with --executor dask and no --scheduler, the local cluster's workers")
+        sub.add_argument("--executor", choices=executors.KINDS, default="local",
+                         help="local: in this process, or in --jobs forked processes (default); dask: on a "
+                              "Dask cluster (needs neuroderive[dask])")
+        sub.add_argument("--scheduler", metavar="ADDRESS",
+                         help="the Dask scheduler to use, e.g. tcp://host:8786 (implies --executor dask; "
+                              "default: a local cluster of --jobs processes)")
         sub.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
-        if side_by_side:
+        if strict:
             sub.add_argument("--strict", action="store_true",
                              help="numerically-only steps (checked at sample points, not proved) fail the run")
 
@@ -100,7 +107,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
 
     mutation = commands.add_parser("mutate", help="plant errors in the derivations; report how many the checks catch")
-    checking(mutation, side_by_side=False)  # mutants are judged one after another
+    checking(mutation, strict=False)  # the mutants of one step are one unit of work
     mutation.add_argument("--json", action="store_true", help="print the mutation report as JSON on stdout")
     return main
 
@@ -150,10 +157,13 @@ def run(args: argparse.Namespace) -> int:
         pdf.require(args.lang or render.LANGUAGES)  # before the checks: say at once what to install
     report = pipeline.check(
         derivations, seed=args.seed, symbolic_only=args.symbolic_only,
-        settings=Settings(seconds_per_step=args.time_limit), progress=_Progress(args.strict), jobs=args.jobs,
+        settings=Settings(seconds_per_step=args.time_limit), progress=_Progress(args.strict),
+        executor=_executor(args, len(derivations)),
     )
     for result in report.derivations:
         result.strict = args.strict  # also when a parallel worker's result arrives without the progress
+        if result.lost:
+            print(f"derive: {result.id} was not checked: {result.lost}", file=sys.stderr)
         for failure in [s.explain() for s in result.steps if not s.ok] + [c.explain() for c in result.checks]:
             if failure:
                 print(failure, file=sys.stderr)
@@ -176,6 +186,13 @@ def run(args: argparse.Namespace) -> int:
               "(--even-if-failed renders the handouts anyway, marking the failures)", file=sys.stderr)
         return report.exit_code
     return notes(args, derivations, report)
+
+
+def _executor(args: argparse.Namespace, units: int) -> executors.Executor:
+    """Where the units of work run: --executor, --jobs and --scheduler."""
+    if args.scheduler is None and args.executor == "local":
+        return executors.choose("local", max(1, min(args.jobs, units)))
+    return executors.choose("dask", args.jobs, args.scheduler)
 
 
 def _selection(args: argparse.Namespace) -> list:
@@ -234,8 +251,10 @@ def mutation_test(args: argparse.Namespace) -> int:
     """`derive mutate`: 0 when the checks catch their target share of the mutants, else 1."""
     from derive import mutate
 
-    report = mutate.run(registry.select(args.ids), seed=args.seed, symbolic_only=args.symbolic_only,
-                        settings=Settings(seconds_per_step=args.time_limit), progress=Progress())
+    derivations = registry.select(args.ids)
+    report = mutate.run(derivations, seed=args.seed, symbolic_only=args.symbolic_only,
+                        settings=Settings(seconds_per_step=args.time_limit), progress=Progress(),
+                        executor=_executor(args, sum(mutate.mutable(s) for d in derivations for s in d.steps)))
     if args.json:
         json.dump(report.to_json(), sys.stdout, indent=2, ensure_ascii=False)
         print()

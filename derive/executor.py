@@ -281,14 +281,13 @@ class Dask(Executor):
                 on_done(index, result)
 
         pending = set(futures)
-        workers_seen = time.monotonic()
+        arriving = distributed.as_completed(futures, loop=self.client.loop)
+        workers_seen = checked = time.monotonic()
         try:
             while pending:
-                try:
-                    done, pending = distributed.wait(pending, timeout=2.0, return_when="FIRST_COMPLETED")
-                except (TimeoutError, distributed.TimeoutError):
-                    done = set()
+                done = arriving.next_batch(block=False)
                 for future in sorted(done, key=lambda f: index_of[f.key]):
+                    pending.discard(future)
                     index = index_of[future.key]
                     if future.status == "finished":
                         finish(index, future.result())
@@ -299,12 +298,16 @@ class Dask(Executor):
                         future.result()  # the function raised: raise it here, as in one process
                     else:  # cancelled, or lost with the scheduler
                         finish(index, Lost(units[index].key, f"its Dask task was {future.status}"))
-                if not pending or done:
+                if done or not pending:
                     continue
+                time.sleep(0.05)
+                if time.monotonic() - checked < 2.0:
+                    continue
+                checked = time.monotonic()
                 if self.client.nthreads():
-                    workers_seen = time.monotonic()
-                elif time.monotonic() - workers_seen > self.no_worker_timeout:
-                    for future in pending:
+                    workers_seen = checked
+                elif checked - workers_seen > self.no_worker_timeout:  # nobody left to run them: say so, by name
+                    for future in sorted(pending, key=lambda f: index_of[f.key]):
                         finish(index_of[future.key], Lost(units[index_of[future.key]].key,
                                                           f"no Dask worker was connected for "
                                                           f"{self.no_worker_timeout:g} s"))

@@ -38,9 +38,12 @@ from sympy.core.function import AppliedUndef
 from sympy.physics.units import Quantity as UnitQuantity
 
 from derive import by, expectation, stats
+from derive import executor as executors
 from derive.check import OPAQUE, Sampler, Settings, check_step, prove
+from derive.executor import Executor, Lost, Unit
 from derive.model import Claim, Context, Derivation, Expect, NumericCheck, Obligation, RuleKind, Step
 from derive.progress import Progress
+from derive.registry import ship
 from derive.report import CheckResult
 from derive.timelimit import time_limit
 from derive.units import as_dims
@@ -385,8 +388,9 @@ class _Baseline:
     resolution: float  # the smallest change of the prediction the check is meant to catch
 
 
-def _baselines(derivation: Derivation, seed: int) -> dict[str, list[_Baseline]]:
-    """The passing numeric checks that name a step, by step label, each run once for real.
+def _baselines(derivation: Derivation, seed: int, step: str | None = None) -> dict[str, list[_Baseline]]:
+    """The passing numeric checks that name a step (the step `step`, if given), by step label,
+    each run once for real.
 
     Computed parameters are frozen to their values and the simulation's result recorded, so
     replaying a check with a mutated prediction gives what `derive check` would give.
@@ -394,6 +398,8 @@ def _baselines(derivation: Derivation, seed: int) -> dict[str, list[_Baseline]]:
     found: dict[str, list[_Baseline]] = {}
     for check in derivation.checks:
         if not check.step or check.expect is not Expect.HOLDS or check.reference is not None:
+            continue
+        if step is not None and check.step != step:
             continue
         frozen = {key: float(value() if callable(value) else value) for key, value in check.at.items()}
         recorded: list[Any] = []
@@ -514,6 +520,7 @@ class DerivationScore:
     outcomes: list[Outcome]
     seconds: float
     skipped: list[str] = field(default_factory=list)  # steps not mutated because they fail unmutated
+    lost: list[str] = field(default_factory=list)  # steps whose worker died: "step 3 'msd': why"
 
     @property
     def tally(self) -> Tally:
@@ -531,9 +538,10 @@ class DerivationScore:
     def summary(self) -> str:
         """One line for the progress stream (the same shape as `derive check`'s)."""
         t = self.tally
+        lost = f"; LOST {len(self.lost)} step(s): " + "; ".join(self.lost) if self.lost else ""
         return (f"{self.id}: {t.mutants} mutants, {t.equivalent} equivalent; symbolic "
                 f"{t.symbolic_rejected}/{t.non_equivalent} rejected; numeric {t.numeric_rejected}/"
-                f"{t.beyond_resolution} rejected in {self.seconds:.1f} s")
+                f"{t.beyond_resolution} rejected in {self.seconds:.1f} s{lost}")
 
 
 @dataclass
@@ -563,8 +571,13 @@ class MutationReport:
         return self.symbolic_only or rate is None or rate >= NUMERIC_TARGET
 
     @property
+    def lost(self) -> list[str]:
+        """Steps whose mutants were not judged because their worker died, each named."""
+        return [f"{d.id}, {why}" for d in self.derivations for why in d.lost]
+
+    @property
     def passed(self) -> bool:
-        return self.symbolic_met and self.numeric_met
+        return self.symbolic_met and self.numeric_met and not self.lost
 
     @property
     def exit_code(self) -> int:
@@ -612,6 +625,8 @@ class MutationReport:
         for score in self.derivations:
             for label in score.skipped:
                 rows.append(f"{score.id}: step '{label}' fails unmutated and was not mutated")
+        for lost in self.lost:
+            rows.append(f"LOST, not judged: {lost}")
         sections = [
             ("symbolic survivors", self.survivors(), lambda o: f"survived as {o.status}: {o.reason}"),
             ("numeric survivors", self.numeric_survivors(), lambda o: o.numeric.detail),
@@ -659,7 +674,7 @@ class MutationReport:
             "total": counts(self.tally),
             "derivations": [
                 {"id": d.id, "seconds": round(d.seconds, 2), "skipped_steps": d.skipped, **counts(d.tally),
-                 "mutants": [outcome(o) for o in d.outcomes]}
+                 "mutants": [outcome(o) for o in d.outcomes], **({"lost_steps": d.lost} if d.lost else {})}
                 for d in self.derivations
             ],
         }
@@ -668,44 +683,112 @@ class MutationReport:
 # --- the whole run ---------------------------------------------------------------------------
 
 
-def score(derivation: Derivation, *, seed: int = 0, symbolic_only: bool = False,
-          settings: Settings = Settings(), steps: Sequence[str] | None = None,
-          progress: Progress | None = None) -> DerivationScore:
-    """Generate and judge every mutant of one derivation (of the steps labelled `steps`, if given).
+@dataclass
+class StepScore:
+    """The outcomes of the mutants of one step: one unit of work of the mutation self-test."""
 
-    Steps that fail unmutated are not mutated (they are listed in `skipped`): a mutant of a
-    failing step says nothing about the checker.
-    """
+    number: int
+    label: str
+    outcomes: list[Outcome]
+    seconds: float
+    skipped: bool = False  # the step fails unmutated, so it was not mutated
+
+
+def score_step(derivation: Derivation, number: int, *, seed: int = 0, symbolic_only: bool = False,
+               settings: Settings = Settings(), progress: Progress | None = None) -> StepScore:
+    """Generate and judge every mutant of step `number` (1-based), with the baselines of the
+    numeric checks that name it. A step that fails unmutated is not mutated (`skipped`): a
+    mutant of a failing step says nothing about the checker."""
     progress = progress or Progress(quiet=True)
     settings = replace(settings, simplify_residuals=False)  # mutants' residuals are not shown
     started = time.perf_counter()
-    baselines = {} if symbolic_only else _baselines(derivation, seed)
-    outcomes, skipped = [], []
-    for number, step in enumerate(derivation.steps, start=1):
-        if not mutable(step) or (steps is not None and step.label not in steps):
+    step = derivation.steps[number - 1]
+    if not check_step(derivation, number, settings).ok:
+        return StepScore(number, step.label, [], time.perf_counter() - started, skipped=True)
+    baselines = {} if symbolic_only else _baselines(derivation, seed, step=step.label)
+    mutants = mutants_of_step(derivation, number)
+    equivalence = Equivalence(derivation, number, settings)
+    outcomes = []
+    for index, mutant in enumerate(mutants, start=1):
+        progress.doing(f"{derivation.id}: step {number}/{len(derivation.steps)} '{step.label}', "
+                       f"mutant {index}/{len(mutants)}")
+        outcomes.append(judge(derivation, mutant, settings, baselines.get(step.label), seed, equivalence))
+    return StepScore(number, step.label, outcomes, time.perf_counter() - started)
+
+
+def _score_unit(shipped: Any, number: int, seed: int, symbolic_only: bool, settings: Settings) -> StepScore:
+    """One step's mutants, in whichever process runs them."""
+    return score_step(shipped.derivation, number, seed=seed, symbolic_only=symbolic_only, settings=settings)
+
+
+def _mutated_steps(derivation: Derivation, steps: Sequence[str] | None = None) -> list[int]:
+    return [number for number, step in enumerate(derivation.steps, start=1)
+            if mutable(step) and (steps is None or step.label in steps)]
+
+
+def _assemble(derivation: Derivation, steps: list[StepScore | Lost]) -> DerivationScore:
+    outcomes, skipped, lost, seconds = [], [], [], 0.0
+    for number, part in zip(_mutated_steps(derivation), steps):
+        if isinstance(part, Lost):
+            lost.append(f"step {number} '{derivation.steps[number - 1].label}': {part.reason}")
             continue
-        if not check_step(derivation, number, settings).ok:
-            skipped.append(step.label)
-            continue
-        mutants = mutants_of_step(derivation, number)
-        equivalence = Equivalence(derivation, number, settings)
-        for index, mutant in enumerate(mutants, start=1):
-            progress.doing(f"{derivation.id}: step {number}/{len(derivation.steps)} '{step.label}', "
-                           f"mutant {index}/{len(mutants)}")
-            outcomes.append(judge(derivation, mutant, settings, baselines.get(step.label), seed, equivalence))
-    return DerivationScore(derivation.id, outcomes, time.perf_counter() - started, skipped)
+        outcomes += part.outcomes
+        seconds += part.seconds
+        if part.skipped:
+            skipped.append(part.label)
+    return DerivationScore(derivation.id, outcomes, seconds, skipped, lost)
+
+
+def score(derivation: Derivation, *, seed: int = 0, symbolic_only: bool = False,
+          settings: Settings = Settings(), steps: Sequence[str] | None = None,
+          progress: Progress | None = None) -> DerivationScore:
+    """Generate and judge every mutant of one derivation (of the steps labelled `steps`, if given),
+    in this process. Steps that fail unmutated are listed in `skipped`."""
+    parts = [score_step(derivation, number, seed=seed, symbolic_only=symbolic_only, settings=settings,
+                        progress=progress) for number in _mutated_steps(derivation, steps)]
+    return DerivationScore(derivation.id, [o for part in parts for o in part.outcomes],
+                           sum(part.seconds for part in parts), [part.label for part in parts if part.skipped])
 
 
 def run(derivations: Sequence[Derivation], *, seed: int = 0, symbolic_only: bool = False,
-        settings: Settings = Settings(), progress: Progress | None = None) -> MutationReport:
-    """The mutation self-test of every derivation given, one summary line each on `progress`."""
+        settings: Settings = Settings(), progress: Progress | None = None,
+        executor: Executor | None = None) -> MutationReport:
+    """The mutation self-test of every derivation given, one summary line each on `progress`.
+
+    The mutants of one step are one unit of work, on `executor` (default: in this process); a
+    step whose worker died is listed as lost, by name, and fails the self-test."""
     progress = progress or Progress(quiet=True)
     started = time.perf_counter()
-    scores = []
-    for derivation in derivations:
-        result = score(derivation, seed=seed, symbolic_only=symbolic_only, settings=settings, progress=progress)
-        progress.finished(result)  # type: ignore[arg-type]  # needs only .summary()
-        scores.append(result)
-    progress.close()
-    return MutationReport(scores, seed, symbolic_only, time.perf_counter() - started)
+    plan = [(d, number) for d in derivations for number in _mutated_steps(d)]
+    executor = executor or executors.Serial()
+    with executor as running:
+        units = [Unit(f"{d.id}, step {number} '{d.steps[number - 1].label}'",
+                      (ship(d, portable=running.ships), number, seed, symbolic_only, settings)) for d, number in plan]
+        parts: dict[int, StepScore | Lost] = {}
+        remaining = {d.id: len(_mutated_steps(d)) for d in derivations}
+        by_id = {d.id: d for d in derivations}
 
+        def finished(index: int, part: StepScore | Lost) -> None:
+            parts[index] = part
+            derivation = plan[index][0]
+            remaining[derivation.id] -= 1
+            if not remaining[derivation.id]:
+                mine = [parts[i] for i, (d, _) in enumerate(plan) if d.id == derivation.id]
+                progress.finished(_assemble(by_id[derivation.id], mine))  # type: ignore[arg-type]  # needs only .summary()
+            progress.doing(f"mutated {len(parts)} of {len(plan)} steps on {running.describe()}")
+
+        if isinstance(running, executors.Serial):  # in this process: the live line shows each mutant
+            results = []
+            for index, unit in enumerate(units):
+                d, number = plan[index]
+                results.append(score_step(d, number, seed=seed, symbolic_only=symbolic_only, settings=settings,
+                                          progress=progress))
+                finished(index, results[-1])
+        else:
+            results = running.map(_score_unit, units, finished)
+    for derivation in derivations:  # one with no mutable step still gets its line
+        if not remaining[derivation.id] and not _mutated_steps(derivation):
+            progress.finished(_assemble(derivation, []))  # type: ignore[arg-type]
+    progress.close()
+    scores = [_assemble(d, [results[i] for i, (p, _) in enumerate(plan) if p.id == d.id]) for d in derivations]
+    return MutationReport(scores, seed, symbolic_only, time.perf_counter() - started)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import sys
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
 
+from derive import executor as executors
 from derive.check import Settings, check_step
+from derive.executor import Executor, Lost, Unit, default_jobs  # noqa: F401  (default_jobs: the CLI's default)
 from derive.model import Derivation
 from derive.progress import Progress
+from derive.registry import Shipped, ship
 from derive.report import DerivationResult, Report
 from derive.verify import require_measurements_checked, run_check
 
@@ -24,25 +24,42 @@ def check(
     settings: Settings = Settings(),
     progress: Progress | None = None,
     jobs: int = 1,
+    executor: Executor | None = None,
 ) -> Report:
     """Check every step, then run every numeric check (unless symbolic_only).
 
-    With jobs > 1 the derivations are checked side by side in forked worker processes (each
-    derivation stays in one process, so its results are the same as in a sequential run).
+    One derivation is one unit of work: on `executor` (default: one after another, or with
+    jobs > 1 in forked worker processes), each derivation stays in one process, so its results
+    are the same whatever runs them. A derivation whose worker died comes back `lost`, by name.
     """
     progress = progress or Progress(quiet=True)
     for derivation in derivations:
         require_measurements_checked(derivation)
-    jobs = min(jobs, len(derivations))
-    if jobs > 1 and _can_fork():
-        results = _in_parallel(derivations, seed, symbolic_only, settings, progress, jobs)
-    else:
-        results = []
-        for derivation in derivations:
-            results.append(check_one(derivation, seed, symbolic_only, settings, progress))
-            progress.finished(results[-1])
+    if executor is None:
+        executor = executors.choose("local", min(jobs, len(derivations)))
+    with executor as running:
+        units = [Unit(d.id, (ship(d, portable=running.ships), seed, symbolic_only, settings)) for d in derivations]
+        order = list(range(len(units)))
+        if not isinstance(running, executors.Serial):
+            # the likely longest first (simulations cost most), so no worker is left with a long tail
+            order.sort(key=lambda i: (-len(derivations[i].checks), -len(derivations[i].steps)))
+        _live[:] = [(os.getpid(), progress)]  # what runs in this very process shows its steps
+        done = 0
+
+        def finished(position: int, result: DerivationResult | Lost) -> None:
+            nonlocal done
+            done += 1
+            progress.finished(_as_result(derivations[order[position]], result))
+            if done < len(units) and not isinstance(running, executors.Serial):
+                progress.doing(f"checked {done} of {len(units)} derivations on {running.describe()}")
+
+        try:
+            results = running.map(_check_unit, [units[i] for i in order], finished)
+        finally:
+            _live.clear()
     progress.close()
-    return Report(results, seed, symbolic_only)
+    by_index = {index: _as_result(derivations[index], result) for index, result in zip(order, results)}
+    return Report([by_index[index] for index in range(len(derivations))], seed, symbolic_only)
 
 
 def check_one(derivation: Derivation, seed: int, symbolic_only: bool, settings: Settings,
@@ -62,50 +79,22 @@ def check_one(derivation: Derivation, seed: int, symbolic_only: bool, settings: 
                             time.perf_counter() - started, checks_skipped=symbolic_only)
 
 
-def default_jobs() -> int:
-    """One worker per core this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+def _check_unit(shipped: Shipped, seed: int, symbolic_only: bool, settings: Settings) -> DerivationResult:
+    """One unit of work, in whichever process runs it: live progress only in the run's own process."""
+    return check_one(shipped.derivation, seed, symbolic_only, settings, _unit_progress())
 
 
-def _can_fork() -> bool:
-    """Workers are forked so they inherit the loaded derivations (which need not pickle)."""
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+_live: list[tuple[int, Progress]] = []  # (process id, progress) of the run under way
 
 
-_WORK: tuple = ()  # what a forked worker checks: (derivations, seed, symbolic_only, settings)
+def _unit_progress() -> Progress:
+    """The run's live progress in its own process; quiet in a worker (forked or remote)."""
+    if _live and _live[0][0] == os.getpid():
+        return _live[0][1]
+    return Progress(quiet=True)
 
 
-def _work(index: int) -> DerivationResult:
-    derivations, seed, symbolic_only, settings = _WORK
-    return check_one(derivations[index], seed, symbolic_only, settings, Progress(quiet=True))
-
-
-def _in_parallel(derivations: Sequence[Derivation], seed: int, symbolic_only: bool, settings: Settings,
-                 progress: Progress, jobs: int) -> list[DerivationResult]:
-    global _WORK
-    _WORK = (list(derivations), seed, symbolic_only, settings)
-    # the likely longest first (simulations cost most), so no worker is left with a long tail
-    order = sorted(range(len(derivations)), key=lambda i: (-len(derivations[i].checks), -len(derivations[i].steps)))
-    pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
-    try:
-        futures = {pool.submit(_work, index): index for index in order}  # forks the workers
-        # only now the live progress line may start its thread: a fork copies no threads, and a
-        # lock one of them held would stay held in the child
-        progress.doing(f"checking {len(derivations)} derivations in {jobs} processes")
-        results: dict[int, DerivationResult] = {}
-        for future in as_completed(futures):
-            results[futures[future]] = future.result()
-            progress.finished(results[futures[future]])
-            if len(results) < len(futures):
-                progress.doing(f"checked {len(results)} of {len(derivations)} derivations")
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)  # a failure (or ^C) does not wait for the rest
-        raise
-    else:
-        pool.shutdown()
-    finally:
-        _WORK = ()
-    return [results[index] for index in range(len(derivations))]
+def _as_result(derivation: Derivation, result: DerivationResult | Lost) -> DerivationResult:
+    if isinstance(result, Lost):
+        return DerivationResult(derivation.id, derivation.title.en, derivation.module, [], [], 0.0, lost=result.reason)
+    return result

@@ -36,6 +36,7 @@ from derive.model import Derivation, InputError
 ENTRY_POINT_GROUP = "neuroderive.derivations"
 
 _extra_paths: list[Path] = []  # from `--path`: searched as if [tool.derive] named them
+_file_modules: dict[str, Path] = {}  # module name -> the project file it was imported from
 
 
 @dataclass(frozen=True)
@@ -118,12 +119,14 @@ def import_file(path: Path) -> ModuleType:
     path = Path(path).resolve()
     name = _package_name(path)
     if name is not None:
+        _file_modules[name] = path
         try:
             return importlib.import_module(name)
         except Exception as error:
             raise InputError(_import_error(path, error)) from error
     digest = hashlib.sha1(str(path).encode()).hexdigest()[:10]
     name = f"neuroderive_project_{digest}.{path.stem}"
+    _file_modules[name] = path
     if name in sys.modules:
         return sys.modules[name]
     spec = importlib.util.spec_from_file_location(name, path)
@@ -137,6 +140,75 @@ def import_file(path: Path) -> ModuleType:
         del sys.modules[name]
         raise InputError(_import_error(path, error)) from error
     return module
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a derivation comes from, as another process loads it: a module name (library, pack)
+    or a file (project), with the `--path` folders its quotations may need and its id."""
+
+    id: str
+    module: str
+    file: str | None = None
+    paths: tuple[str, ...] = ()
+
+
+def source_of(derivation: Derivation) -> Source:
+    """How a worker that shares nothing with this process loads this derivation (Dask).
+
+    Only a derivation that its module or file defines as it stands can travel; one built or
+    changed in this process (a notebook's, `with_claim`) is InputError."""
+    module = sys.modules.get(derivation.module)
+    defined = getattr(module, "derivation", None)
+    same = isinstance(defined, Derivation) and (
+        defined is derivation or dataclasses.replace(defined, module=derivation.module) == derivation)
+    if not same:
+        raise InputError(f"derivation '{derivation.id}' is not the one its module {derivation.module or '?'} defines "
+                         "(it was built or changed in this process), so Dask workers cannot load it; "
+                         "check it with --jobs instead")
+    file = _file_modules.get(derivation.module)
+    return Source(derivation.id, derivation.module, str(file) if file else None,
+                  tuple(str(p) for p in _extra_paths))
+
+
+_loaded: dict[Source, Derivation] = {}  # per process: a worker loads each derivation once
+
+
+def load_source(source: Source) -> Derivation:
+    """The derivation a Source names (in a worker process; loaded once per process)."""
+    if source not in _loaded:
+        if source.paths and [str(p) for p in _extra_paths] != list(source.paths):
+            search_also([Path(p) for p in source.paths])  # quotations find their handouts as in the run
+        derivation = load_file(Path(source.file)) if source.file else load_module(source.module)
+        if derivation.id != source.id:
+            raise InputError(f"{source.file or source.module} defines derivation '{derivation.id}' on this worker, "
+                             f"not '{source.id}': the workers need the same project files")
+        _loaded[source] = derivation
+    return _loaded[source]
+
+
+class Shipped:
+    """A derivation handed to an executor: the object itself in this process and the processes
+    forked from it, and, pickled, only its `Source`, which the receiving worker loads through
+    the registry (derivations hold lambdas and do not pickle)."""
+
+    def __init__(self, derivation: Derivation, source: Source | None = None):
+        self.derivation, self.source = derivation, source
+
+    def __reduce__(self) -> tuple:
+        if self.source is None:
+            raise TypeError(f"derivation '{self.derivation.id}' cannot be sent to another machine: "
+                            "it was shipped without a source (registry.ship(..., portable=True))")
+        return (_unpickle_shipped, (self.source,))
+
+
+def ship(derivation: Derivation, portable: bool = False) -> Shipped:
+    """The derivation ready for an executor; `portable` (Dask) also records where it comes from."""
+    return Shipped(derivation, source_of(derivation) if portable else None)
+
+
+def _unpickle_shipped(source: Source) -> Shipped:
+    return Shipped(load_source(source), source)
 
 
 def load_file(path: Path) -> Derivation:

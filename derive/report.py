@@ -156,6 +156,7 @@ class DerivationResult:
     seconds: float
     checks_skipped: bool = False
     strict: bool = False  # `--strict`: a numerically-only step fails the derivation
+    lost: str = ""  # why no result came back (its worker died): the derivation fails
 
     @property
     def numeric_only(self) -> list[StepResult]:
@@ -164,7 +165,7 @@ class DerivationResult:
 
     @property
     def passed(self) -> bool:
-        return (all(s.ok for s in self.steps) and all(c.passed for c in self.checks)
+        return (not self.lost and all(s.ok for s in self.steps) and all(c.passed for c in self.checks)
                 and not (self.strict and self.numeric_only))
 
     @property
@@ -178,6 +179,8 @@ class DerivationResult:
         return out
 
     def summary(self) -> str:
+        if self.lost:
+            return f"{self.id}: LOST (not checked: {self.lost})"
         counts = ", ".join(f"{n} {status}" for status, n in self.counts().items())
         passed = sum(c.passed for c in self.checks)
         numeric = "numeric checks skipped" if self.checks_skipped else \
@@ -271,6 +274,7 @@ class Report:
                         for s in d.steps
                     ],
                     "checks": [plain({**asdict(c), "seconds": round(c.seconds, 4)}) for c in d.checks],
+                    **({"lost": d.lost} if d.lost else {}),
                 }
                 for d in self.derivations
             ],

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import time
 import traceback
-import zlib
 
 import numpy as np
 import sympy as sp
@@ -18,6 +17,7 @@ from sympy.core.function import AppliedUndef
 
 from derive import by, stats
 from derive.estimate import Estimate
+from derive.executor import unit_seed
 from derive.model import Derivation, Expect, InputError, NumericCheck
 from derive.report import CheckResult, where
 from derive.timelimit import TimeLimitExceeded, time_limit
@@ -172,7 +172,8 @@ def run_check(derivation: Derivation, check: NumericCheck, seed: int = 0) -> Che
     _meets_assumptions(values, what)
     if check.reference is not None and check.reference is check.simulate:
         raise InputError(f"{what}: the two methods it compares are the same function, so they cannot disagree")
-    rng = np.random.default_rng([seed, zlib.crc32(f"{derivation.id}/{check.name}".encode())])
+    # the check's own stream: the run's seed and the check's name, never the state of the process running it
+    rng = np.random.default_rng(unit_seed(seed, f"{derivation.id}/{check.name}"))
     if check.reference is not None:  # two methods: the first one's result is the prediction
         try:
             with time_limit(check.budget):
