@@ -25,33 +25,34 @@ Every failure is listed after the table with the command that reproduces it. The
 reads "N checks, F failures in R runs (expected E)". The exit status is 0 whatever the
 results (a benchmark reports, it does not assert); 2 for an unknown id or check name.
 
+Each run (a check and a seed) is one unit of work on the executor `derive check` uses
+(derive/executor.py): `--jobs K` forked processes (default 2), or `--executor dask` (a local
+cluster of K workers, or `--scheduler ADDRESS`). A run whose worker died is counted as a failure
+and listed by name. The seed of a run is its own (derive.verify: the seed and the check's name).
+
 Run:
     .venv/bin/python benchmarks/false_alarms.py [--seeds N] [--ids ID ...] [--checks NAME ...]
-                                                [--workers K]
+                                                [--jobs K] [--executor local|dask] [--scheduler ADDRESS]
 """
 
 from __future__ import annotations
 
 import argparse
 import math
-import multiprocessing
-import multiprocessing.pool
 import sys
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from statistics import NormalDist, fmean
 
+from derive import executor as executors
 from derive import registry, stats
 from derive.model import Derivation, Expect, InputError, NumericCheck
+from derive.registry import Shipped
 from derive.verify import run_check
 
 Key = tuple[str, str]  # (derivation id, check name)
 Task = tuple[str, str, int]  # (derivation id, check name, seed)
-
-# The checks a worker can run, filled before the pool starts (inherited under 'fork') or by
-# the worker's initializer (under 'spawn'): derivations hold closures and do not pickle.
-_CHECKS: dict[Key, tuple[Derivation, NumericCheck]] = {}
 
 
 @dataclass(frozen=True)
@@ -113,15 +114,10 @@ def select_checks(ids: list[str], names: list[str]) -> dict[Key, tuple[Derivatio
     return chosen
 
 
-def _load_in_worker(ids: list[str], names: list[str]) -> None:
-    if not _CHECKS:
-        _CHECKS.update(select_checks(ids, names))
-
-
-def run_one(task: Task) -> Outcome:
+def run_one(shipped: Shipped, name: str, seed: int) -> Outcome:
     """Run one check with one seed (in a worker); an exception becomes a failed Outcome."""
-    derivation_id, name, seed = task
-    derivation, check = _CHECKS[derivation_id, name]
+    derivation = shipped.derivation
+    derivation_id, check = derivation.id, next(c for c in derivation.checks if c.name == name)
     started = time.perf_counter()
     try:
         result = run_check(derivation, check, seed)
@@ -133,12 +129,6 @@ def run_one(task: Task) -> Outcome:
     ratio = abs(difference) / result.tolerance if result.tolerance else math.inf
     return Outcome((derivation_id, name), seed, result.kind, result.passed, offset, ratio,
                    result.seconds, result.problem)
-
-
-def make_pool(workers: int, ids: list[str], names: list[str]) -> multiprocessing.pool.Pool:
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    return context.Pool(workers, initializer=_load_in_worker, initargs=(ids, names))
 
 
 class Progress:
@@ -159,15 +149,24 @@ class Progress:
                   f"about {left:.0f} s left", file=sys.stderr, flush=True)
 
 
-def run_all(pool: multiprocessing.pool.Pool, tasks: list[Task], tallies: dict[Key, Tally],
-            progress: Progress) -> None:
-    """Run the tasks in the pool and add each outcome to its check's tally."""
-    for outcome in pool.imap_unordered(run_one, tasks, chunksize=1):
+def run_all(running: executors.Executor, checks: dict[Key, tuple[Derivation, NumericCheck]], tasks: list[Task],
+            tallies: dict[Key, Tally], progress: Progress) -> None:
+    """Run the tasks on the executor and add each outcome to its check's tally, as it arrives."""
+    shipped = {d.id: registry.ship(d, portable=running.ships) for d, _ in checks.values()}
+    units = [executors.Unit(f"{i} / {name}, seed {seed}", (shipped[i], name, seed)) for i, name, seed in tasks]
+
+    def arrived(index: int, outcome: Outcome | executors.Lost) -> None:
+        if isinstance(outcome, executors.Lost):  # its worker died: a failure, by name
+            derivation_id, name, seed = tasks[index]
+            outcome = Outcome((derivation_id, name), seed, "error", False, math.nan, math.nan, 0.0,
+                              f"was lost: {outcome.reason}")
         tally = tallies[outcome.key]
         tally.outcomes.append(outcome)
         if outcome.kind != "error" and not tally.kind:
             tally.kind = outcome.kind
         progress.update(outcome)
+
+    running.map(run_one, units, arrived)
 
 
 def seed_major(keys: Iterable[Key], seeds: Iterable[int]) -> list[Task]:
@@ -220,34 +219,43 @@ def report(tallies: list[Tally], seeds: int, seconds: float, interrupted: bool) 
     print(summary(tallies))
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seeds", type=int, default=200, help="seeds 1..N (default 200)")
     parser.add_argument("--ids", nargs="+", default=[], metavar="ID", help="only these derivations")
     parser.add_argument("--checks", nargs="+", default=[], metavar="NAME", help="only the checks with these names")
-    parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
-    options = parser.parse_args()
+    parser.add_argument("--jobs", "--workers", type=int, default=2, dest="jobs",
+                        help="worker processes, or the local Dask cluster's workers (default 2)")
+    parser.add_argument("--executor", choices=executors.KINDS, default="local",
+                        help="local: forked processes (default); dask: a Dask cluster")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="a Dask scheduler, e.g. tcp://host:8786 "
+                                                               "(implies --executor dask)")
+    options = parser.parse_args(argv)
     try:
-        _CHECKS.update(select_checks(options.ids, options.checks))
+        checks = select_checks(options.ids, options.checks)
+        executor = executors.choose(options.executor, max(1, options.jobs), options.scheduler)
     except InputError as error:
         print(f"false_alarms: {error}", file=sys.stderr)
         return 2
 
-    tallies = {key: Tally(key, check.expect) for key, (_, check) in _CHECKS.items()}
+    tallies = {key: Tally(key, check.expect) for key, (_, check) in checks.items()}
     started = time.perf_counter()
     interrupted = False
-    with make_pool(max(1, options.workers), options.ids, options.checks) as pool:
-        try:
+    try:
+        with executor as running:
+            print(f"running on {running.describe()}", file=sys.stderr, flush=True)
             # seed 1 of every check first: it tells which checks are computed and need no more seeds
             print(f"seed 1 of {len(tallies)} checks", file=sys.stderr, flush=True)
-            run_all(pool, seed_major(tallies, [1]), tallies, Progress(len(tallies), len(tallies)))
+            run_all(running, checks, seed_major(tallies, [1]), tallies, Progress(len(tallies), len(tallies)))
             statistical = [key for key, t in tallies.items() if t.kind == "statistical"]
             tasks = seed_major(statistical, range(2, options.seeds + 1))
             print(f"seeds 2..{options.seeds} of {len(statistical)} statistical checks", file=sys.stderr, flush=True)
-            run_all(pool, tasks, tallies, Progress(len(tasks), 5 * len(statistical)))
-        except KeyboardInterrupt:
-            pool.terminate()
-            interrupted = True
+            run_all(running, checks, tasks, tallies, Progress(len(tasks), 5 * len(statistical)))
+    except InputError as error:
+        print(f"false_alarms: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        interrupted = True
     report(list(tallies.values()), options.seeds, time.perf_counter() - started, interrupted)
     return 0
 

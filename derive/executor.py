@@ -28,6 +28,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import socket
 import sys
 import time
 import uuid
@@ -225,6 +226,7 @@ class Dask(Executor):
         if self.scheduler is not None and not isinstance(self.scheduler, str):  # a Client given
             self.client = self.scheduler
         elif self.scheduler is not None:
+            _reachable(self.scheduler, distributed)
             try:
                 self.client = distributed.Client(self.scheduler, timeout=self.connect_timeout, set_as_default=False)
             except (OSError, ValueError, TypeError) as error:  # refused, timed out, not an address
@@ -316,6 +318,26 @@ class Dask(Executor):
             self.client.cancel(list(pending))
             raise
         return [results[index] for index in range(len(units))]
+
+
+def _reachable(address: str, distributed: Any) -> None:
+    """InputError naming the address unless it parses and (tcp) a socket opens there: at once,
+    rather than after the client's retries (and its noisy cleanup of a half-made connection)."""
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    try:
+        scheme, location = parse_address(address)
+        host, port = parse_host_port(location)
+    except (ValueError, TypeError) as error:
+        raise InputError(f"--scheduler {address}: not a scheduler address ({error}); "
+                         "write it as tcp://host:8786") from error
+    if scheme not in ("tcp", "tls"):
+        return
+    try:
+        socket.create_connection((host, port), timeout=5).close()
+    except OSError as error:
+        raise InputError(f"--scheduler {address}: cannot connect to a Dask scheduler there "
+                         f"({error.strerror or type(error).__name__})") from error
 
 
 def _import_distributed() -> Any:
