@@ -16,7 +16,8 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 import sympy.stats as stats
-from sympy.physics.units import current, length, time, voltage
+from scipy.optimize import minimize_scalar
+from sympy.physics.units import amount_of_substance, charge, current, energy, kelvin, length, temperature, time, voltage
 
 from derive import (
     Derivation,
@@ -30,10 +31,14 @@ from derive import (
     cite,
     define,
     given,
+    exercise,
+    heading,
     independent,
+    measured,
     simulated,
     step,
 )
+from derive.library.nernst_potential import BOLTZMANN, ELEMENTARY, millivolt
 from derive.figures.gate_kinetics import FIGURES
 from derive.sim import channels, hodgkin_huxley
 
@@ -74,10 +79,74 @@ gbar_Na = symbols.add("gbar_Na", conductance_density, "Na⁺ conductance with ev
                       "所有通道都开放时的 Na⁺ 电导", positive=True, latex=r"\bar{g}_{\mathrm{Na}}")
 G_1, G_2, G_3, G_4 = gates_K
 M_1, M_2, M_3 = gates_m
+concentration = amount_of_substance / length**3
+# The Boltzmann ratio as the Nernst handout states it (for quoting), then for the two states of a gate.
+c_in = symbols.add("c_in", concentration, "concentration inside the cell (Nernst handout)", "细胞内浓度（能斯特讲义）",
+                   positive=True, latex=r"c_{\mathrm{in}}")
+c_out = symbols.add("c_out", concentration, "concentration outside the cell (Nernst handout)",
+                    "细胞外浓度（能斯特讲义）", positive=True, latex=r"c_{\mathrm{out}}")
+U_in = symbols.add("U_in", energy, "energy of an ion inside (Nernst handout)", "离子在细胞内的能量（能斯特讲义）",
+                   real=True, latex=r"U_{\mathrm{in}}")
+U_out = symbols.add("U_out", energy, "energy of an ion outside (Nernst handout)", "离子在细胞外的能量（能斯特讲义）",
+                    real=True, latex=r"U_{\mathrm{out}}")
+k_B = symbols.add("k_B", energy / temperature, "Boltzmann's constant", "玻尔兹曼常数", positive=True)
+T = symbols.add("T", temperature, "absolute temperature", "绝对温度", positive=True)
+e = symbols.add("e", charge, "elementary charge", "元电荷", positive=True)
+V = symbols.add("V", voltage, "membrane potential", "膜电位", real=True)
+V_half = symbols.add("V_half", voltage, "voltage at which the gate is open half the time", "门开放概率为一半时的电压",
+                     real=True, latex=r"V_{1/2}")
+z_g = symbols.add("z_g", 1, "gating charge moved across the membrane when the gate opens, in units of e",
+                  "门打开时跨膜移动的门控电荷（以 e 为单位）", positive=True, latex=r"z_{\mathrm{g}}")
+P_o = symbols.add("P_o", 1, "probability that the gate is open, in equilibrium", "平衡时门开放的概率", positive=True,
+                  latex=r"P_{\mathrm{open}}")
+P_c = symbols.add("P_c", 1, "probability that the gate is closed, in equilibrium", "平衡时门关闭的概率", positive=True,
+                  latex=r"P_{\mathrm{closed}}")
+U_o = symbols.add("U_o", energy, "energy of the open gate", "门开放时的能量", real=True, latex=r"U_{\mathrm{open}}")
+U_c = symbols.add("U_c", energy, "energy of the closed gate", "门关闭时的能量", real=True, latex=r"U_{\mathrm{closed}}")
+n_B = symbols.function("n_B", 1, "the Boltzmann gate's open probability at voltage V", "玻尔兹曼门在电压 V 下的开放概率",
+                       latex=r"n_{\infty}")
+z_eq = symbols.add("z_eq", 1, "gating charge of a Boltzmann gate as steep as Hodgkin and Huxley's n∞ at its steepest",
+                   "与 Hodgkin-Huxley 的 n∞ 最陡处同样陡的玻尔兹曼门的门控电荷", positive=True,
+                   latex=r"z_{\mathrm{eq}}")
+dV_e = symbols.add("dV_e", voltage, "voltage step that changes P_open/P_closed e-fold", "使 P_open/P_closed 变化 e 倍的电压",
+                   positive=True, latex=r"\Delta V_{e}")
+slope_ratio = symbols.add("rho", 1, "initial slope of n⁴ over that of n", "n⁴ 与 n 的初始斜率之比", real=True)
 
 # A voltage-clamp step from rest (-65 mV) to 0 mV at 6.3 °C, with the Hodgkin-Huxley model's rates.
 REST, STEP = -65.0, 0.0
 MODEL = hodgkin_huxley.HHParams()
+
+
+# Units of k_B T = 1 for the sampled gates: only z_g e (V - V_half) / k_B T matters.
+GATE_OPENING = {z_g: 2.0, e: 1.0, k_B: 1.0, T: 1.0, V_half: 0.0, V: 0.5}  # z_g e (V - V_half) = k_B T
+GATE_CLOSING = {z_g: 2.0, e: 1.0, k_B: 1.0, T: 1.0, V_half: 0.0, V: -0.25}  # -k_B T / 2
+SQUID_TEMPERATURE = sp.Rational("279.45")  # K: 6.3 °C, the temperature of Hodgkin and Huxley's rates
+KT_OVER_E_MV = 8.617333262e-2 * 279.45  # mV at 6.3 °C: k_B/e = 86.17333262 μV/K
+
+
+def sampled_gates(at: Params, rng: np.random.Generator) -> Estimate:
+    """The open fraction of 600 000 two-state gates drawn from the Boltzmann distribution knowing only the
+    energy of the open state relative to the closed one, -z_g e (V - V_half)."""
+    gap = -at[z_g] * at[e] * (at[V] - at[V_half])
+    return channels.boltzmann_gates(gap, at[k_B] * at[T], 600_000, rng)
+
+
+def hodgkin_huxley_steepness(at: Params, rng: np.random.Generator) -> Estimate:
+    """4 (k_B T/e) times the steepest slope of Hodgkin and Huxley's n∞(V) = α_n/(α_n + β_n), at 6.3 °C: the
+    slope by central differences of step 0.02 and 0.01 mV (Richardson, order 2), maximised over V."""
+
+    def n_infinity(v: float) -> float:
+        rates = hodgkin_huxley.gate_rates(v, MODEL)
+        return float(rates.alpha_n / (rates.alpha_n + rates.beta_n))
+
+    def steepest(h: float) -> float:
+        def slope(v: float) -> float:
+            return -(n_infinity(v + h) - n_infinity(v - h)) / (2 * h)
+
+        return -minimize_scalar(slope, bounds=(-90.0, -20.0), method="bounded", options={"xatol": 1e-6}).fun
+
+    fine, coarse = steepest(0.01), steepest(0.02)
+    return Estimate.from_refinement(4 * KT_OVER_E_MV * fine, 4 * KT_OVER_E_MV * coarse, 2, order=2)
 
 
 def _clamp(after: float) -> dict:
@@ -218,6 +287,95 @@ derivation = Derivation(
              "is still slow.",
              "于是通道开放概率的初始斜率为零：g_K 沿 S 形曲线上升，表现为延迟。"
              "从静息态出发（n_0 ≈ 0.32，n_0³ ≈ 0.03），起步仍然很慢。"),
+        # --- Why the rates depend on voltage -----------------------------------------------------------
+        heading("Why gates depend on voltage: a two-state Boltzmann gate", "门为什么依赖电压：两态玻尔兹曼门",
+                step("boltzmann-ratio", Eq(c_out / c_in, sp.exp(-(U_out - U_in) / (k_B * T))),
+                     by.earlier_result("nernst-potential", "boltzmann"),
+                     "Why should α and β depend on the voltage at all? A gate is part of a protein that carries "
+                     "charges; opening moves some of them across the membrane's field. Held long at one voltage, "
+                     "a gate is in thermal equilibrium, and the Boltzmann factor of the Nernst handout applies "
+                     "to its two states as it did to an ion's two sides:",
+                     "α 和 β 为什么会依赖电压？门是带电荷的蛋白质的一部分；门打开时其中一些电荷跨过膜内的电场。"
+                     "在某一电压下保持足够久，门处于热平衡，能斯特讲义中的玻尔兹曼因子对门的两个状态同样适用，"
+                     "就像它对离子所在的膜两侧适用一样：")),
+        step("gate-ratio", Eq(P_o / P_c, sp.exp(-(U_o - U_c) / (k_B * T))),
+             by.instance_of("boltzmann-ratio", {c_out: P_o, c_in: P_c, U_out: U_o, U_in: U_c}),
+             "the odds of open to closed fall off with the open state's extra energy.",
+             "开放与关闭的概率之比随开放态多出的能量指数下降。"),
+        define("gating-energy", Eq(U_o, U_c - z_g * e * (V - V_half)),
+               "Opening carries a gating charge z_g e outward across the membrane, so depolarisation favours "
+               "it: the open state's energy falls by z_g e V, and the protein's own energy difference is "
+               "written as z_g e V_half, the voltage at which the two states are equally likely.",
+               "门打开时把门控电荷 z_g e 向外运过细胞膜，所以去极化有利于开放：开放态的能量降低 z_g e V；"
+               "蛋白质自身的能量差写成 z_g e V_½，即两种状态概率相等时的电压。"),
+        step("gate-ratio-voltage", Eq(P_o / P_c, sp.exp(z_g * e * (V - V_half) / (k_B * T))),
+             by.substituting("gating-energy", into="gate-ratio"),
+             "So the odds grow e-fold for every k_B T / z_g e of depolarisation.",
+             "于是每去极化 k_B T / z_g e，开放与关闭之比增大 e 倍。"),
+        given("open-or-closed", Eq(P_c, 1 - P_o), "A gate is either open or closed.", "门不是开就是关。"),
+        step("gate-odds", Eq(P_o / (1 - P_o), sp.exp(z_g * e * (V - V_half) / (k_B * T))),
+             by.substituting("open-or-closed", into="gate-ratio-voltage"), "", ""),
+        step("boltzmann-gate", Eq(P_o, 1 / (1 + sp.exp(-z_g * e * (V - V_half) / (k_B * T)))),
+             by.solving_for(P_o, "gate-odds"),
+             "Solved for the open probability: an S-shaped (logistic) curve in V, the steady state n∞(V) "
+             "that the rates must give, α/(α + β) = P_open.",
+             "解出开放概率：它是 V 的 S 形（logistic）曲线，即速率必须给出的稳态 n∞(V) = α/(α + β) = P_open。"),
+        define("open-curve", Eq(n_B(V), 1 / (1 + sp.exp(-z_g * e * (V - V_half) / (k_B * T)))),
+               "Write it as a function of V,", "把它写成 V 的函数，"),
+        step("steepest-slope", Eq(sp.Subs(sp.Derivative(n_B(V), V), V, V_half), z_g * e / (4 * k_B * T)),
+             by.substituting("open-curve"),
+             "whose slope is steepest at V_½: z_g e / 4 k_B T. The more charge a gate moves, the steeper its "
+             "switch; measuring the steepness measures the gating charge.",
+             "它在 V_½ 处斜率最大：z_g e / 4 k_B T。门移动的电荷越多，开关越陡；测量陡度就是测量门控电荷。"),
+        measured("hh-steepness", Eq(z_eq, sp.Rational("1.54")), "hh-steepness",
+                 "Hodgkin and Huxley's n∞ = α_n/(α_n + β_n), fitted to measurements, is not exactly this curve, "
+                 "but at its steepest (near -59 mV) it is as steep as a Boltzmann gate with z_g = 1.54 at "
+                 "6.3 °C: each of the four K⁺ gates moves about one and a half elementary charges, some six per "
+                 "channel. (Gating currents measured on cloned K⁺ channels give about 12-14 e per channel, "
+                 "because the channel's gates are not fully independent.)",
+                 "Hodgkin 和 Huxley 按实验数据拟合的 n∞ = α_n/(α_n + β_n) 并不完全是这条曲线，但在最陡处"
+                 "（约 -59 mV）它与 6.3 °C 下 z_g = 1.54 的玻尔兹曼门一样陡：四个 K⁺ 门每个移动约一个半元电荷，"
+                 "每个通道约六个。（在克隆的 K⁺ 通道上测得的门控电流给出每个通道约 12-14 个 e，因为通道的各个门"
+                 "并不完全独立。）"),
+        # --- Exercises -------------------------------------------------------------------------------
+        *exercise("ex-e-fold",
+                  "By how many millivolts must the membrane depolarise to raise a gate's odds P_open/P_closed "
+                  "e-fold, if the gate carries z_g = 4 charges, at 6.3 °C?",
+                  "若门携带 z_g = 4 个电荷，6.3 °C 时膜要去极化多少毫伏才能使门的 P_open/P_closed 增大 e 倍？",
+                  define("ex-e-fold-voltage", Eq(dV_e, k_B * T / (z_g * e)),
+                         "From the odds exp(z_g e (V - V_½)/k_B T), an e-fold change needs k_B T / z_g e,",
+                         "由开关之比 exp(z_g e (V - V_½)/k_B T)，变化 e 倍需要 k_B T / z_g e，"),
+                  step("ex-e-fold-value", Eq(dV_e, sp.Rational("6.0") * millivolt),
+                       by.evaluating_at("ex-e-fold-voltage", {k_B: BOLTZMANN, T: SQUID_TEMPERATURE * kelvin,
+                                                              z_g: 4, e: ELEMENTARY}, digits=2),
+                       "that is,", "即"),
+                  answer=Text("6.0 mV: a handful of charges makes a gate a sharp switch.",
+                              "6.0 mV：几个电荷就能让门成为灵敏的开关。")),
+        *exercise("ex-slope-ratio",
+                  "From rest (n_0 = 0.32), how much more slowly does the open probability of a four-gate K⁺ "
+                  "channel start to rise than that of a single gate?",
+                  "从静息态（n_0 = 0.32）出发，四门 K⁺ 通道开放概率开始上升的速度比单个门慢多少？",
+                  define("ex-ratio", Eq(slope_ratio, sp.Derivative(n(t) ** 4, t).subs(t, 0)
+                                        / sp.Derivative(n(t), t).subs(t, 0)),
+                         "The ratio of the two initial slopes,", "两个初始斜率之比，"),
+                  step("ex-ratio-value", Eq(slope_ratio, 4 * n_0**3),
+                       by.substituting("four-gate-slope", "single-gate-slope", into="ex-ratio"), "is 4 n_0³,",
+                       "为 4 n_0³，"),
+                  step("ex-ratio-number", Eq(slope_ratio, sp.Rational("0.13")),
+                       by.evaluating_at("ex-ratio-value", {n_0: sp.Rational("0.32")}, digits=2),
+                       "here", "这里为"),
+                  answer=Text("0.13: the channel starts almost eight times more slowly than one gate.",
+                              "0.13：通道起步比单个门慢将近八倍。")),
+        *exercise("ex-gate-value",
+                  "A gate with z_g = 2 at 10 mV above its V_½, at 6.3 °C: what fraction of the time is it open?",
+                  "z_g = 2 的门在比 V_½ 高 10 mV 的电压下（6.3 °C），有多大比例的时间是开放的？",
+                  step("ex-gate-value-number", Eq(P_o, sp.Rational("0.70")),
+                       by.evaluating_at("boltzmann-gate", {z_g: 2, e: ELEMENTARY, V: -50 * millivolt,
+                                                           V_half: -60 * millivolt, k_B: BOLTZMANN,
+                                                           T: SQUID_TEMPERATURE * kelvin}, digits=2),
+                       "Put z_g e (V - V_½) = 2 e × 10 mV into the Boltzmann gate.",
+                       "把 z_g e (V - V_½) = 2 e × 10 mV 代入玻尔兹曼门。"),
+                  answer=Text("0.70 (70 % of the time).", "0.70（70 % 的时间）。")),
     ),
     checks=(
         simulated("clamp-solution", "clamp-solution", integrated_gate, _clamp(2.0),
@@ -239,7 +397,33 @@ derivation = Derivation(
                       "得到的 m、h 所算出的 m³h 比较。")
             for after in (0.3, 1.0)
         ),
+        simulated("boltzmann-gate-opening", "boltzmann-gate", sampled_gates, GATE_OPENING,
+                  "Open fraction of 600 000 two-state gates drawn from the Boltzmann distribution by rejection, "
+                  "knowing only the energies of the two states, at z_g e (V - V_½) = k_B T.",
+                  "用拒绝采样从玻尔兹曼分布抽取 600 000 个两态门（只知道两种状态的能量），z_g e (V - V_½) = k_B T "
+                  "时开放的比例。"),
+        simulated("boltzmann-gate-closing", "boltzmann-gate", sampled_gates, GATE_CLOSING,
+                  "The same at z_g e (V - V_½) = -k_B T/2.", "z_g e (V - V_½) = -k_B T/2 时同理。"),
+        simulated("hh-steepness", "hh-steepness", hodgkin_huxley_steepness, {}, digits=3,
+                  en="4 k_B T/e times the steepest slope of Hodgkin and Huxley's n∞(V), by central differences "
+                     "at two step sizes, maximised over V (6.3 °C).",
+                  zh="Hodgkin-Huxley 的 n∞(V) 最大斜率乘以 4 k_B T/e：用两种步长的中心差分计算并对 V 求最大（6.3 °C）。"),
     ),
     figures=FIGURES,
     module=__name__,
+    key_ideas=(
+        Text("Each gate flips between closed and open at rates α and β; after a voltage step it relaxes "
+             "exponentially to n∞ = α/(α + β) with the time constant τ = 1/(α + β).",
+             "每个门以速率 α、β 在关闭与开放之间切换；电压阶跃后它以时间常数 τ = 1/(α + β) 指数地趋向 n∞ = α/(α + β)。"),
+        Text("A channel that needs several independent gates open is open with the product of their "
+             "probabilities: n⁴ for K⁺, m³h for Na⁺.",
+             "需要几个独立的门同时开放的通道，其开放概率是各门概率之积：K⁺ 为 n⁴，Na⁺ 为 m³h。"),
+        Text("n⁴ starts rising with a slope of only 4 n_0³ times a single gate's: the K⁺ conductance switches "
+             "on with a delay.", "n⁴ 的初始斜率只有单个门的 4 n_0³ 倍：K⁺ 电导的开启因此有延迟。"),
+        Text("Gates depend on voltage because opening moves charge through the membrane's field: by the "
+             "Boltzmann factor, n∞(V) = 1/(1 + exp(-z_g e (V - V_½)/k_B T)), steeper the more charge moves; "
+             "Hodgkin and Huxley's n∞ is as steep as z_g ≈ 1.5 per gate.",
+             "门依赖电压，是因为门打开时电荷穿过膜内电场：由玻尔兹曼因子，n∞(V) = 1/(1 + exp(-z_g e (V - V_½)/k_B T))，"
+             "移动的电荷越多曲线越陡；Hodgkin-Huxley 的 n∞ 相当于每个门 z_g ≈ 1.5。"),
+    ),
 )

@@ -220,3 +220,24 @@ def independent_gates(
                     gates[g] = np.where(gates[g], u >= closes, u < opens)
             out[first : first + count, j] = np.logical_and.reduce([g.all(axis=1) for g in gates])
     return out
+
+
+def boltzmann_gates(energy_gap: float, kT: float, count: int, rng: np.random.Generator) -> Estimate:
+    """The open fraction of `count` independent two-state gates in thermal equilibrium, drawn from the
+    Boltzmann distribution knowing only the energy of each state.
+
+    A gate's conformation is a coordinate x in [-1, 1]: closed for x < 0, open for x > 0, with the open
+    state's energy `energy_gap` above the closed one's (both flat, so the two states are equally
+    roomy). The conformations are drawn by rejection with the weight exp(-energy/kT)
+    (`derive.sim.boltzmann.sample`); no formula for the open probability is used. The estimate is the
+    mean of the open indicators.
+    """
+    from derive.sim import boltzmann
+
+    lowest = min(0.0, energy_gap)  # energies from the minimum, so the weight is at most 1
+
+    def energy(x: np.ndarray) -> np.ndarray:
+        return np.where(x > 0, energy_gap, 0.0) - lowest
+
+    conformations = boltzmann.sample(energy, kT, 1.0, count, rng)
+    return Estimate.mean_of((conformations > 0).astype(float))
