@@ -285,6 +285,7 @@ class Dask(Executor):
         pending = set(futures)
         arriving = distributed.as_completed(futures, loop=self.client.loop)
         workers_seen = checked = time.monotonic()
+        again: dict[int, int] = {}  # index -> times its result was lost with a worker and computed again
         try:
             while pending:
                 done = arriving.next_batch(block=False)
@@ -298,6 +299,11 @@ class Dask(Executor):
                                                              "time it was rescheduled"))
                     elif future.status == "error":
                         future.result()  # the function raised: raise it here, as in one process
+                    elif future.status in ("lost", "pending") and again.get(index, 0) < 3:
+                        # its result died with a worker before it was fetched: the scheduler computes it again
+                        again[index] = again.get(index, 0) + 1
+                        pending.add(future)
+                        arriving.add(future)
                     else:  # cancelled, or lost with the scheduler
                         finish(index, Lost(units[index].key, f"its Dask task was {future.status}"))
                 if done or not pending:
