@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 import sympy.stats as stats
-from sympy.physics.units import length, mass, meter, micrometer, millisecond, second, time
+from sympy.physics.units import centimeter, hour, length, mass, meter, micrometer, millisecond, second, time
 
 from derive import (
     Derivation,
@@ -27,7 +27,9 @@ from derive import (
     by,
     cite,
     define,
+    exercise,
     given,
+    heading,
     independent,
     refuted,
     simulated,
@@ -37,6 +39,9 @@ from derive.figures.random_walk import FIGURES
 from derive.sim import random_walk as walk
 
 NELSON = "P. Nelson, Biological Physics: Energy, Information, Life (2004)"
+BROWN = "R. Brown, Phil. Mag. 4, 161 (1828)"
+PEARSON = "K. Pearson, Nature 72, 294 (1905)"
+POTASSIUM_D = sp.Rational("1.957e-9") * meter**2 / second  # in water at 25 °C (CRC Handbook; handout 1.2.4)
 
 symbols = SymbolTable()
 n = symbols.add("n", 1, "number of steps taken", "已走的步数", integer=True, nonnegative=True)
@@ -62,6 +67,10 @@ M = symbols.add("M", mass, "mass of the polymer", "高分子的质量", positive
 D_w = symbols.add("D_w", length**2 / time, "diffusion constant of a small molecule in water",
                   "小分子在水中的扩散系数", positive=True, latex="D_{w}")
 R = symbols.add("R", length, "radius of a bacterium", "细菌的半径", positive=True)
+X_d = symbols.add("X_d", length, "a distance to diffuse along one axis", "沿一个坐标轴扩散的距离", positive=True,
+                  latex="X")
+rho = symbols.random_sequence("rho", length, "distance from the start after n steps in a plane",
+                              "平面内 n 步之后离起点的距离", latex=r"\rho")
 
 COIN_WALK = {n: 1000, L: 1.0}
 SHORT_COIN_WALK = {n: 50, L: 0.5}
@@ -120,6 +129,10 @@ SOURCES_ZH = {
     "the random walk": "无规行走",
     "steps of any distribution": "任意分布的步长",
     "the conformation of polymers": "高分子的构象",
+    "R. Brown, Phil. Mag. 4, 161 (1828)": "R. Brown，Phil. Mag. 4, 161 (1828)",
+    "K. Pearson, Nature 72, 294 (1905)": "K. Pearson，Nature 72, 294 (1905)",
+    "the jiggling of pollen grains seen in 1827": "1827 年观察到的花粉颗粒的抖动",
+    "the name 'random walk'": "“无规行走”这一名称",
 }
 
 derivation = Derivation(
@@ -145,13 +158,33 @@ derivation = Derivation(
     sources=(
         f"{NELSON}, §4.1.2 (the random walk), §4.1.3 (steps of any distribution), "
         "§4.3.1 (the conformation of polymers)",
+        f"{BROWN} (the jiggling of pollen grains seen in 1827)", f"{PEARSON} (the name 'random walk')",
         "The seed article, 高中生也能看懂的的神经科学数学基础, §1.2.1 (2024)",
+    ),
+    key_ideas=(
+        Text("A walker that steps +L or −L at random goes nowhere on average, E[x_n] = 0, but its mean squared "
+             "displacement grows in proportion to the number of steps, E[x_n²] = nL²: its typical distance grows "
+             "only as √n.",
+             "随机地走 +L 或 −L 的粒子平均来看哪儿也不去，E[x_n] = 0，但它的均方位移与步数成正比，"
+             "E[x_n²] = nL²：典型距离只按 √n 增长。"),
+        Text("In time, E[x²] = 2Dt with the diffusion constant D = L²/(2Δt); in three dimensions E[r²] = 6Dt.",
+             "用时间来写，E[x²] = 2Dt，其中扩散系数 D = L²/(2Δt)；三维中 E[r²] = 6Dt。"),
+        Text("For steps of any distribution the spread about the mean drift is N Var(K), the variance of one "
+             "step, not N E[K²] as the seed article writes.",
+             "对任意分布的步长，相对于平均漂移的偏离平方的期望是 N Var(K)，即一步的方差的 N 倍，"
+             "而不是原文所写的 N E[K²]。"),
+        Text("Diffusion is fast over short distances and slow over long ones, because time grows as distance "
+             "squared: a small molecule crosses a bacterium in a fraction of a millisecond, but needs hours to "
+             "cross a centimetre.",
+             "扩散在短距离上很快、在长距离上很慢，因为所需时间随距离的平方增长：小分子穿过一个细菌只需不到一毫秒，"
+             "穿过一厘米却需要几个小时。"),
     ),
     steps=(
         # --- The mean position ------------------------------------------------------------
-        define("walk", Eq(x(n), x(n - 1) + k(n)),
+        heading("The mean position", "平均位置",
+                define("walk", Eq(x(n), x(n - 1) + k(n)),
                "After n steps the walker is where it was after n - 1 steps, plus the n-th step.",
-               "走了 n 步后的位置 = 走了 n - 1 步后的位置 + 第 n 步。"),
+               "走了 n 步后的位置 = 走了 n - 1 步后的位置 + 第 n 步。")),
         define("start", Eq(x(0), 0),
                "The walker starts at the origin.", "粒子从原点出发。"),
         step("mean-step", Eq(E(k(n)), 0), by.moments_of(k),
@@ -171,9 +204,10 @@ derivation = Derivation(
              "Starting from 0 and never changing, the mean position stays 0: E[x_n] = 0.",
              "从 0 开始且一直不变，平均位置永远是 0：E[x_n] = 0。"),
         # --- The mean squared displacement --------------------------------------------------
-        step("square-walk", Eq(x(n) ** 2, (x(n - 1) + k(n)) ** 2), by.squaring("walk"),
+        heading("The mean squared displacement", "均方位移",
+                step("square-walk", Eq(x(n) ** 2, (x(n - 1) + k(n)) ** 2), by.squaring("walk"),
              "E[x_n] = 0 says nothing about how far the walker gets; square the position instead.",
-             "E[x_n] = 0 并不能说明粒子走了多远；于是考虑位置的平方。"),
+             "E[x_n] = 0 并不能说明粒子走了多远；于是考虑位置的平方。")),
         step("square-expanded", Eq(x(n) ** 2, x(n - 1) ** 2 + 2 * x(n - 1) * k(n) + k(n) ** 2),
              by.rewriting("square-walk"),
              "Expand the square: (a + b)² = a² + 2ab + b².", "展开平方：(a + b)² = a² + 2ab + b²。"),
@@ -202,9 +236,10 @@ derivation = Derivation(
              "grows only as the square root of the number of steps.",
              "从 0 开始累加 n 次 L²：E[x_n²] = nL²。粒子的典型距离只随步数的平方根增长。"),
         # --- Steps of any distribution (the article's §4.1.3 claim) -------------------------
-        define("general-walk", Eq(X(n), X(n - 1) + K(n)),
+        heading("Steps of any distribution", "任意分布的步长",
+                define("general-walk", Eq(X(n), X(n - 1) + K(n)),
                "Now let each step K_n have any distribution, the same for every step.",
-               "现在让每一步 K_n 服从任意分布（每一步的分布相同）。"),
+               "现在让每一步 K_n 服从任意分布（每一步的分布相同）。")),
         define("general-start", Eq(X(0), 0), "The walker starts at the origin.", "粒子从原点出发。"),
         define("step-mean", Eq(E(K(n)), m), "Call the mean step m.", "把平均步长记作 m。"),
         define("step-second-moment", Eq(E(K(n) ** 2), q),
@@ -252,8 +287,9 @@ derivation = Derivation(
                 "E[L²] - E[L]²。一个每一步都是 +L 的粒子永远恰好在 N L，偏离为零，原文的公式却给出 N L²。",
                 corrected_by="deviation-msd"),
         # --- Continuous time ------------------------------------------------------------------
-        define("time", Eq(t, n * dt), "After n steps of duration Δt, the time is t = n Δt.",
-               "走 n 步、每步用时 Δt，经过的时间为 t = nΔt。"),
+        heading("Continuous time", "连续时间",
+                define("time", Eq(t, n * dt), "After n steps of duration Δt, the time is t = n Δt.",
+               "走 n 步、每步用时 Δt，经过的时间为 t = nΔt。")),
         define("diffusion-constant", Eq(D, L**2 / (2 * dt)),
                "Define the diffusion constant D = L²/(2Δt): it combines the step and its duration.",
                "定义扩散系数 D = L²/(2Δt)：它把步长和每步的时间合在一起。"),
@@ -262,9 +298,10 @@ derivation = Derivation(
              "In terms of time: E[x(t)²] = 2 D t. The mean squared displacement grows linearly in time.",
              "用时间来写：E[x(t)²] = 2Dt。均方位移随时间线性增长。"),
         # --- Three dimensions and polymers ----------------------------------------------------
-        define("pythagoras", Eq(r(n) ** 2, x(n) ** 2 + y(n) ** 2 + z(n) ** 2),
+        heading("Three dimensions, and the size of a polymer", "三维情形与高分子的大小",
+                define("pythagoras", Eq(r(n) ** 2, x(n) ** 2 + y(n) ** 2 + z(n) ** 2),
                "In three dimensions the squared distance is the sum of the squared coordinates.",
-               "三维中距离的平方等于各坐标平方之和。"),
+               "三维中距离的平方等于各坐标平方之和。")),
         step("msd-3d-sum", Eq(E(r(n) ** 2), E(x(n) ** 2) + E(y(n) ** 2) + E(z(n) ** 2)),
              by.taking_expectation("pythagoras"),
              "Take the expectation, term by term.", "逐项取期望。"),
@@ -290,10 +327,11 @@ derivation = Derivation(
              "E[r_N²] = 3 N L² ∝ M. (Real chains avoid themselves and swell a little more.)",
              "首尾距离平方的期望与分子量成正比：E[r_N²] = 3NL² ∝ M。（真实的链不能自我重叠，会更舒展一些。）"),
         # --- Numbers ----------------------------------------------------------------------------
-        cite("small-molecule-in-water", Eq(D_w, sp.Integer(10) ** -9 * meter**2 / second),
+        heading("Numbers for a cell", "细胞尺度上的数值",
+                cite("small-molecule-in-water", Eq(D_w, sp.Integer(10) ** -9 * meter**2 / second),
              f"{NELSON}, ch. 4 (order of magnitude for small molecules in water at room temperature)",
              "A small molecule in water at room temperature has D of about 10⁻⁹ m²/s.",
-             "室温下小分子在水中的扩散系数约为 10⁻⁹ m²/s。"),
+             "室温下小分子在水中的扩散系数约为 10⁻⁹ m²/s。")),
         step("in-cell-units", Eq(D_w, micrometer**2 / millisecond),
              by.converting_units("small-molecule-in-water"),
              "In units that suit a cell: 1 μm² per millisecond.", "换成适合细胞尺度的单位：1 μm²/ms。"),
@@ -305,6 +343,65 @@ derivation = Derivation(
              "Across a bacterium of radius 1 μm: about 0.17 ms, the article's \"about 0.2 ms\". "
              "Diffusion is fast on the scale of a cell.",
              "穿过半径 1 μm 的细菌：约 0.17 ms，即原文所说的“大约 0.2 ms”。在细胞的尺度上扩散非常快。"),
+        *exercise(
+            "ex-potassium-distance",
+            "A K⁺ ion in water has D = 1.957 × 10⁻⁹ m²/s. How long does it take, typically, to diffuse 1 μm "
+            "along one axis? And 1 cm?",
+            "水中 K⁺ 离子的 D = 1.957 × 10⁻⁹ m²/s。它沿一个坐标轴扩散 1 μm 通常需要多长时间？1 cm 呢？",
+            step("ex-time-for-distance", Eq(t, X_d**2 / (2 * D)),
+                 by.solving_for(t, "msd-time", setting={E(x(n) ** 2): X_d**2}),
+                 "Set E[x²] = 2Dt equal to X² and solve for t.", "令 E[x²] = 2Dt 等于 X²，解出 t。"),
+            step("ex-potassium-micrometre", Eq(t, sp.Rational("0.26") * millisecond),
+                 by.evaluating_at("ex-time-for-distance", {X_d: micrometer, D: POTASSIUM_D}, digits=2),
+                 "For X = 1 μm,", "X = 1 μm 时，"),
+            step("ex-potassium-centimetre", Eq(t, sp.Rational("7.1") * hour),
+                 by.evaluating_at("ex-time-for-distance", {X_d: centimeter, D: POTASSIUM_D}, digits=2),
+                 "and for X = 1 cm, ten thousand times as far.", "X = 1 cm，即远一万倍时，"),
+            answer=Text("About 0.26 ms for 1 μm, but 7.1 hours for 1 cm: ten thousand times the distance takes a "
+                        "hundred million times as long. This is why nerves carry signals electrically, not by "
+                        "diffusion.",
+                        "1 μm 约需 0.26 ms，1 cm 却要 7.1 小时：距离远一万倍，时间长一亿倍。这就是神经用电信号而不是"
+                        "靠扩散来传递信号的原因。"),
+        ),
+        *exercise(
+            "ex-membrane-protein",
+            "A protein in a cell membrane walks in a plane: each step moves x and y by ±L independently, as in the "
+            "cube-corner model. How does its mean squared distance from the start grow with time?",
+            "细胞膜中的蛋白质在平面内行走：与立方体顶点模型一样，每一步使 x 和 y 各自独立地改变 ±L。"
+            "它离起点的均方距离如何随时间增长？",
+            define("ex-plane", Eq(rho(n) ** 2, x(n) ** 2 + y(n) ** 2),
+                   "In the plane the squared distance is x² + y².", "平面内距离的平方为 x² + y²。"),
+            step("ex-plane-sum", Eq(E(rho(n) ** 2), E(x(n) ** 2) + E(y(n) ** 2)), by.taking_expectation("ex-plane"),
+                 "Take the expectation term by term.", "逐项取期望。"),
+            step("ex-plane-msd", Eq(E(rho(n) ** 2), 2 * n * L**2),
+                 by.substituting("same-walk-y", "msd", into="ex-plane-sum"),
+                 "Each coordinate contributes nL².", "每个坐标贡献 nL²。"),
+            step("ex-plane-time", Eq(E(rho(n) ** 2), 4 * D * t),
+                 by.substituting("ex-plane-msd", "diffusion-constant", "time"),
+                 "In terms of time.", "用时间来写。"),
+            answer=Text("E[ρ²] = 4Dt: 2Dt for each dimension, so 2Dt on a line, 4Dt in a plane, 6Dt in space.",
+                        "E[ρ²] = 4Dt：每个维度贡献 2Dt，所以直线上为 2Dt，平面内为 4Dt，空间中为 6Dt。"),
+        ),
+        *exercise(
+            "ex-drift",
+            "Steps of any distribution with mean m = E[K]: show that the mean position is E[X_n] = n m. Compare "
+            "how the drift and the spread grow with n.",
+            "步长分布任意、平均步长为 m = E[K]：证明平均位置 E[X_n] = n m，并比较漂移与偏离随 n 增长的快慢。",
+            step("ex-drift-recurrence-raw", Eq(E(X(n)), E(X(n - 1)) + E(K(n))), by.taking_expectation("general-walk"),
+                 "Take the expectation of the walk.", "对行走取期望。"),
+            step("ex-drift-recurrence", Eq(E(X(n)), E(X(n - 1)) + m),
+                 by.substituting("step-mean", into="ex-drift-recurrence-raw"),
+                 "Each step adds m on average.", "每一步平均增加 m。"),
+            step("ex-drift-start", Eq(E(X(0)), 0), by.substituting("general-start"),
+                 "The walk starts at 0.", "从 0 出发。"),
+            step("ex-drift-mean", Eq(E(X(n)), n * m),
+                 by.induction(on=n, base="ex-drift-start", step="ex-drift-recurrence"),
+                 "Adding m n times.", "累加 n 次 m。"),
+            answer=Text("E[X_n] = n m grows as n, the spread √(n Var K) only as √n: after many steps any drift, "
+                        "however small, outruns the spread (ions pushed by a field drift this way).",
+                        "E[X_n] = n m 按 n 增长，而偏离 √(n Var K) 只按 √n 增长：步数很多时，再小的漂移也会超过偏离"
+                        "（电场推动的离子就是这样漂移的）。"),
+        ),
     ),
     checks=(
         simulated("mean-position", "mean-position", coin_walk_positions, COIN_WALK,
