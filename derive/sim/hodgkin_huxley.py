@@ -1598,3 +1598,80 @@ def voltage_clamp(
         values[name], errors[name] = fine, np.abs(fine - coarse) / (2**RK4_ORDER - 1)
     return Clamp(times, float(v_hold), float(v_step), values["m"], values["h"], values["n"],
                  errors["m"], errors["h"], errors["n"], steps)
+
+
+# --- The V-n reduction: excitability in the phase plane -------------------------------------------
+
+REDUCED_H_PLUS_N = 0.8  # Rinzel's reduction (J. Rinzel, Lect. Notes Biomath. 66, 304 (1985)): h = 0.8 - n
+
+
+@dataclass(frozen=True)
+class ReducedTrajectory:
+    """A run of the V-n reduction: times (ms), V (mV) and n, from V kicked by `kick` mV above rest."""
+
+    kick: float
+    times: np.ndarray
+    v: np.ndarray
+    n: np.ndarray
+
+
+def reduced_derivatives(v: float | np.ndarray, n: float | np.ndarray, params: HHParams | None = None,
+                        current: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """(dV/dt, dn/dt) of the two-variable reduction of the model: m, the fastest gate, at its
+    steady value m_inf(V) = alpha_m / (alpha_m + beta_m), and h tied to n by h = 0.8 - n (along a
+    Hodgkin-Huxley spike h + n stays near 0.8). Vectorised over V and n."""
+    params = params or HHParams()
+    v, n = np.asarray(v, dtype=float), np.asarray(n, dtype=float)
+    r = gate_rates(v, params)
+    m = r.alpha_m / (r.alpha_m + r.beta_m)
+    h = REDUCED_H_PLUS_N - n
+    dv = (current - params.g_na * m**3 * h * (v - params.e_na) - params.g_k * n**4 * (v - params.e_k)
+          - params.g_l * (v - params.e_l)) / params.c_m
+    return dv, r.alpha_n * (1.0 - n) - r.beta_n * n
+
+
+def reduced_rest(params: HHParams | None = None) -> tuple[float, float]:
+    """The resting point (V mV, n) of the V-n reduction, by scipy's root finder from (-65 mV, 0.32)."""
+    params = params or HHParams()
+
+    def residual(y: np.ndarray) -> list[float]:
+        dv, dn = reduced_derivatives(y[0], y[1], params)
+        return [float(dv), 100.0 * float(dn)]  # dn/dt is ~100x smaller than dV/dt
+
+    solution = optimize.root(residual, [-65.0, 0.32], method="hybr", tol=1e-13)
+    if not solution.success:
+        raise RuntimeError(f"no resting point of the reduction: {solution.message}")
+    return float(solution.x[0]), float(solution.x[1])
+
+
+def reduced_trajectory(kick: float, duration: float = 25.0, params: HHParams | None = None,
+                       rtol: float = 1e-9) -> ReducedTrajectory:
+    """The V-n reduction from its resting point with V suddenly raised by `kick` mV (n unchanged),
+    integrated by SciPy's DOP853 for `duration` ms, sampled every 0.01 ms."""
+    params = params or HHParams()
+    v0, n0 = reduced_rest(params)
+    times = np.arange(0.0, duration + 1e-9, 0.01)
+
+    def rhs(_: float, y: np.ndarray) -> list[float]:
+        dv, dn = reduced_derivatives(y[0], y[1], params)
+        return [float(dv), float(dn)]
+
+    run = integrate.solve_ivp(rhs, (0.0, duration), [v0 + kick, n0], method="DOP853", t_eval=times,
+                              rtol=rtol, atol=1e-12)
+    if not run.success:
+        raise RuntimeError(f"the reduced model could not be integrated: {run.message}")
+    return ReducedTrajectory(float(kick), run.t, run.y[0], run.y[1])
+
+
+def reduced_kick_threshold(params: HHParams | None = None, precision: float = 1e-4) -> float:
+    """The smallest kick (mV) after which the reduction's V crosses 0 mV within 25 ms (bisection)."""
+    def fires(kick: float) -> bool:
+        return bool(np.max(reduced_trajectory(kick, params=params).v) > SPIKE_LEVEL)
+
+    lo, hi = 0.0, 30.0
+    if not fires(hi):
+        raise RuntimeError("the reduction does not fire even after a 30 mV kick")
+    while hi - lo > precision:
+        mid = 0.5 * (lo + hi)
+        lo, hi = (lo, mid) if fires(mid) else (mid, hi)
+    return 0.5 * (lo + hi)

@@ -426,3 +426,17 @@ def test_upper_edge_of_repetitive_firing_is_where_the_peak_falls_through_0_mV() 
 def test_refractory_periods_at_a_coarse_step_name_the_step_not_a_second_spike() -> None:
     with pytest.raises(ValueError, match=r"refractory_periods\(dt=0.05\): at 2 dt = 0.1 ms"):
         hh.refractory_periods(dt=0.05)
+
+
+# --- the V-n reduction -------------------------------------------------------------------------------
+
+def test_reduced_model_rests_near_the_full_model_and_has_a_kick_threshold():
+    from derive.sim import hodgkin_huxley as model
+
+    v, n = model.reduced_rest()
+    assert abs(v - model.resting_state().v) < 0.5 and abs(n - model.resting_state().n) < 0.01
+    dv, dn = model.reduced_derivatives(v, n)
+    assert abs(float(dv)) < 1e-9 and abs(float(dn)) < 1e-11
+    assert model.reduced_trajectory(3.0).v.max() < -55.0  # sub-threshold: back to rest
+    assert model.reduced_trajectory(7.0).v.max() > 40.0  # a spike
+    assert 3.0 < model.reduced_kick_threshold(precision=0.05) < 7.0
