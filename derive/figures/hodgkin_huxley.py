@@ -119,6 +119,41 @@ def bifurcation_diagram() -> Any:
     return figure
 
 
+PHASE_KICKS = (3.0, 7.0)  # mV: below and above the reduction's kick threshold (5.4 mV)
+
+
+def phase_plane() -> Any:
+    """The V-n reduction (m = m_inf(V), h = 0.8 - n): (a) the V- and n-nullclines in the (V, n)
+    plane with the trajectories after a sub- and a super-threshold kick of V from rest; (b) the
+    same near rest, where the middle branch of the V-nullcline separates the two."""
+    figure, (plane, zoom) = canvas(2, height=3.3)
+    rest_v, rest_n = model.reduced_rest(SQUID)
+    runs = [model.reduced_trajectory(kick, 25.0, SQUID) for kick in PHASE_KICKS]
+    for ax, (v_lo, v_hi), (n_lo, n_hi) in ((plane, (-85.0, 55.0), (0.2, 0.8)),
+                                           (zoom, (-68.0, -52.0), (0.305, 0.335))):
+        v = np.linspace(v_lo, v_hi, 561)
+        n = np.linspace(n_lo, n_hi, 401)
+        grid_v, grid_n = np.meshgrid(v, n)
+        dv, _ = model.reduced_derivatives(grid_v, grid_n, SQUID)
+        ax.contour(grid_v, grid_n, dv, levels=[0.0], colors=[THEORY], linewidths=1.2)
+        rates = model.gate_rates(v, SQUID)
+        ax.plot(v, rates.alpha_n / (rates.alpha_n + rates.beta_n), color=GREEN, linewidth=1.2)
+        for run, colour in zip(runs, (BLUE, VERMILION)):
+            ax.plot(run.v, run.n, color=colour, linewidth=1.0)
+            ax.plot(run.v[0], run.n[0], "o", color=colour, markersize=3.5)
+        ax.plot(rest_v, rest_n, "o", color=THEORY, markersize=4.0)
+        ax.set_xlabel("$V$ (mV)")
+        ax.set_ylabel("$n$")
+        ax.set_xlim(v_lo, v_hi)
+        ax.set_ylim(n_lo, n_hi)
+    plane.text(-15.0, 0.765, r"$dV/dt = 0$", color=THEORY, ha="center", va="center")
+    plane.text(-38.0, 0.5, r"$dn/dt = 0$", color=GREEN, ha="left", va="center")
+    for run, colour, y in zip(runs, (BLUE, VERMILION), (0.26, 0.23)):
+        plane.text(-20.0, y, rf"$\Delta V = {run.kick:g}$ mV", color=colour, ha="left", va="center")
+    plane.indicate_inset_zoom(zoom, edgecolor="0.5")
+    label_panels([plane, zoom])
+    return figure
+
 FIGURES = (
     Figure(
         "spike-and-gates",
@@ -170,5 +205,25 @@ FIGURES = (
             "静息与放电共存。",
         ),
         bifurcation_diagram,
+    ),
+    Figure(
+        "phase-plane",
+        Text(
+            "Excitability in the phase plane of the V-n reduction (squid, 6.3 °C): the fastest gate m is put at "
+            "its steady value m∞(V) and h is tied to n by h = 0.8 − n, which leaves two variables, V and n. "
+            "(a) The V-nullcline (dV/dt = 0, black) and the n-nullcline n = n∞(V) (green) cross at the resting "
+            "point (black dot). A kick of 3 mV (blue) returns straight to rest; a kick of 7 mV (vermilion) lands "
+            "beyond the middle branch of the V-nullcline, where dV/dt > 0: V runs to the right branch (the "
+            "spike), n slowly rises, and the orbit comes back round to rest. (b) Near rest: between the left and the middle "
+            "branch of the V-nullcline dV/dt < 0 and V falls back; the threshold lies just beyond the middle "
+            "branch (a kick of 5.4 mV in this reduction, 6.5 mV in the full model).",
+            "V-n 简化模型相平面中的可兴奋性（乌贼，6.3 °C）：最快的门 m 取其稳态值 m∞(V)，h 用 h = 0.8 − n 与 n "
+            "绑定，只剩 V 和 n 两个变量。(a) V 零倾线（dV/dt = 0，黑色）与 n 零倾线 n = n∞(V)（绿色）相交于静息点"
+            "（黑点）。3 mV 的突然去极化（蓝色）直接回到静息；7 mV 的（朱红色）落在 V 零倾线中间分支的另一侧，"
+            "那里 dV/dt > 0：V 冲向右侧分支（动作电位），n 缓慢上升，轨道绕一圈回到静息。"
+            "(b) 静息点附近：在 V 零倾线的左分支与中间分支之间 dV/dt < 0，V 回落；阈值就在中间分支稍右"
+            "（本简化模型中突然去极化 5.4 mV，完整模型中 6.5 mV）。",
+        ),
+        phase_plane,
     ),
 )

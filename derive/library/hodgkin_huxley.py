@@ -30,7 +30,9 @@ from derive import (
     by,
     cite,
     define,
+    exercise,
     given,
+    heading,
     measured,
     simulated,
     step,
@@ -82,6 +84,15 @@ g_L = symbols.add("g_L", conductance_density, "leak conductance", "漏电导", p
 E_Na = symbols.add("E_Na", voltage, "Na⁺ reversal potential", "Na⁺ 反转电位", real=True, latex=r"E_{\mathrm{Na}}")
 E_K = symbols.add("E_K", voltage, "K⁺ reversal potential", "K⁺ 反转电位", real=True, latex=r"E_{\mathrm{K}}")
 E_L = symbols.add("E_L", voltage, "leak reversal potential", "漏电流反转电位", real=True, latex=r"E_{\mathrm{L}}")
+mS = symbols.add("mS", conductance_density, "one millisiemens per square centimetre", "1 毫西门子每平方厘米",
+                 positive=True, latex=r"\mathrm{mS/cm^2}")
+g_rest = symbols.add("g_rest", conductance_density, "the membrane's conductance at rest: every channel open at rest",
+                     "静息时膜的电导：静息时开放的所有通道", positive=True, latex=r"g_{\mathrm{rest}}")
+tau_n = symbols.add("tau_n", time, "time constant of an n gate", "n 门的时间常数", positive=True, latex=r"\tau_{n}")
+tau_L = symbols.add("tau_L", time, "membrane time constant with the leak alone", "只计漏电导时的膜时间常数",
+                    positive=True, latex=r"\tau_{\mathrm{L}}")
+tau_rest = symbols.add("tau_rest", time, "membrane time constant with every resting conductance",
+                       "计入所有静息电导时的膜时间常数", positive=True, latex=r"\tau_{\mathrm{rest}}")
 lam = symbols.add("lambda_max", 1 / time, "largest real part of the eigenvalues at rest", "静息点处特征值实部的最大值",
                   real=True, latex=r"\lambda_{\max}")
 
@@ -165,6 +176,20 @@ REDUCED = {mV: 1, ms: 1, phi: 1, I_ext: 0, C: 1, gbar_Na: 120, gbar_K: 36, g_L: 
 
 
 SQUID = model.HHParams()  # the same parameters, for the simulator (6.3 °C)
+
+REST = -65 * mV  # rest in Hodgkin and Huxley's own convention: V_HH = 0
+AT_REST = {rate: MODERN[rate].subs({V: REST, phi: 1}) for rate in MODERN}  # the six rates at rest, 6.3 °C
+SQUID_CONDUCTANCES = {gbar_Na: 120 * mS, gbar_K: 36 * mS, g_L: sp.Rational(3, 10) * mS,
+                      E_Na: 50 * mV, E_K: -77 * mV}  # Table 3 of the paper, in the modern convention
+GATES_AT_REST = {n: sp.Rational("0.3177"), m: sp.Rational("0.05293"), h: sp.Rational("0.5961")}  # 4 figures
+OTHER_REST = -70 * mV  # the exercise's axon resting at -70 mV
+AT_OTHER_REST = {rate: MODERN[rate].subs({V: OTHER_REST, phi: 1}) for rate in MODERN}
+
+
+def _steady(gate: sp.Symbol, opening: sp.Symbol, closing: sp.Symbol, rates: dict) -> sp.Expr:
+    """The steady open probability alpha / (alpha + beta) with the given rates, as a 12-figure decimal
+    (the exact expression with its exponentials is slow to simplify inside a larger evaluation)."""
+    return sp.Rational(str(sp.N(rates[opening] / (rates[opening] + rates[closing]), 12)))
 
 
 @functools.cache  # the time, the peak and the height all read the same spike
@@ -372,19 +397,57 @@ derivation = Derivation(
         Text("The squid giant axon membrane as a single patch (no propagation): a capacitor in parallel with "
              "Na⁺, K⁺ and leak conductances.",
              "把乌贼巨轴突的膜看作一个小片（不考虑传播）：一个电容与 Na⁺、K⁺ 和漏电导并联。"),
-        Text("Gates as in the gate-kinetics handout: g_K = ḡ_K n⁴, g_Na = ḡ_Na m³h, each gate with voltage-"
-             "dependent rates α and β.",
-             "门控与门控讲义相同：g_K = ḡ_K n⁴，g_Na = ḡ_Na m³h，每个门的速率 α、β 依赖于电压。"),
+        Text("Gates as in the gate-kinetics handout: the K⁺ conductance is its maximum times n⁴, the Na⁺ "
+             "conductance its maximum times m³h, each gate with voltage-dependent rates α and β.",
+             "门控与门控讲义相同：K⁺ 电导等于其最大值乘以 n⁴，Na⁺ 电导等于其最大值乘以 m³h，每个门的速率 α、β "
+             "依赖于电压。"),
         Text("Modern convention: V is inside minus outside, rest near -65 mV; the paper's V is the displacement "
              "from rest with depolarisation negative, so V_HH = -(V + 65 mV).",
              "现代约定：V 为内减外，静息约 -65 mV；论文中的 V 是相对静息的偏移，且去极化为负，所以 V_HH = -(V + 65 mV)。"),
     ),
-    sources=(f"{HH}", "P. Dayan and L. F. Abbott, Theoretical Neuroscience (2001), §5.6",
+    key_ideas=(
+        Text("Each gate opens and closes at rates α(V) and β(V) that depend on the voltage; held at one voltage it "
+             "relaxes to α/(α + β). The Na⁺ conductance (its maximum times m³h) and the K⁺ conductance (its "
+             "maximum times n⁴) are built from such gates, with rates measured under a voltage clamp.",
+             "每个门以依赖于电压的速率 α(V) 和 β(V) 开关；固定在某个电压时，它弛豫到 α/(α + β)。Na⁺ 电导"
+             "（最大值乘以 m³h）和 K⁺ 电导（最大值乘以 n⁴）都由这样的门构成，其速率是在电压钳下测出的。"),
+        Text("The action potential is a positive feedback: depolarisation opens m gates, Na⁺ flows in and "
+             "depolarises further. The slower closing of h and opening of n end it and leave the membrane "
+             "refractory for several milliseconds.",
+             "动作电位是一个正反馈：去极化打开 m 门，Na⁺ 流入并进一步去极化。较慢的 h 门关闭和 n 门开放终止它，"
+             "并使膜在几毫秒内处于不应期。"),
+        Text("Rest is a stable fixed point where the ionic currents cancel; Hodgkin and Huxley chose E_L to make "
+             "it so at −65 mV. To leave it, a brief pulse must put a threshold charge C ΔV_th on the membrane.",
+             "静息是离子电流相互抵消的稳定不动点；Hodgkin 和 Huxley 选择 E_L，使它位于 −65 mV。要离开它，"
+             "短脉冲必须在膜上放上阈值电荷 C ΔV_th。"),
+        Text("Under a steady current the squid membrane fires repetitively only between 6.26 and 62.87 μA/cm², "
+             "starting at a finite rate (type II); its resting state loses stability at a Hopf point.",
+             "在恒定电流下，乌贼膜只在 6.26 到 62.87 μA/cm² 之间持续放电，并从一个有限的频率开始（II 型）；"
+             "它的静息态在一个 Hopf 点失去稳定性。"),
+    ),
+    sources=(f"{HH}", "J. Z. Young, Cold Spring Harb. Symp. Quant. Biol. 4, 1 (1936) (the squid giant axon)",
+             "A. L. Hodgkin and A. F. Huxley, Nature 144, 710 (1939) (the action potential recorded from inside)",
+             "K. S. Cole, Arch. Sci. Physiol. 3, 253 (1949); G. Marmont, J. Cell. Comp. Physiol. 34, 351 (1949) "
+             "(the voltage clamp)",
+             "J. Rinzel, Lect. Notes Biomath. 66, 304 (1985) (the V-n reduction of the phase-plane figure)",
+             "P. Dayan and L. F. Abbott, Theoretical Neuroscience (2001), §5.6",
              "W. Gerstner, W. M. Kistler, R. Naud and L. Paninski, Neuronal Dynamics (2014), §2.2",
              "The seed article, 高中生也能看懂的的神经科学数学基础, §1 (2024)"),
     steps=(
-        cite("convention", Eq(V_HH, -(V + 65 * mV)), f"{HH}, p. 505 (sign convention)",
-             "Convert the paper's voltage to the modern one.", "把论文的电压换算成现代约定。"),
+        heading("Hodgkin and Huxley's experiment", "Hodgkin 和 Huxley 的实验",
+                cite("convention", Eq(V_HH, -(V + 65 * mV)), f"{HH}, p. 505 (sign convention)",
+                     "The squid's giant axon, up to a millimetre thick, was brought to physiology by J. Z. Young "
+                     "(1936): a wire fits inside it. Hodgkin and Huxley recorded the action potential from inside "
+                     "it in 1939, and in the late 1940s K. S. Cole and G. Marmont built the voltage clamp, which "
+                     "holds the membrane at a chosen voltage and measures the current that takes. With it "
+                     "Hodgkin and Huxley measured the Na⁺ and K⁺ conductances at many voltages and in 1952 wrote "
+                     "down the equations of this handout. Their paper measures the voltage from rest, with "
+                     "depolarisation negative; we convert it to the modern convention, inside minus outside.",
+                     "乌贼的巨轴突粗达一毫米，由 J. Z. Young（1936 年）引入生理学研究：它粗到可以把一根导线插进去。"
+                     "Hodgkin 和 Huxley 在 1939 年从轴突内部记录到动作电位；20 世纪 40 年代后期，K. S. Cole 和 "
+                     "G. Marmont 发明了电压钳：把膜电位固定在选定的数值上，并测量为此所需的电流。Hodgkin 和 Huxley "
+                     "用它测出了许多电压下的 Na⁺ 和 K⁺ 电导，并在 1952 年写下了本讲义的方程。他们的论文从静息电位"
+                     "算起测量电压，而且去极化为负；我们把它换算成现代约定（内减外）。")),
         *(s for rate in (alpha_n, beta_n, alpha_m, beta_m, alpha_h, beta_h) for s in _conversion(rate)),
         cite("temperature-factor", Eq(phi, 3 ** ((T - T_0) / (10 * K))), f"{HH}, p. 519",
              "Every rate is multiplied by 3 for each 10 °C above 6.3 °C (Q₁₀ = 3).",
@@ -396,8 +459,10 @@ derivation = Derivation(
         step("alpha-m-at-minus-40",
              Eq(sp.Limit(MODERN[alpha_m].subs(phi, 1), V, -40 * mV), 1 / ms), by.evaluating(),
              "At V = -40 mV α_m is 0/0; the limit is 1 per ms.", "V = -40 mV 时 α_m 为 0/0；其极限为每毫秒 1。"),
-        cite("potassium-gate", Eq(dn, alpha_n * (1 - n) - beta_n * n), f"{HH}, eq. 7",
-             "Each gate obeys the two-state kinetics of the gate-kinetics handout.", "每个门都服从门控讲义中的两态动力学。"),
+        heading("The gates and the membrane", "门与膜",
+                cite("potassium-gate", Eq(dn, alpha_n * (1 - n) - beta_n * n), f"{HH}, eq. 7",
+                     "Each gate obeys the two-state kinetics of the gate-kinetics handout.",
+                     "每个门都服从门控讲义中的两态动力学。")),
         cite("sodium-activation", Eq(dm, alpha_m * (1 - m) - beta_m * m), f"{HH}, eq. 15",
              "The Na⁺ activation gates m likewise,", "Na⁺ 激活门 m 同理，"),
         cite("sodium-inactivation", Eq(dh, alpha_h * (1 - h) - beta_h * h), f"{HH}, eq. 16",
@@ -405,8 +470,15 @@ derivation = Derivation(
              "失活门 h 也一样，它在膜去极化时关闭。"),
         cite("membrane", Eq(C * dV, I_ext - gbar_Na * m**3 * h * (V - E_Na) - gbar_K * n**4 * (V - E_K)
                                 - g_L * (V - E_L)), f"{HH}, eq. 26",
-             "The membrane: the capacitor is charged by the injected current minus the three ionic currents.",
-             "细胞膜：注入电流减去三种离子电流为电容充电。"),
+             "The membrane: the capacitor is charged by the injected current minus the three ionic currents. "
+             "Together with the gates this makes the action potential. A depolarisation opens m gates within a "
+             "fraction of a millisecond; Na⁺ flows in, which depolarises the membrane further and opens more m "
+             "gates: a positive feedback loop that drives V up towards E_Na. Two slower processes end it: the h "
+             "gates close, shutting the Na⁺ channels (inactivation), and the n gates open, letting K⁺ out, which "
+             "brings V back down.",
+             "细胞膜：注入电流减去三种离子电流为电容充电。它与各个门一起产生动作电位。去极化在不到一毫秒内"
+             "打开 m 门；Na⁺ 流入，使膜进一步去极化，又打开更多的 m 门：这是一个正反馈回路，把 V 推向 E_Na。"
+             "两个较慢的过程终止它：h 门关闭，使 Na⁺ 通道失活；n 门打开，让 K⁺ 流出，使 V 回落。"),
         step("voltage-rate", Eq(dV, (I_ext - gbar_Na * m**3 * h * (V - E_Na) - gbar_K * n**4 * (V - E_K)
                                         - g_L * (V - E_L)) / C),
              by.solving_for(dV, "membrane"), "The rate of change of V.", "V 的变化率。"),
@@ -419,13 +491,60 @@ derivation = Derivation(
         step("h-rate", Eq(dh, MODERN[alpha_h] * (1 - h) - MODERN[beta_h] * h),
              by.substituting("alpha_h", "beta_h", into="sodium-inactivation"),
              "The h gate with its rates written out.", "把速率写出来的 h 门方程。"),
+        heading("Rest, and where the leak's reversal potential comes from", "静息，以及漏电流反转电位的来历",
+                step("n-steady", Eq(n, alpha_n / (alpha_n + beta_n)), by.solving_for(n, "potassium-gate", setting={dn: 0}),
+                     "Hodgkin and Huxley measured every voltage from the resting potential, so their rest is V_HH = 0, "
+                     "V = −65 mV. Held at a fixed voltage a gate stops changing: with dn/dt = 0 the gate equation "
+                     "gives the steady open probability n∞ = α_n/(α_n + β_n),",
+                     "Hodgkin 和 Huxley 从静息电位算起测量所有电压，所以他们的静息就是 V_HH = 0，即 V = −65 mV。"
+                     "在固定电压下门不再变化：令 dn/dt = 0，门方程给出稳态开放概率 n∞ = α_n/(α_n + β_n)，")),
+        step("m-steady", Eq(m, alpha_m / (alpha_m + beta_m)), by.solving_for(m, "sodium-activation", setting={dm: 0}),
+             "and likewise for m", "m 也一样，"),
+        step("h-steady", Eq(h, alpha_h / (alpha_h + beta_h)), by.solving_for(h, "sodium-inactivation", setting={dh: 0}),
+             "and h.", "h 也一样。"),
+        step("n-at-rest", Eq(n, GATES_AT_REST[n]),
+             by.evaluating_at("n-steady", {alpha_n: AT_REST[alpha_n], beta_n: AT_REST[beta_n]}, digits=4),
+             "With the rates at −65 mV (6.3 °C), about a third of the n gates are open at rest,",
+             "代入 −65 mV 处的速率（6.3 °C），静息时约三分之一的 n 门开放，"),
+        step("m-at-rest", Eq(m, GATES_AT_REST[m]),
+             by.evaluating_at("m-steady", {alpha_m: AT_REST[alpha_m], beta_m: AT_REST[beta_m]}, digits=4),
+             "only one m gate in twenty,", "m 门只有二十分之一开放，"),
+        step("h-at-rest", Eq(h, GATES_AT_REST[h]),
+             by.evaluating_at("h-steady", {alpha_h: AT_REST[alpha_h], beta_h: AT_REST[beta_h]}, digits=4),
+             "and three h gates in five.", "h 门有五分之三开放。"),
+        step("leak-balance", Eq(E_L, V + (gbar_Na * m**3 * h * (V - E_Na) + gbar_K * n**4 * (V - E_K)) / g_L),
+             by.solving_for(E_L, "membrane", setting={I_ext: 0, dV: 0}),
+             "The leak's reversal potential E_L was not measured. Hodgkin and Huxley chose it so that at rest, "
+             "with no current injected, the three ionic currents cancel and V stays put. Setting I_ext = 0 and "
+             "dV/dt = 0 in the membrane equation and solving for E_L:",
+             "漏电流的反转电位 E_L 并不是测出来的。Hodgkin 和 Huxley 选择它，使得静息时（不注入电流）三种离子电流"
+             "相互抵消，V 保持不变。在膜方程中令 I_ext = 0、dV/dt = 0，解出 E_L："),
+        step("leak-reversal", Eq(E_L, sp.Rational("-54.40") * mV),
+             by.evaluating_at("leak-balance", {V: REST, **SQUID_CONDUCTANCES, **GATES_AT_REST}, digits=4),
+             "Put in the resting gates and the squid's conductances and reversal potentials (Table 3 of the "
+             "paper): E_L = −54.40 mV, "
+             "10.60 mV above rest. Hodgkin and Huxley, computing with their rounded tables, found 10.613 mV, "
+             "E_L = −54.387 mV, the value textbooks and this handout use.",
+             "代入静息时的门以及乌贼的电导和反转电位（论文表 3）：E_L = −54.40 mV，比静息高 10.60 mV。Hodgkin 和 Huxley 用四舍五入"
+             "后的数表计算，得到 10.613 mV，即 E_L = −54.387 mV，这是教科书和本讲义采用的数值。"),
+        define("resting-conductance", Eq(g_rest, gbar_Na * m**3 * h + gbar_K * n**4 + g_L),
+               "At rest the membrane conducts through every channel that is open: its conductance is the sum of "
+               "the three (the chord conductances of the ion-conductance handout).",
+               "静息时膜通过所有开放的通道导电：它的电导是三者之和（即离子电导讲义中的弦电导）。"),
+        step("resting-conductance-squid", Eq(g_rest, sp.Rational("0.677") * mS),
+             by.evaluating_at("resting-conductance", {gbar_Na: 120 * mS, gbar_K: 36 * mS, g_L: sp.Rational(3, 10) * mS,
+                                                      **GATES_AT_REST}, digits=3),
+             "With the resting gates it is 0.677 mS/cm², more than twice the leak's 0.3 mS/cm²: at rest a good part of the current flows "
+             "through K⁺ channels. The cable handout needs this for the length constant.",
+             "代入静息时的门，它是 0.677 mS/cm²，是漏电导 0.3 mS/cm² 的两倍多：静息时相当一部分电流流过 K⁺ 通道。"
+             "电缆讲义计算长度常数时要用到它。"),
         step("resting-potential", Eq(V, sp.Rational("-65.0") * mV),
              by.finding_root("voltage-rate", "n-rate", "m-rate", "h-rate",
                              start={V: -65.0, n: 0.3, m: 0.05, h: 0.6}, setting=REDUCED, digits=3),
-             "At rest nothing changes: all four rates vanish. SymPy's nsolve finds that point at V = -65.0 mV "
-             "(the leak reversal potential E_L = -54.387 mV was chosen by the modern convention to put it there).",
-             "静息时一切不变：四个变化率都为零。SymPy 的 nsolve 找到这一点在 V = -65.0 mV"
-             "（现代约定正是为此选择了 E_L = -54.387 mV）。"),
+             "Now the other way round: with E_L = −54.387 mV, where do all four rates vanish? SymPy's nsolve "
+             "finds the point at V = −65.0 mV: the resting state is where Hodgkin and Huxley put it.",
+             "现在反过来：取 E_L = −54.387 mV，四个变化率在哪里同时为零？SymPy 的 nsolve 求得 V = −65.0 mV："
+             "静息态正在 Hodgkin 和 Huxley 设定的位置。"),
         step("resting-state-is-stable", Eq(lam, sp.Rational("-0.12") / ms),
              by.linear_stability("voltage-rate", "n-rate", "m-rate", "h-rate", states=(V, n, m, h),
                                  fixed_point="resting-potential"),
@@ -434,10 +553,11 @@ derivation = Derivation(
              "静息态的小扰动会衰减：雅可比矩阵的所有特征值实部都为负，最慢的以每毫秒 0.12 衰减。"
              "要产生动作电位需要超过阈值的推动。"),
         # --- the action potential ---
-        cite("capacitor", Eq(Q, C * dV_kick), "the definition of capacitance (e.g. E. M. Purcell, Electricity "
+        heading("How hard must we push? Threshold and the charge of a spike", "需要多大的推动？阈值与一个动作电位的电荷",
+                cite("capacitor", Eq(Q, C * dV_kick), "the definition of capacitance (e.g. E. M. Purcell, Electricity "
              "and Magnetism, §3.4)",
              "How hard must we push? Charge Q put on the membrane capacitor changes the voltage by ΔV = Q/C.",
-             "需要多大的推动？放到膜电容上的电荷 Q 使电压改变 ΔV = Q/C。"),
+             "需要多大的推动？放到膜电容上的电荷 Q 使电压改变 ΔV = Q/C。")),
         step("kick", Eq(dV_kick, Q / C), by.solving_for(dV_kick, "capacitor"),
              "A current pulse so brief that the ionic currents have no time to act only moves charge: it "
              "shifts V by Q/C, the same as setting V suddenly to rest + Q/C.",
@@ -457,9 +577,9 @@ derivation = Derivation(
                  "A spike rises from rest to its peak by H = 105.75 mV.",
                  "动作电位从静息升到峰值，高度 H = 105.75 mV。"),
         define("least-charge", Eq(Q_min, C * H),
-               "The least charge that could raise V by H is what the capacitor needs, C H (the capacitor law above); any K⁺ "
+               "The least charge that could raise V by H is what the capacitor alone needs, C H (Q = C ΔV); any K⁺ "
                "current flowing out meanwhile only adds to what Na⁺ must bring in.",
-               "使 V 升高 H 所需的最少电荷就是电容所需的 C H（见上面的电容关系）；同时流出的 K⁺ 电流只会增加 Na⁺ 必须带入的量。"),
+               "使 V 升高 H 所需的最少电荷就是电容本身所需的 C H（Q = C ΔV）；同时流出的 K⁺ 电流只会增加 Na⁺ 必须带入的量。"),
         cite("squid-capacitance", Eq(C, uF), f"{HH}, Table 3",
              "The squid membrane has about 1 μF/cm².", "乌贼轴突膜的电容约为 1 μF/cm²。"),
         step("least-charge-squid", Eq(Q_min, SPIKE_HEIGHT * uF),
@@ -484,10 +604,11 @@ derivation = Derivation(
                  "The gates are faster, the currents overlap less, and the ratio falls to "
                  "about 4, the value usually quoted for the squid axon.",
                  "门控更快，电流重叠减少，比值降到约 4，也就是文献中常引用的乌贼轴突数值。"),
-        measured("pulse-threshold", Eq(I_th, sp.Rational("13.27512") * uA), "pulse-threshold",
+        heading("Refractoriness", "不应期",
+                measured("pulse-threshold", Eq(I_th, sp.Rational("13.27512") * uA), "pulse-threshold",
                  "The threshold of a 0.5 ms pulse at rest: 13.27512 μA/cm² (bisection; a spike is a crossing of "
                  "0 mV within 20 ms).",
-                 "静息时 0.5 ms 脉冲的阈值：13.27512 μA/cm²（二分法；以 20 ms 内越过 0 mV 判定为动作电位）。"),
+                 "静息时 0.5 ms 脉冲的阈值：13.27512 μA/cm²（二分法；以 20 ms 内越过 0 mV 判定为动作电位）。")),
         measured("absolute-refractory", Eq(t_abs, sp.Rational("6.7190") * ms), "absolute-refractory",
                  "After a spike (fired by 2 × threshold), even a pulse of 10 × threshold fires a second one only "
                  "6.7190 ms later: the absolute refractory period. h is still small, so few Na⁺ channels can open.",
@@ -497,24 +618,26 @@ derivation = Derivation(
                  "A pulse of 1.1 × threshold fires again only after 15.447 ms: the relative refractory period, "
                  "while h recovers and n decays.",
                  "1.1 倍阈值的脉冲要 15.447 ms 之后才能再次引发动作电位：这是相对不应期，期间 h 恢复、n 衰减。"),
-        measured("repetitive-onset", Eq(I_on, sp.Rational("6.26") * uA), "repetitive-onset",
+        heading("Repetitive firing under a steady current", "恒定电流下的持续放电",
+                measured("repetitive-onset", Eq(I_on, sp.Rational("6.26") * uA), "repetitive-onset",
                  "A steady current step from 6.26 μA/cm² up makes the neuron fire again and again; below it, "
                  "a few spikes and then rest.",
-                 "从 6.26 μA/cm² 起，恒定电流阶跃使神经元持续放电；低于它，只放几个动作电位便回到静息。"),
+                 "从 6.26 μA/cm² 起，恒定电流阶跃使神经元持续放电；低于它，只放几个动作电位便回到静息。")),
         measured("repetitive-top", Eq(I_top, sp.Rational("62.87") * uA), "repetitive-top",
                  "It stops again at 62.87 μA/cm²: above that current the membrane still oscillates after the "
                  "step, but its peaks stay below 0 mV, so by the spike criterion it does not fire. Repetitive "
                  "firing takes a step between the two edges.",
                  "到 62.87 μA/cm² 又会停止：电流更大时，阶跃之后膜电位仍在振荡，但峰值始终低于 0 mV，"
                  "按动作电位的判据它并没有放电。持续放电需要介于这两个边界之间的阶跃电流。"),
-        measured("hopf-lower", Eq(I_H1, sp.Rational("9.7754") * uA), "hopf-lower",
+        heading("Where the oscillation comes from: the Hopf points", "振荡从何而来：Hopf 点",
+                measured("hopf-lower", Eq(I_H1, sp.Rational("9.7754") * uA), "hopf-lower",
                  "Where does the oscillation come from? The resting state moves with the current, and it stays "
                  "stable only up to 9.7754 μA/cm², where a pair of complex eigenvalues of the Jacobian crosses "
                  "into the right half-plane (a Hopf point). Below it rest and firing coexist: from the resting "
                  "state at zero current a step above 6.26 μA/cm² lands on the firing orbit.",
                  "振荡从何而来？静息态随电流移动，只在 9.7754 μA/cm² 以下保持稳定；在那里雅可比矩阵的一对复特征值"
                  "越过虚轴进入右半平面（一个 Hopf 点）。在它以下，静息和放电共存：从零电流时的静息态出发，"
-                 "高于 6.26 μA/cm² 的阶跃会落到放电的轨道上。"),
+                 "高于 6.26 μA/cm² 的阶跃会落到放电的轨道上。")),
         measured("hopf-upper", Eq(I_H2, sp.Rational("154.52") * uA), "hopf-upper",
                  "At 154.52 μA/cm² the pair crosses back: above it the membrane settles at a depolarised fixed "
                  "point where h stays small and Na⁺ channels cannot open again (depolarisation block); below "
@@ -522,13 +645,91 @@ derivation = Derivation(
                  "在 154.52 μA/cm² 这对特征值又越回左半平面：电流更大时，膜停在一个去极化的不动点上，h 始终很小，"
                  "Na⁺ 通道无法再次开放（去极化阻滞）；在它以下直到 62.87 μA/cm²，膜振荡但不产生动作电位。"),
         *_hopf_brackets(),
-        measured("rate-at-10", Eq(f_10, sp.Rational("68.32") * Hz), "rate-at-10",
+        heading("The f-I curve", "f-I 曲线",
+                measured("rate-at-10", Eq(f_10, sp.Rational("68.32") * Hz), "rate-at-10",
                  "Just above the onset the rate does not start from 0 but jumps to tens of spikes per second (the HH "
                  "neuron is of type II): at 10 μA/cm² it fires at 68.32 Hz,",
-                 "刚超过起始电流，频率并不从 0 开始，而是直接跳到每秒几十个（HH 神经元属于 II 型）：10 μA/cm² 时为 68.32 Hz，"),
+                 "刚超过起始电流，频率并不从 0 开始，而是直接跳到每秒几十个（HH 神经元属于 II 型）：10 μA/cm² 时为 68.32 Hz，")),
         measured("rate-at-50", Eq(f_50, sp.Rational("117.04") * Hz), "rate-at-50",
                  "and at 50 μA/cm² only 117.04 Hz: the f-I curve is steep at the onset and flat above it.",
                  "50 μA/cm² 时也只有 117.04 Hz：f-I 曲线在起始处陡峭，之后平缓。"),
+        *exercise(
+            "ex-potassium-gate-at-rest",
+            "How fast do the K⁺ gates move at rest? Find α_n and β_n at −65 mV (6.3 °C), and the time constant "
+            "τ_n = 1/(α_n + β_n) with which n relaxes after a small voltage step.",
+            "静息时 K⁺ 门动得多快？求 −65 mV（6.3 °C）处的 α_n 和 β_n，以及小电压阶跃后 n 弛豫的时间常数 "
+            "τ_n = 1/(α_n + β_n)。",
+            step("ex-alpha-n-at-rest", Eq(alpha_n, sp.Rational("0.0582") / ms),
+                 by.evaluating_at("alpha_n", {V: REST, phi: 1}, digits=3),
+                 "Put V = −65 mV into the modern α_n,", "把 V = −65 mV 代入现代约定下的 α_n，"),
+            step("ex-beta-n-at-rest", Eq(beta_n, sp.Rational("0.125") / ms),
+                 by.evaluating_at("beta_n", {V: REST, phi: 1}, digits=3),
+                 "and into β_n.", "再代入 β_n。"),
+            define("ex-tau-n", Eq(tau_n, 1 / (alpha_n + beta_n)),
+                   "The relaxation time of a gate is one over the sum of its rates (gate-kinetics handout):",
+                   "一个门的弛豫时间是其两个速率之和的倒数（门控讲义）："),
+            step("ex-tau-n-at-rest", Eq(tau_n, sp.Rational("5.46") * ms),
+                 by.evaluating_at("ex-tau-n", {alpha_n: AT_REST[alpha_n], beta_n: AT_REST[beta_n]}, digits=3),
+                 "at rest,", "静息时，"),
+            answer=Text("α_n = 0.0582 per ms and β_n = 0.125 per ms, so τ_n = 5.46 ms: the K⁺ conductance follows a "
+                        "change of voltage only after several milliseconds, which is why it ends the spike rather "
+                        "than preventing it.",
+                        "α_n = 每毫秒 0.0582，β_n = 每毫秒 0.125，所以 τ_n = 5.46 ms：K⁺ 电导要过好几毫秒才跟上电压的"
+                        "变化，因此它终止动作电位，而不是阻止它发生。"),
+        ),
+        *exercise(
+            "ex-membrane-time-constant",
+            "The membrane time constant is C over the membrane's conductance. Compute it for the squid membrane "
+            "(C = 1 μF/cm²) with the leak alone (0.3 mS/cm²) and with every conductance open at rest. "
+            "(1 mS/cm² = 1 μF/cm² per ms.)",
+            "膜时间常数等于 C 除以膜电导。对乌贼膜（C = 1 μF/cm²）分别只计漏电导（0.3 mS/cm²）和计入静息时所有开放的"
+            "电导，求膜时间常数。（1 mS/cm² = 每毫秒 1 μF/cm²。）",
+            define("ex-tau-leak", Eq(tau_L, C / g_L), "With the leak alone", "只计漏电导时"),
+            step("ex-tau-leak-squid", Eq(tau_L, sp.Rational("3.3") * ms),
+                 by.evaluating_at("ex-tau-leak", {C: uF, g_L: sp.Rational(3, 10) * uF / ms}, digits=2),
+                 "the membrane charges in 3.3 ms;", "膜的充电时间为 3.3 ms；"),
+            define("ex-tau-rest", Eq(tau_rest, C / g_rest), "with the resting conductance found above",
+                   "用上面求得的静息电导"),
+            step("ex-tau-rest-squid", Eq(tau_rest, sp.Rational("1.48") * ms),
+                 by.evaluating_at("ex-tau-rest", {C: uF, g_rest: sp.Rational("0.677") * uF / ms}, digits=3),
+                 "it is shorter.", "它更短。"),
+            answer=Text("3.3 ms with the leak alone, 1.48 ms with all the resting conductances: a small "
+                        "disturbance of the resting squid membrane fades within a millisecond or two.",
+                        "只计漏电导为 3.3 ms，计入所有静息电导为 1.48 ms：乌贼静息膜上的小扰动在一两毫秒内就消失了。"),
+        ),
+        *exercise(
+            "ex-body-temperature",
+            "Hodgkin and Huxley's rates hold at 6.3 °C. With Q₁₀ = 3, how many times faster would the gates be "
+            "at 37 °C?",
+            "Hodgkin 和 Huxley 的速率对应 6.3 °C。取 Q₁₀ = 3，在 37 °C 时门会快多少倍？",
+            step("ex-rates-at-37", Eq(phi, 29),
+                 by.evaluating_at("temperature-factor", {T: sp.Rational("310.15") * K, T_0: sp.Rational("279.45") * K},
+                                  digits=2),
+                 "Put T = 310.15 K into the temperature factor.", "把 T = 310.15 K 代入温度因子。"),
+            answer=Text("About 29 times. Temperature matters a great deal: a mammalian neuron at body temperature, "
+                        "with channels of its own, fires spikes far briefer than the squid's at 6.3 °C.",
+                        "约 29 倍。温度的影响很大：体温下的哺乳动物神经元（通道也不同）产生的动作电位比 6.3 °C 下的"
+                        "乌贼轴突短得多。"),
+        ),
+        *exercise(
+            "ex-leak-for-another-rest",
+            "Suppose a squid axon rested at −70 mV with the same Na⁺ and K⁺ channels. What leak reversal "
+            "potential E_L would make the current zero there?",
+            "假设一根乌贼轴突的 Na⁺ 和 K⁺ 通道不变，但静息电位为 −70 mV。E_L 取多少才能使那里的电流为零？",
+            step("ex-leak-at-minus-70", Eq(E_L, sp.Rational("-67.9") * mV),
+                 by.evaluating_at("leak-balance", {V: OTHER_REST, **SQUID_CONDUCTANCES,
+                                                   n: _steady(n, alpha_n, beta_n, AT_OTHER_REST),
+                                                   m: _steady(m, alpha_m, beta_m, AT_OTHER_REST),
+                                                   h: _steady(h, alpha_h, beta_h, AT_OTHER_REST)}, digits=3),
+                 "Put V = −70 mV and the steady gates there, α/(α + β) with the rates at −70 mV, into the "
+                 "zero-current condition.",
+                 "把 V = −70 mV 以及该处的稳态门值 α/(α + β)（速率取 −70 mV 处的值）代入零电流条件。"),
+            answer=Text("E_L = −67.9 mV. Fewer K⁺ gates are open at −70 mV (n∞ falls), so the outward K⁺ current "
+                        "is smaller and the leak has less to balance: E_L lies only 2 mV above rest instead of "
+                        "10.6 mV.",
+                        "E_L = −67.9 mV。在 −70 mV 处开放的 K⁺ 门更少（n∞ 下降），向外的 K⁺ 电流更小，漏电流需要平衡的"
+                        "也更少：E_L 只比静息高 2 mV，而不是 10.6 mV。"),
+        ),
     ),
     checks=(
         agrees("resting-potential", resting_from_the_equations, resting_from_the_simulator, {},

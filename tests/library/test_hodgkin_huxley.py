@@ -140,3 +140,41 @@ def test_no_prose_says_the_neuron_fires_above_the_upper_edge():
     """The onset's sentence no longer claims firing for every current above it."""
     onset = HH.step("repetitive-onset")
     assert "above 6.26" not in onset.prose.en and "高于 6.26" not in onset.prose.zh
+
+
+# --- rest: the leak's reversal potential and the resting conductance -----------------------------
+
+def test_leak_reversal_potential_follows_from_zero_current_at_rest():
+    assert judge(HH, "leak-balance").status is Status.PROVED
+    assert judge(HH, "leak-reversal").ok
+    for wrong in ("-54.39", "-54.41"):  # Hodgkin and Huxley's -54.387 rounds to -54.39: not what the gates give
+        result = judge(HH.with_claim("leak-reversal", sp.Eq(hh.E_L, sp.Rational(wrong) * mV)), "leak-reversal")
+        assert result.status is Status.FAILED, wrong
+
+
+def test_steady_gate_with_the_rates_swapped_is_rejected():
+    wrong = HH.with_claim("n-steady", sp.Eq(hh.n, hh.beta_n / (hh.alpha_n + hh.beta_n)))
+    assert judge(wrong, "n-steady").status is Status.FAILED
+
+
+def test_resting_conductance_is_not_the_leak_alone():
+    assert judge(HH, "resting-conductance-squid").ok
+    wrong = HH.with_claim("resting-conductance-squid", sp.Eq(hh.g_rest, sp.Rational(3, 10) * hh.mS))
+    assert judge(wrong, "resting-conductance-squid").status is Status.FAILED
+
+
+def test_every_exercise_has_a_checked_solution_and_an_answer_in_both_languages():
+    assert len(HH.exercises) >= 3
+    for question in HH.exercises:
+        assert question.answer.en and question.answer.zh
+        for s in HH.solution(question):
+            assert judge(HH, s.label).ok, s.label
+
+
+def test_key_ideas_and_headings_are_there():
+    assert 3 <= len(HH.key_ideas) <= 5
+    assert sum(s.heading is not None for s in HH.steps) >= 5
+
+
+def test_phase_plane_figure_is_attached():
+    assert "phase-plane" in {f.name for f in HH.figures}
