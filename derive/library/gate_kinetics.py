@@ -319,7 +319,7 @@ derivation = Derivation(
              by.solving_for(P_o, "gate-odds"),
              "Solved for the open probability: an S-shaped (logistic) curve in V, the steady state n∞(V) "
              "that the rates must give, α/(α + β) = P_open.",
-             "解出开放概率：它是 V 的 S 形（logistic）曲线，即速率必须给出的稳态 n∞(V) = α/(α + β) = P_open。"),
+             "解出开放概率：它是 V 的 S 形（逻辑斯谛）曲线，即速率必须给出的稳态 n∞(V) = α/(α + β) = P_open。"),
         define("open-curve", Eq(n_B(V), 1 / (1 + sp.exp(-z_g * e * (V - V_half) / (k_B * T)))),
                "Write it as a function of V,", "把它写成 V 的函数，"),
         step("steepest-slope", Eq(sp.Subs(sp.Derivative(n_B(V), V), V, V_half), z_g * e / (4 * k_B * T)),

@@ -356,7 +356,7 @@ derivation = Derivation(
         step("mammal-resting-potential", Eq(V, -65 * millivolt),
              by.evaluating_at("ghk-voltage", MAMMAL_AT_REST, digits=2),
              "A mammalian neuron at 37 °C, with K⁺ 5/140, Na⁺ 145/15 and Cl⁻ 110/10 mM (outside/inside; "
-             f"{MAMMAL}) and P_K : P_Na : P_Cl = 1 : 0.05 : 0.45 (the squid's ratios, an illustrative choice: "
+             "Purves et al., Table 2.1) and P_K : P_Na : P_Cl = 1 : 0.05 : 0.45 (the squid's ratios, an illustrative choice: "
              "measured ratios differ from cell to cell): -65 mV. Its Cl⁻ is close to passive (E_Cl = -64 mV), "
              "so here chloride hardly matters.",
              "37 °C 的哺乳动物神经元，K⁺ 5/140、Na⁺ 145/15、Cl⁻ 110/10 mM（外/内），P_K : P_Na : P_Cl = "

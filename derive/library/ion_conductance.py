@@ -29,6 +29,7 @@ from sympy.physics.units import (
     length,
     micrometer,
     millisecond,
+    ohm,
     second,
     siemens,
     temperature,
@@ -75,6 +76,7 @@ mS_cm2 = _unit("mS_per_cm2", "mS/cm²", current / (voltage * length**2), sp.Rati
 uA_cm2 = _unit("uA_per_cm2", "μA/cm²", current / length**2, sp.Rational(1, 10**6) * ampere / centimeter**2)
 uF_cm2 = _unit("uF_per_cm2", "μF/cm²", capacitance / length**2, sp.Rational(1, 10**6) * farad / centimeter**2)
 uC_cm2 = _unit("uC_per_cm2", "μC/cm²", charge / length**2, sp.Rational(1, 10**6) * coulomb / centimeter**2)
+kohm_cm2 = _unit("kohm_cm2", "kΩ cm²", voltage * length**2 / current, 1000 * ohm * centimeter**2)
 per_cm2 = _unit("per_cm2", "1/cm²", 1 / length**2, 1 / centimeter**2)
 uM_per_s = _unit("uM_per_s", "μM/s", amount_of_substance / (length**3 * time), millimolar / (1000 * second))
 concentration = amount_of_substance / length**3
@@ -129,6 +131,8 @@ t_run = symbols.add("t_run", time, "time for the inside Na⁺ to rise by a given
                     positive=True, latex=r"t_{\mathrm{run}}")
 dc_Na = symbols.add("dc_Na", concentration, "rise of the inside Na⁺ concentration", "细胞内 Na⁺ 浓度的升高量",
                     positive=True, latex=r"\Delta c_{\mathrm{Na}}")
+R_m = symbols.add("R_m", voltage * area / current, "resistance of unit area of the resting membrane",
+                  "单位面积静息膜的电阻", positive=True, latex=r"R_{\mathrm{m}}")
 Q = symbols.add("Q", charge / area, "charge on the membrane capacitor, per area", "膜电容上的电荷（单位面积）", real=True)
 dV = symbols.add("dV", voltage, "change of the membrane potential", "膜电位的变化量", real=True, latex=r"\Delta V")
 N_ions = symbols.add("N_ions", 1 / area, "number of monovalent ions carrying that charge, per area",
@@ -287,10 +291,17 @@ derivation = Derivation(
         step("squid-resting-conductance", Eq(g_rest, sp.Rational("0.67") * mS_cm2),
              by.evaluating_at("resting-conductance", SQUID_REST, digits=2),
              "For the squid axon, with the resting conductances of Hodgkin and Huxley's model (g_K = 0.36, "
-             "g_Na = 0.012, g_L = 0.3 mS/cm²): 0.67 mS/cm², a membrane resistance of about 1.5 kΩ cm². Over "
-             "half of it is K⁺ and the leak; Na⁺ contributes under 2 %.",
+             "g_Na = 0.012, g_L = 0.3 mS/cm²): 0.67 mS/cm². Nearly all of it is K⁺ and the leak; Na⁺ "
+             "contributes under 2 %.",
              "对乌贼轴突，用 Hodgkin-Huxley 模型的静息电导（g_K = 0.36、g_Na = 0.012、g_L = 0.3 mS/cm²）："
-             "0.67 mS/cm²，即膜电阻约 1.5 kΩ·cm²。其中绝大部分来自 K⁺ 和漏电流；Na⁺ 不到 2 %。"),
+             "0.67 mS/cm²。其中几乎全部来自 K⁺ 和漏电流；Na⁺ 不到 2 %。"),
+        define("membrane-resistance", Eq(R_m, 1 / g_rest),
+               "Its inverse is the resistance of a unit area of membrane,", "它的倒数是单位面积膜的电阻，"),
+        step("membrane-resistance-written", Eq(R_m, 1 / total),
+             by.substituting("resting-conductance", into="membrane-resistance"), "", ""),
+        step("squid-membrane-resistance", Eq(R_m, sp.Rational("1.5") * kohm_cm2),
+             by.evaluating_at("membrane-resistance-written", SQUID_REST, digits=2),
+             "1.5 kΩ cm² for the squid at rest.", "乌贼静息时为 1.5 kΩ·cm²。"),
         step("squid-time-constant", Eq(tau, sp.Rational("1.5") * millisecond),
              by.evaluating_at("time-constant", SQUID_REST, digits=2),
              "With C = 1 μF/cm² the membrane time constant is 1.5 ms.", "取 C = 1 μF/cm²，膜时间常数为 1.5 ms。"),
@@ -320,7 +331,7 @@ derivation = Derivation(
              "In terms of the conductances:", "用电导表示："),
         step("squid-pump-current", Eq(I_pump, sp.Rational("0.46") * uA_cm2),
              by.evaluating_at("pump-current", SQUID_REST, digits=2),
-             "0.46 μA/cm²: a thousand times less than the currents of an action potential, which is why the "
+             "0.46 μA/cm²: some thousand times less than the currents of an action potential, which is why the "
              "pump can be left out of the Hodgkin-Huxley model of a spike. But it cannot be left out of rest.",
              "0.46 μA/cm²：比动作电位中的电流小约一千倍，所以描述单个动作电位的 Hodgkin-Huxley 模型可以不考虑泵；"
              "但静息状态离不开泵。"),

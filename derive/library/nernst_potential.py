@@ -44,7 +44,9 @@ from derive import (
     by,
     cite,
     define,
+    exercise,
     given,
+    heading,
     simulated,
     step,
 )
@@ -56,6 +58,9 @@ BOLTZMANN_LAW = "L. Boltzmann (1877); R. P. Feynman, The Feynman Lectures on Phy
 NERNST_PLANCK = "W. Nernst, Z. Phys. Chem. 4, 129 (1889); M. Planck, Ann. Phys. 275, 161 (1890)"
 SQUID = ("A. L. Hodgkin, The Conduction of the Nervous Impulse (1964), as tabulated in D. Purves et al., "
          "Neuroscience, Table 2.1 (squid giant axon)")
+BERNSTEIN = "J. Bernstein, Pflügers Arch. 92, 521 (1902)"
+NERNST_1888 = "W. Nernst, Z. Phys. Chem. 2, 613 (1888)"
+SQUID_TEMPERATURE = sp.Rational("279.45") * kelvin  # 6.3 °C, Hodgkin and Huxley's
 MAMMAL = "D. Purves et al., Neuroscience, Table 2.1 (a typical mammalian neuron; one value from each range)"
 concentration = amount_of_substance / length**3
 millimolar = mol / meter**3  # 1 mM = 1 mol/m³
@@ -139,9 +144,12 @@ def reversal_potential(at: Params, rng: np.random.Generator) -> Estimate:
 
 
 # Chinese for the sources and glosses this handout cites (read by derive.render.view).
-NEEDS = Text("the exponential function and the natural logarithm", "指数函数与自然对数")
+NEEDS = Text("the exponential function and the natural logarithm, derivatives, and integrating a derivative",
+             "指数函数与自然对数、导数，以及对导数积分")
 SOURCES_ZH = {
     "L. Boltzmann (1877)": "L. Boltzmann (1877)",
+    "W. Nernst, Z. Phys. Chem. 2, 613 (1888)": "W. Nernst，Z. Phys. Chem. 2, 613 (1888)",
+    "J. Bernstein, Pflügers Arch. 92, 521 (1902)": "J. Bernstein，Pflügers Arch. 92, 521 (1902)",
     "W. Nernst, Z. Phys. Chem. 4, 129 (1889)": "W. Nernst，Z. Phys. Chem. 4, 129 (1889)",
     "M. Planck, Ann. Phys. 275, 161 (1890)": "M. Planck，Ann. Phys. 275, 161 (1890)",
     "the Boltzmann distribution": "玻尔兹曼分布",
@@ -174,15 +182,22 @@ derivation = Derivation(
              "with diffusion constant D and friction ζ (1.2.4).",
              "在 Nernst-Planck 的推导中，离子在膜内像布朗粒子一样运动，扩散系数为 D，摩擦系数为 ζ（1.2.4）。"),
     ),
-    sources=(f"{BOLTZMANN_LAW} (the Boltzmann distribution)", f"{NERNST_PLANCK} (the flux)",
+    sources=(f"{BOLTZMANN_LAW} (the Boltzmann distribution)", f"{NERNST_PLANCK} (the flux)", NERNST_1888, BERNSTEIN,
              f"{SI_2019}", f"{SQUID}", f"{MAMMAL}",
              "B. Hille, Ion Channels of Excitable Membranes, 3rd ed. (2001), ch. 1",
              "The seed article, 高中生也能看懂的的神经科学数学基础, §1.2 (2024)"),
     steps=(
         # --- Route 1: the Boltzmann distribution ------------------------------------------------
-        cite("boltzmann", Eq(c_out / c_in, sp.exp(-(U_out - U_in) / (k_B * T))), BOLTZMANN_LAW,
-             "In equilibrium, the concentration of particles falls off with their energy as exp(-U/k_B T).",
-             "平衡时，粒子的浓度随其能量按 exp(-U/k_B T) 衰减。"),
+        heading("First route: the Boltzmann distribution", "第一条路：玻尔兹曼分布",
+                cite("boltzmann", Eq(c_out / c_in, sp.exp(-(U_out - U_in) / (k_B * T))), BOLTZMANN_LAW,
+             "Nernst (1888, 1889) found the voltage that balances a concentration difference of ions in "
+             "solution, and Planck (1890) wrote the flux that his argument rests on; in 1902 Bernstein "
+             "proposed that a nerve at rest is a membrane permeable to K⁺, whose voltage is the Nernst "
+             "potential of K⁺. The first route starts from Boltzmann's law: in equilibrium, the concentration "
+             "of particles falls off with their energy as exp(-U/k_B T).",
+             "Nernst（1888、1889）求出了能与溶液中离子浓度差相平衡的电压，Planck（1890）写出了这一论证所依据的"
+             "通量；1902 年 Bernstein 提出，静息的神经是一层让 K⁺ 通过的膜，其电压就是 K⁺ 的能斯特电位。"
+             "第一条路从玻尔兹曼定律出发：平衡时，粒子的浓度随其能量按 exp(-U/k_B T) 衰减。")),
         define("energy-inside", Eq(U_in, z * e * phi_in), "The electric energy of an ion of charge ze inside.",
                "电荷为 ze 的离子在细胞内的电势能。"),
         define("energy-outside", Eq(U_out, z * e * phi_out), "And outside.", "以及在细胞外。"),
@@ -199,7 +214,8 @@ derivation = Derivation(
              "Solved for the voltage: the Nernst potential E = (k_B T / z e) ln(c_out / c_in).",
              "解出电压：能斯特电位 E = (k_B T / z e) ln(c_out / c_in)。"),
         # --- In molar units -------------------------------------------------------------------------
-        define("gas-constant", Eq(R, N_A * k_B), "Per mole: R = N_A k_B.", "按摩尔计：R = N_A k_B。"),
+        heading("In the chemists' units", "化学家的单位",
+                define("gas-constant", Eq(R, N_A * k_B), "Per mole: R = N_A k_B.", "按摩尔计：R = N_A k_B。")),
         define("faraday-constant", Eq(F, N_A * e), "and F = N_A e.", "以及 F = N_A e。"),
         step("nernst-molar", Eq(V, R * T / (z * F) * sp.log(c_out / c_in)),
              by.substituting("gas-constant", "faraday-constant", into="nernst"),
@@ -212,8 +228,9 @@ derivation = Derivation(
              by.evaluating_at("per-decade", {R: GAS, T: ROOM, F: FARADAY, z: 1}, digits=2),
              "About 58 mV for a monovalent ion at 20 °C.", "20 °C 时一价离子约为 58 mV。"),
         # --- Route 2: the Nernst-Planck flux --------------------------------------------------------
-        step("einstein", Eq(D, k_B * T / zeta), by.earlier_result("einstein-relation", "einstein-diffusion"),
-             "The Einstein relation (1.2.4) links friction and diffusion.", "Einstein 关系（1.2.4）联系着摩擦与扩散。"),
+        heading("Second route: diffusion and drift balance", "第二条路：扩散与漂移相平衡",
+                step("einstein", Eq(D, k_B * T / zeta), by.earlier_result("einstein-relation", "einstein-diffusion"),
+             "The Einstein relation (1.2.4) links friction and diffusion.", "Einstein 关系（1.2.4）联系着摩擦与扩散。")),
         step("friction-from-diffusion", Eq(zeta, k_B * T / D), by.solving_for(zeta, "einstein"),
              "Written for the friction.", "写成摩擦系数的形式。"),
         define("drift-velocity", Eq(v_drift, -z * e * sp.Derivative(phi(x), x) / zeta),
@@ -253,10 +270,11 @@ derivation = Derivation(
              "The same Nernst potential, now from the flux: equilibrium means diffusion and drift balance.",
              "从通量出发得到同样的能斯特电位：平衡就是扩散与漂移的平衡。"),
         # --- Numbers ---------------------------------------------------------------------------------
-        step("squid-potassium", Eq(V, -76 * millivolt),
+        heading("The numbers: squid axon and mammalian neuron", "数值：乌贼轴突与哺乳动物神经元",
+                step("squid-potassium", Eq(V, -76 * millivolt),
              by.evaluating_at("nernst-molar", nernst_at("400", "20", 1, ROOM), digits=2),
              f"Squid axon, K⁺ 400 mM inside, 20 mM outside, 20 °C ({SQUID}).",
-             "乌贼轴突，K⁺ 内 400 mM、外 20 mM，20 °C。"),
+             "乌贼轴突，K⁺ 内 400 mM、外 20 mM，20 °C。")),
         step("squid-sodium", Eq(V, 55 * millivolt),
              by.evaluating_at("nernst-molar", nernst_at("50", "440", 1, ROOM), digits=2),
              "Na⁺ 50 mM inside, 440 mM outside.", "Na⁺ 内 50 mM、外 440 mM。"),
@@ -284,6 +302,38 @@ derivation = Derivation(
              "the Goldman-Hodgkin-Katz handout).",
              "Ca²⁺ 内 0.1 μM、外 2 mM。静息电位约为 -70 mV，接近 E_K 而远离 E_Na："
              "静息时膜对 K⁺ 的通透性远大于 Na⁺（见 Goldman-Hodgkin-Katz 讲义）。"),
+        # --- Exercises -------------------------------------------------------------------------------
+        *exercise("ex-temperature",
+                  "Hodgkin and Huxley worked on squid axons at 6.3 °C. What is E_K for the squid's concentrations "
+                  "(400 mM inside, 20 mM outside) at 6.3 °C, and what would it be at body temperature, 37 °C?",
+                  "Hodgkin 和 Huxley 在 6.3 °C 下研究乌贼轴突。按乌贼的浓度（内 400 mM、外 20 mM），6.3 °C 时的 E_K "
+                  "是多少？在体温 37 °C 下又是多少？",
+                  step("ex-temperature-cold", Eq(V, -72 * millivolt),
+                       by.evaluating_at("nernst-molar", nernst_at("400", "20", 1, SQUID_TEMPERATURE), digits=2),
+                       "At 6.3 °C,", "6.3 °C 时，"),
+                  step("ex-temperature-warm", Eq(V, -80 * millivolt),
+                       by.evaluating_at("nernst-molar", nernst_at("400", "20", 1, BODY), digits=2),
+                       "at 37 °C.", "37 °C 时。"),
+                  answer=Text("-72 mV and -80 mV: the Nernst potential is proportional to the absolute "
+                              "temperature (310 K / 279 K = 1.11).",
+                              "-72 mV 和 -80 mV：能斯特电位与绝对温度成正比（310 K / 279 K = 1.11）。")),
+        *exercise("ex-raised-potassium",
+                  "After intense activity the K⁺ outside a mammalian neuron can rise from 5 to 10 mM. What is "
+                  "E_K then (140 mM inside, 37 °C)?",
+                  "剧烈活动之后，哺乳动物神经元外的 K⁺ 可能从 5 mM 升到 10 mM。此时 E_K 是多少（细胞内 140 mM，37 °C）？",
+                  step("ex-raised-potassium-value", Eq(V, -71 * millivolt),
+                       by.evaluating_at("nernst-molar", nernst_at("140", "10", 1, BODY), digits=2),
+                       "Put c_out = 10 mM into the Nernst equation.", "把 c_out = 10 mM 代入能斯特方程。"),
+                  answer=Text("-71 mV instead of -89 mV: doubling c_out shifts E_K by (RT/F) ln 2 = 18 mV.",
+                              "-71 mV，而不是 -89 mV：c_out 加倍使 E_K 移动 (RT/F) ln 2 = 18 mV。")),
+        *exercise("ex-decade-at-body",
+                  "How many millivolts is a tenfold concentration ratio worth at 37 °C?",
+                  "37 °C 时，10 倍的浓度比对应多少毫伏？",
+                  step("ex-decade-at-body-value", Eq(V, 62 * millivolt),
+                       by.evaluating_at("per-decade", {R: GAS, T: BODY, F: FARADAY, z: 1}, digits=2),
+                       "Evaluate (RT/zF) ln 10 at 310.15 K.", "在 310.15 K 下计算 (RT/zF) ln 10。"),
+                  answer=Text("About 62 mV for a monovalent ion (31 mV for Ca²⁺).",
+                              "一价离子约为 62 mV（Ca²⁺ 为 31 mV）。")),
     ),
     checks=(
         simulated("boltzmann-ratio", "ratio", boltzmann_ratio, ACROSS_A_STEP,
@@ -299,4 +349,19 @@ derivation = Derivation(
     ),
     figures=FIGURES,
     module=__name__,
+    key_ideas=(
+        Text("An ion species is in equilibrium across a membrane when its concentration ratio is the Boltzmann "
+             "factor of its electric energy difference: c_out/c_in = exp(zeV/k_B T).",
+             "当浓度比等于电势能差的玻尔兹曼因子 c_out/c_in = exp(zeV/k_B T) 时，该离子跨膜处于平衡。"),
+        Text("The same result follows when diffusion down the concentration gradient and drift in the field "
+             "cancel (zero Nernst-Planck flux), with one constant D for both by the Einstein relation.",
+             "沿浓度梯度的扩散与电场中的漂移相互抵消（Nernst-Planck 通量为零）时，得到同样的结果；由 Einstein "
+             "关系，两项共用同一个扩散系数 D。"),
+        Text("E = (k_B T/ze) ln(c_out/c_in): about 58 mV per tenfold ratio at 20 °C, 62 mV at 37 °C.",
+             "E = (k_B T/ze) ln(c_out/c_in)：20 °C 时每 10 倍浓度比约 58 mV，37 °C 时约 62 mV。"),
+        Text("Each ion has its own Nernst potential (K⁺ near -80 to -90 mV, Na⁺ near +55 to +60 mV); the "
+             "resting potential is none of them, because a cell lets several ions through at once.",
+             "每种离子都有自己的能斯特电位（K⁺ 约 -80 到 -90 mV，Na⁺ 约 +55 到 +60 mV）；静息电位不等于其中任何一个，"
+             "因为细胞同时让几种离子通过。"),
+    ),
 )
