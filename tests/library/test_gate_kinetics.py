@@ -31,3 +31,18 @@ def test_the_slope_of_n_to_the_fourth_at_the_step_is_not_that_of_one_gate():
     wrong = GATES.with_claim("four-gate-slope",
                              sp.Eq(sp.Derivative(n(t) ** 4, t).subs(t, 0), (gk.n_inf - gk.n_0) / gk.tau_n))
     assert check_step(wrong, wrong.labels.index("four-gate-slope") + 1).status is Status.FAILED
+
+
+def test_boltzmann_gate_with_the_wrong_sign_is_rejected_by_the_checker_and_by_the_sampled_gates():
+    """A gate that closed on depolarisation: exp(+z e (V - V½)/k_B T) in the denominator."""
+    wrong = GATES.with_claim("boltzmann-gate", sp.Eq(gk.P_o, 1 / (1 + sp.exp(gk.z_g * gk.e * (gk.V - gk.V_half)
+                                                                          / (gk.k_B * gk.T)))))
+    assert check_step(wrong, wrong.labels.index("boltzmann-gate") + 1).status is Status.FAILED
+    for name in ("boltzmann-gate-opening", "boltzmann-gate-closing"):
+        assert not run_check(wrong, next(c for c in wrong.checks if c.name == name)).passed
+
+
+def test_steepest_slope_over_two_instead_of_four_is_rejected():
+    wrong = GATES.with_claim("steepest-slope", sp.Eq(sp.Subs(sp.Derivative(gk.n_B(gk.V), gk.V), gk.V, gk.V_half),
+                                                    gk.z_g * gk.e / (2 * gk.k_B * gk.T)))
+    assert check_step(wrong, wrong.labels.index("steepest-slope") + 1).status is Status.FAILED

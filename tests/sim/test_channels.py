@@ -135,3 +135,16 @@ def test_times_must_increase() -> None:
     with pytest.raises(ValueError):
         ch.open_fraction(k_kinds(), [1.0, 0.5], 100, np.random.default_rng(0))
 
+
+
+def test_boltzmann_gates_have_no_preference_at_zero_energy_gap():
+    """Equal energies: the two equally roomy states are equally likely (the sample mean of 0/1 indicators)."""
+    fraction = ch.boltzmann_gates(0.0, 1.0, 100_000, np.random.default_rng(1))
+    assert fraction.samples == 100_000
+    assert 0.48 < fraction.value < 0.52
+
+
+def test_boltzmann_gates_favour_the_lower_energy_state():
+    generator = np.random.default_rng(2)
+    assert ch.boltzmann_gates(-2.0, 1.0, 10_000, generator).value > 0.8
+    assert ch.boltzmann_gates(2.0, 1.0, 10_000, generator).value < 0.2

@@ -100,3 +100,15 @@ def test_inputs_are_checked() -> None:
         rc.voltage_at(1.0, CAPACITANCE, (1.0, 2.0), (0.0,), 0.0)
     with pytest.raises(ValueError, match=">= 0"):
         rc.voltage_at(-1.0, CAPACITANCE, CONDUCTANCES, REVERSALS, INITIAL)
+
+
+def test_sodium_run_down_starts_at_the_rate_of_the_resting_sodium_leak():
+    """The pump stopped: [Na]_in rises at -2 I_Na/(F a), I_Na = g_Na (V_rest - E_Na) (mM/s)."""
+    faraday, radius, kT = 96485.33212, 0.0238, 24.08
+    total = sum(CONDUCTANCES)
+    rest = sum(g * e for g, e in zip(CONDUCTANCES, REVERSALS)) / total
+    expected = -2 * CONDUCTANCES[1] * (rest - REVERSALS[1]) / (faraday * radius)
+    rate = rc.sodium_run_down(CAPACITANCE, CONDUCTANCES, REVERSALS, radius, faraday, kT, 440.0)
+    assert rate.computed
+    assert abs(rate.value - expected) <= max(ERROR_MULTIPLE * rate.stderr, 1e-9 * expected)
+    assert rate.stderr < 1e-3 * expected
