@@ -1,4 +1,5 @@
-"""Figure of the gate-kinetics handout: one gate relaxes at once, a four-gate channel with a delay."""
+"""Figures of the gate-kinetics handout: one gate relaxes at once, a four-gate channel with a delay; and the
+Boltzmann gate's n∞(V) beside Hodgkin and Huxley's."""
 
 from __future__ import annotations
 
@@ -56,6 +57,38 @@ def delay_of_four_gates() -> Any:
     return figure
 
 
+KT_OVER_E = 8.617333262e-2 * 279.45  # mV at 6.3 °C
+SAMPLED = 20_000  # gates per point
+
+
+def boltzmann_gate() -> Any:
+    """Hodgkin and Huxley's n∞(V) = α_n/(α_n + β_n) (line), the Boltzmann gate with the same steepest slope
+    at the same voltage (z_g = 4 (k_B T/e) max dn∞/dV, dashed), and the open fraction of 20 000 gates drawn
+    from the Boltzmann distribution at each of a few voltages (open circles)."""
+    voltage = np.linspace(-110.0, 20.0, 1301)
+    rates = hodgkin_huxley.gate_rates(voltage)
+    n_infinity = rates.alpha_n / (rates.alpha_n + rates.beta_n)
+    slope = np.gradient(n_infinity, voltage)
+    steepest = int(np.argmax(slope))
+    charge = 4 * KT_OVER_E * slope[steepest]
+    shift = -np.log(1 / n_infinity[steepest] - 1) * KT_OVER_E / charge  # n_B(V_steep) = n∞(V_steep)
+    half = voltage[steepest] - shift
+    figure, (ax,) = canvas(1, height=3.0)
+    ax.plot(voltage, n_infinity, color=BLUE, label=r"$\alpha_n/(\alpha_n + \beta_n)$")
+    ax.plot(voltage, 1 / (1 + np.exp(-charge * (voltage - half) / KT_OVER_E)), "--", color=VERMILION,
+            label=rf"$z_{{\mathrm{{g}}}} = {charge:.2f}$")
+    generator = rng()
+    sampled = np.linspace(-100.0, 10.0, 12)
+    fractions = [channels.boltzmann_gates(-charge * (v - half), KT_OVER_E, SAMPLED, generator).value for v in sampled]
+    ax.plot(sampled, fractions, "o", color=VERMILION, markerfacecolor="white", markersize=4)
+    ax.set_xlabel("$V$ (mV)")
+    ax.set_ylabel(r"$n_{\infty}$")
+    ax.set_xlim(voltage[0], voltage[-1])
+    ax.set_ylim(0, 1)
+    ax.legend(loc="upper left")
+    return figure
+
+
 FIGURES = (
     Figure(
         "delay-of-four-gates",
@@ -73,5 +106,21 @@ FIGURES = (
             "通道需要的门越多，延迟越长，与实测的 K⁺ 电导一致。",
         ),
         delay_of_four_gates,
+    ),
+    Figure(
+        "boltzmann-gate",
+        Text(
+            "The steady-state open probability of a K⁺ gate against voltage at 6.3 °C. Line: Hodgkin and "
+            "Huxley's n∞ = α_n/(α_n + β_n). Dashed: the two-state Boltzmann gate 1/(1 + e^(-z_g e (V - V_½)/k_B T)) "
+            "with the same slope at the same voltage where n∞ is steepest, z_g = 1.54. Open circles: the open "
+            "fraction of 20 000 gates drawn from the Boltzmann distribution, knowing only the energies of the "
+            "two states. Hodgkin and Huxley's n∞, fitted to measurements rather than derived, is close to a "
+            "Boltzmann gate near its midpoint and departs from it further away, most at positive voltages.",
+            "6.3 °C 下 K⁺ 门的稳态开放概率随电压的变化。实线：Hodgkin-Huxley 的 n∞ = α_n/(α_n + β_n)。"
+            "虚线：两态玻尔兹曼门 1/(1 + e^(-z_g e (V - V_½)/k_B T))，在 n∞ 最陡的电压处与之斜率相同，z_g = 1.54。"
+            "空心圆：只知道两种状态能量、从玻尔兹曼分布中抽取的 20 000 个门中开放的比例。Hodgkin-Huxley 的 n∞ "
+            "是按实验数据拟合而非推导出来的，它在中点附近接近玻尔兹曼门，离中点越远偏离越大，在正电压下最明显。",
+        ),
+        boltzmann_gate,
     ),
 )
