@@ -326,8 +326,9 @@ _GREEK_LETTERS = {
 }
 _LETTER = "A-Za-z" + "".join(_GREEK_LETTERS)
 _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-"))
-_MATH_CHARS = re.compile(r"[" + _LETTER + r"0-9_{}^'′" + "".join(_SUPERSCRIPTS) + r"·×/()\[\]+\-−=≈∝√∞. ]+")
-_SYMBOL = re.compile(r"([" + _LETTER + r"])_(\{[^{}]*\}|[" + _LETTER + r"0-9∞]+)")
+_MATH_CHARS = re.compile(r"[" + _LETTER + r"0-9_{}^'′½" + "".join(_SUPERSCRIPTS) + r"·×/()\[\]+\-−=≈∝√∞. ]+")
+_SYMBOL = re.compile(r"([" + _LETTER + r"])_(\{[^{}]*\}|½|[" + _LETTER + r"0-9∞]+)")
+_DANGLING = re.compile(r"_(?![{½" + _LETTER + r"0-9∞])")  # a subscript sign with nothing after it: not a formula
 _WORD = re.compile(r"(?<![_A-Za-z])[A-Za-z]{2,}")
 _FUNCTIONS = {"ln", "exp", "sin", "cos", "max", "min"}
 _OPERATORS = {"·": r"\cdot ", "×": r"\times ", "−": "-", "≈": r"\approx ", "∝": r"\propto ", "∞": r"\infty ",
@@ -395,7 +396,7 @@ def _formula_spans(chunk: str, offset: int) -> list[tuple[int, int]]:
         while end > start and chunk[end - 1] in ".,:;" + ")" and (chunk[end - 1] != ")" or not _balanced(chunk[start:end])):
             end -= 1
         piece = chunk[start:end]
-        if ("_" in piece or "^" in piece) and _balanced(piece):
+        if ("_" in piece or "^" in piece) and _balanced(piece) and not _DANGLING.search(piece):
             spans.append((offset + start, offset + end))
 
     for token in tokens:
@@ -434,6 +435,8 @@ def _formula_latex(formula: str, names: dict[str, str], printer: HandoutPrinter)
             name = _GREEK_LETTERS.get(base, base) + "_" + "".join(_GREEK_LETTERS.get(s, s) for s in sub)
             if name in names:
                 out.append(names[name] + " ")
+            elif sub == "½":  # V_½: the half-activation voltage
+                out.append(printer.doprint(sp.Symbol(_GREEK_LETTERS.get(base, base))) + "_{1/2} ")
             elif re.fullmatch(r"[A-Za-z]{2,}", sub):  # E_Na, R_int: a word as subscript is a label, upright
                 out.append(printer.doprint(sp.Symbol(_GREEK_LETTERS.get(base, base))) + r"_{\mathrm{" + sub + "}} ")
             else:

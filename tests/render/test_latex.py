@@ -14,11 +14,15 @@ def test_a_standalone_file_per_handout_and_one_book_per_language(library):
         ("en", "\\documentclass[11pt]{article}"),
         ("zh", "\\documentclass[UTF8,11pt]{ctexart}"),
     ):
-        handouts = sorted(p.name for p in (library / lang).glob("*.tex") if p.name != "book.tex")
-        assert len(handouts) == len(list((library / lang).glob("*.md"))) - 1  # every .md but the index
-        assert (library / lang / "random_walk.tex").read_text(encoding="utf-8").splitlines()[0] == document
+        files = sorted(p.name for p in (library / lang).glob("*.tex") if p.name not in ("book.tex", "worksheets.tex"))
+        assert len(files) == len(list((library / lang).glob("*.md"))) - 1  # every .md but the index
+        students = [name for name in files if name.count(".") == 1]  # not .audit.tex, .worksheet.tex
+        assert len(files) == 3 * len(students)
+        for view in ("", ".audit", ".worksheet"):
+            first = (library / lang / f"random_walk{view}.tex").read_text(encoding="utf-8").splitlines()[0]
+            assert first == document
         book = (library / lang / "book.tex").read_text(encoding="utf-8")
-        assert book.count("\\chapter[{") == len(handouts)
+        assert book.count("\\chapter[{") == len(students)
     assert "\\includegraphics[width=\\linewidth]{../figures/random_walk-" in (
         library / "en" / "random_walk.tex"
     ).read_text(encoding="utf-8")
@@ -26,7 +30,8 @@ def test_a_standalone_file_per_handout_and_one_book_per_language(library):
 
 def test_both_books_compile_without_errors_overfull_lines_or_missing_glyphs(library, need):
     need("xelatex", "latexmk")
-    for compiled in pdf.compile_all([library / "en" / "book.tex", library / "zh" / "book.tex"]):
+    books = [library / lang / f"{book}.tex" for lang in ("en", "zh") for book in ("book", "worksheets")]
+    for compiled in pdf.compile_all(books):
         assert compiled.pdf.startswith(b"%PDF")
         assert pdf.overfull(compiled.log) == [], compiled.tex
         assert pdf.missing_glyphs(compiled.log) == [], compiled.tex

@@ -66,8 +66,8 @@ def test_tables_have_as_many_cells_as_their_header(library):
 
 
 def test_a_refuted_claim_of_the_article_shows_its_counterexample_and_the_correct_statement(library):
-    english = (library / "en" / "random_walk.md").read_text(encoding="utf-8")
-    chinese = (library / "zh" / "random_walk.md").read_text(encoding="utf-8")
+    english = (library / "en" / "random_walk.audit.md").read_text(encoding="utf-8")
+    chinese = (library / "zh" / "random_walk.audit.md").read_text(encoding="utf-8")
     assert "> **The source is wrong here.** Counterexample: $m = 1, n = 1, q = 1$ gives 0 for" in english
     assert (
         "> The correct statement is step (30): "
@@ -75,3 +75,12 @@ def test_a_refuted_claim_of_the_article_shows_its_counterexample_and_the_correct
         in english
     )
     assert "> **原文此处有误。** 反例：取 $m = 1, n = 1, q = 1$ 时两边不相等" in chinese
+
+
+def test_the_students_handout_shows_the_articles_false_claim_too_with_its_counterexample_and_correction(library):
+    english = (library / "en" / "random_walk.md").read_text(encoding="utf-8")
+    chinese = (library / "zh" / "random_walk.md").read_text(encoding="utf-8")
+    assert "> **The article says**: " in english
+    assert "> ❗ **This is false.** Counterexample: at $m = 1, n = 1, q = 1$ the two sides differ: " in english
+    assert "> The correct statement is (30): $\\mathbb{E}\\left[U_{n}^{2}\\right] = n \\left(q - m^{2}\\right)$" in english
+    assert "> ❗ **这是错误的。** 反例：取 $m = 1, n = 1, q = 1$ 时两边不相等" in chinese
