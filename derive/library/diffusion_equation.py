@@ -27,6 +27,7 @@ from derive import (
     SymbolTable,
     Text,
     by,
+    define,
     exercise,
     given,
     heading,
@@ -55,6 +56,9 @@ a = symbols.add("a", length, "half-width of an interval around the start", "以�
 g = symbols.add("g", 1 / length**2, "slope of a linear concentration profile", "线性浓度分布的斜率", real=True)
 c_0 = symbols.add("c_0", 1 / length, "concentration at x = 0", "x = 0 处的浓度", positive=True)
 r = symbols.add("r", length, "distance from the start in three dimensions", "三维中离起点的距离", nonnegative=True)
+G = symbols.function("G", 1 / length, "the spreading Gaussian: walkers released at x = 0 at t = 0",
+                     "不断展宽的高斯分布：t = 0 时从 x = 0 释放的粒子")
+G_3 = symbols.function("G_3", 1 / length**3, "the spreading Gaussian in three dimensions", "三维中不断展宽的高斯分布")
 
 gaussian = sp.exp(-x**2 / (4 * D * t)) / sp.sqrt(4 * sp.pi * D * t)
 gaussian_3d = sp.exp(-r**2 / (4 * D * t)) / (4 * sp.pi * D * t) ** sp.Rational(3, 2)
@@ -84,7 +88,7 @@ NEEDS = Text("partial derivatives, the Taylor expansion f(x + h) = f(x) + h f′
 READ_AFTER = ("random-walk",)  # the walk, its D = L²/(2Δt) and E[x²] = 2Dt
 SOURCES_ZH = {
     "A. Fick, Ann. Phys. 170, 59 (1855)": "A. Fick，Ann. Phys. 170, 59 (1855)",
-    "H. C. Berg, Random Walks in Biology, expanded ed. (1993)": "H. C. Berg，《生物学中的随机游走》（扩充版，1993 年）",
+    "H. C. Berg, Random Walks in Biology, expanded ed. (1993)": "伯格，《生物学中的随机游走》（扩充版，1993 年）",
     "Fick's laws": "菲克定律",
     "the diffusion equation": "扩散方程",
     "diffusion from a random walk": "由无规行走得到扩散",
@@ -195,7 +199,7 @@ derivation = Derivation(
              "proposed it in 1855 by analogy with the flow of heat, fifty years before Einstein explained "
              "it by random motion.",
              "菲克第一定律 j = −D ∂c/∂x：没有力推动粒子，它们却从多的地方流向少的地方，梯度越陡流得越快。"
-             "生理学家 Adolf Fick 在 1855 年类比热的流动提出了这一定律，比 Einstein 用随机运动解释它早了五十年。"),
+             "生理学家 Fick 在 1855 年类比热的流动提出了这一定律，比 Einstein 用随机运动解释它早了五十年。"),
         heading("Fick's second law: walkers are conserved", "菲克第二定律：粒子数守恒",
                 given("conservation", Eq(sp.Derivative(c(x, t), t), -sp.Derivative(j(x, t), x)),
                       "Walkers are neither made nor destroyed: the number between x and x + dx grows only by "
@@ -207,23 +211,23 @@ derivation = Derivation(
              "concentration (Fick's second law).",
              "代入菲克第一定律：∂c/∂t = D ∂²c/∂x²，又是扩散方程，现在描述的是浓度（菲克第二定律）。"),
         heading("The spreading Gaussian", "不断展宽的高斯分布",
-                step("gaussian-solves", Eq(sp.Derivative(gaussian, t), D * sp.Derivative(gaussian, (x, 2))),
-                     by.evaluating(),
-                     "Walkers released at x = 0 at t = 0 spread as the Gaussian "
-                     "P(x, t) = e^(−x²/(4Dt))/√(4πDt): differentiating shows that it satisfies the diffusion "
-                     "equation at every t > 0.",
-                     "t = 0 时从 x = 0 释放的粒子按高斯分布 P(x, t) = e^(−x²/(4Dt))/√(4πDt) 散开："
-                     "求导可以验证，它在每个 t > 0 都满足扩散方程。")),
-        step("gaussian-normalised", Eq(sp.Integral(gaussian, everywhere), 1), by.evaluating(),
-             "Its area stays 1: no walker is lost.", "它的面积始终为 1：没有粒子丢失。"),
-        step("gaussian-spread", Eq(sp.Integral(x**2 * gaussian, everywhere), 2 * D * t), by.evaluating(),
-             "Its mean squared displacement is 2Dt, as the walk gave directly: the width grows as √t.",
+                define("gaussian", Eq(G(x, t), gaussian),
+                       "Walkers released at x = 0 at t = 0 spread as the Gaussian G(x, t) = e^(−x²/(4Dt))/√(4πDt).",
+                       "t = 0 时从 x = 0 释放的粒子按高斯分布 G(x, t) = e^(−x²/(4Dt))/√(4πDt) 散开。")),
+        step("gaussian-solves", Eq(sp.Derivative(G(x, t), t), D * sp.Derivative(G(x, t), (x, 2))),
+             by.substituting("gaussian"),
+             "Differentiating shows that it satisfies the diffusion equation at every t > 0,",
+             "求导可以验证，它在每个 t > 0 都满足扩散方程；"),
+        step("gaussian-normalised", Eq(sp.Integral(G(x, t), everywhere), 1), by.substituting("gaussian"),
+             "its area stays 1: no walker is lost;", "它的面积始终为 1：没有粒子丢失；"),
+        step("gaussian-spread", Eq(sp.Integral(x**2 * G(x, t), everywhere), 2 * D * t), by.substituting("gaussian"),
+             "and its mean squared displacement is 2Dt, as the walk gave directly: the width grows as √t.",
              "它的均方位移为 2Dt，与无规行走直接给出的结果相同：宽度按 √t 增长。"),
-        step("gaussian-fraction", Eq(sp.Integral(gaussian, (x, -a, a)), sp.erf(a / (2 * sp.sqrt(D * t)))),
-             by.evaluating(),
+        step("gaussian-fraction", Eq(sp.Integral(G(x, t), (x, -a, a)), sp.erf(a / (2 * sp.sqrt(D * t)))),
+             by.substituting("gaussian"),
              "The fraction of walkers within a of the start is erf(a/√(4Dt)); for a = √(2Dt), one standard "
              "deviation, it is 68 %.",
-             "离起点不超过 a 的粒子所占比例为 erf(a/√(4Dt))；当 a = √(2Dt)，即一个标准差时，比例为 68 %。"),
+             "离起点不超过 a 的粒子所占比例由上式中的误差函数给出；当 a = √(2Dt)，即一个标准差时，比例为 68 %。"),
         *exercise(
             "ex-linear-profile",
             "A membrane keeps the concentration at c_0 on one side of a thin layer and lower on the other, so "
@@ -246,15 +250,18 @@ derivation = Derivation(
         *exercise(
             "ex-gaussian-3d",
             "In three dimensions walkers released at the origin spread as "
-            "P(r, t) = e^(−r²/(4Dt))/(4πDt)^(3/2). Check that the probability of all distances adds up to 1, "
+            "G_3(r, t) = e^(−r²/(4Dt))/(4πDt)^(3/2). Check that the probability of all distances adds up to 1, "
             "and find how the mean squared distance E[r²] grows.",
-            "在三维中，从原点释放的粒子按 P(r, t) = e^(−r²/(4Dt))/(4πDt)^(3/2) 散开。验证所有距离的概率之和为 1，"
+            "在三维中，从原点释放的粒子按 G_3(r, t) = e^(−r²/(4Dt))/(4πDt)^(3/2) 散开。验证所有距离的概率之和为 1，"
             "并求均方距离 E[r²] 如何增长。",
-            step("ex-gaussian-3d-normalised", Eq(sp.Integral(4 * sp.pi * r**2 * gaussian_3d, (r, 0, sp.oo)), 1),
-                 by.evaluating(),
+            define("ex-gaussian-3d", Eq(G_3(r, t), gaussian_3d),
+                   "The density of walkers at distance r.", "距离为 r 处的粒子密度。"),
+            step("ex-gaussian-3d-normalised", Eq(sp.Integral(4 * sp.pi * r**2 * G_3(r, t), (r, 0, sp.oo)), 1),
+                 by.substituting("ex-gaussian-3d"),
                  "A shell of radius r and thickness dr has volume 4πr² dr.", "半径为 r、厚度为 dr 的球壳体积为 4πr² dr。"),
             step("ex-gaussian-3d-spread",
-                 Eq(sp.Integral(4 * sp.pi * r**4 * gaussian_3d, (r, 0, sp.oo)), 6 * D * t), by.evaluating(),
+                 Eq(sp.Integral(4 * sp.pi * r**4 * G_3(r, t), (r, 0, sp.oo)), 6 * D * t),
+                 by.substituting("ex-gaussian-3d"),
                  "Weight each shell by r².", "用 r² 给每个球壳加权。"),
             answer=Text("E[r²] = 6Dt, three times the 2Dt of one coordinate, as the cube-corner walkers of the "
                         "random-walk handout gave.",
@@ -262,16 +269,15 @@ derivation = Derivation(
         ),
         *exercise(
             "ex-peak-height",
-            "How does the height of the Gaussian at the start, P(0, t), fall with time? How much lower is it "
+            "How does the height of the Gaussian at the start, G(0, t), fall with time? How much lower is it "
             "after four times as long?",
-            "起点处高斯分布的高度 P(0, t) 如何随时间下降？经过四倍长的时间后它降低到多少？",
-            step("ex-peak", Eq(gaussian.subs(x, 0), 1 / sp.sqrt(4 * sp.pi * D * t)), by.evaluating(),
+            "起点处高斯分布的高度 G(0, t) 如何随时间下降？经过四倍长的时间后它降低到多少？",
+            step("ex-peak", Eq(G(0, t), 1 / sp.sqrt(4 * sp.pi * D * t)), by.substituting("gaussian"),
                  "Put x = 0 into the Gaussian.", "把 x = 0 代入高斯分布。"),
-            step("ex-peak-later", Eq(gaussian.subs({x: 0, t: 4 * t}) / gaussian.subs(x, 0), sp.Rational(1, 2)),
-                 by.evaluating(),
+            step("ex-peak-later", Eq(G(0, 4 * t) / G(0, t), sp.Rational(1, 2)), by.substituting("gaussian"),
                  "Compare the heights at 4t and at t.", "比较 4t 与 t 时刻的高度。"),
-            answer=Text("P(0, t) = 1/√(4πDt) falls as 1/√t: four times as long, half as high (and twice as wide).",
-                        "P(0, t) = 1/√(4πDt) 按 1/√t 下降：时间变为四倍，高度减半（宽度加倍）。"),
+            answer=Text("G(0, t) = 1/√(4πDt) falls as 1/√t: four times as long, half as high (and twice as wide).",
+                        "G(0, t) = 1/√(4πDt) 按 1/√t 下降：时间变为四倍，高度减半（宽度加倍）。"),
         ),
     ),
     checks=(
@@ -279,7 +285,7 @@ derivation = Derivation(
                   "Fraction of 400 000 coin walkers (1000 steps each, exact binomial sampler of the sum of steps) "
                   "that end within a = 31 L of the start, against the Gaussian's erf.",
                   "40 万个抛硬币行走者（各走 1000 步，用二项分布精确抽样步长之和）中终点离起点不超过 a = 31 L "
-                  "的比例，与高斯分布的 erf 比较。"),
+                  "的比例，与高斯分布的误差函数比较。"),
     ),
     figures=FIGURES,
     module=__name__,

@@ -7,7 +7,7 @@ and gamma intervals). With Stokes' law it gives the size of a diffusing molecule
 measured diffusion constant, and how D changes with temperature through T and the viscosity.
 
 Sources: A. Einstein, Ann. Phys. 17, 549 (1905); W. Sutherland, Phil. Mag. 9, 781 (1905);
-M. von Smoluchowski, Ann. Phys. 21, 756 (1906); J. Perrin, C. R. Acad. Sci. 146, 967 (1908);
+M. Smoluchowski, Ann. Phys. 21, 756 (1906); J. Perrin, C. R. Acad. Sci. 146, 967 (1908);
 P. Nelson, Biological Physics (2004), §4.1.4; R. P. Feynman, The Feynman Lectures on Physics,
 vol. I (1963), ch. 41 and 43; the seed article, §1.2.4.
 """
@@ -55,10 +55,9 @@ from derive.sim import collisions, langevin
 
 EINSTEIN = "A. Einstein, Ann. Phys. 17, 549 (1905)"
 CODATA = "The International System of Units (SI), 9th ed. (BIPM, 2019): k_B is exact"
-IAPWS = ("IAPWS, Release on the IAPWS Formulation 2008 for the Viscosity of Ordinary Water Substance; "
-         "M. L. Huber et al., J. Phys. Chem. Ref. Data 38, 101 (2009)")
-HISTORY = ("W. Sutherland, Phil. Mag. 9, 781 (1905); M. von Smoluchowski, Ann. Phys. 21, 756 (1906); "
-           "J. Perrin, C. R. Acad. Sci. 146, 967 (1908)")
+IAPWS = "IAPWS, Release on the IAPWS Formulation 2008 for the Viscosity of Ordinary Water Substance"
+HISTORY = "W. Sutherland, Phil. Mag. 9, 781 (1905); M. Smoluchowski, Ann. Phys. 21, 756 (1906)"
+PERRIN = "J. Perrin, C. R. Acad. Sci. 146, 967 (1908)"
 LONGSWORTH = "L. G. Longsworth, J. Am. Chem. Soc. 75, 5705 (1953)"
 CRC = "CRC Handbook of Chemistry and Physics, 'Ionic conductivity and diffusion at infinite dilution'"
 velocity = length / time
@@ -75,9 +74,9 @@ v = symbols.random("v", velocity, "velocity just after a collision", "碰撞刚�
 s = symbols.random("s", time, "random time between collisions, of any distribution",
                    "随机的碰撞间隔，分布任意", positive=True)
 s_mean = symbols.add("s_mean", time, "mean time between collisions E[s]", "平均碰撞间隔 E[s]", positive=True,
-                     latex=r"\langle s\rangle")
+                     latex=r"\bar{s}")
 s_msq = symbols.add("s_msq", time**2, "mean squared time between collisions E[s²]", "碰撞间隔平方的平均 E[s²]",
-                    positive=True, latex=r"\langle s^{2}\rangle")
+                    positive=True, latex=r"\overline{s^{2}}")
 tau = symbols.add("tau", time, "mean time between collisions at random (exponential intervals)",
                   "随机碰撞（指数分布间隔）的平均间隔", positive=True)
 h = symbols.random("h", time, "a time between collisions at random (exponential, mean τ)",
@@ -204,17 +203,16 @@ SOURCES_ZH = {
         "《国际单位制（SI）》第 9 版（BIPM，2019）：k_B 是精确值",
     "IAPWS, Release on the IAPWS Formulation 2008 for the Viscosity of Ordinary Water Substance":
         "IAPWS，《普通水黏度的 IAPWS 2008 公式》",
-    "M. L. Huber et al., J. Phys. Chem. Ref. Data 38, 101 (2009)":
-        "M. L. Huber 等，J. Phys. Chem. Ref. Data 38, 101 (2009)",
     "L. G. Longsworth, J. Am. Chem. Soc. 75, 5705 (1953)": "L. G. Longsworth，J. Am. Chem. Soc. 75, 5705 (1953)",
     "CRC Handbook of Chemistry and Physics, 'Ionic conductivity and diffusion at infinite dilution'":
         "《CRC 化学与物理手册》，“无限稀释下的离子电导率与扩散”一表",
     "A. Einstein, Ann. Phys. 17, 549 (1905)": "A. Einstein，Ann. Phys. 17, 549 (1905)",
-    "W. Sutherland, Phil. Mag. 9, 781 (1905)": "W. Sutherland，Phil. Mag. 9, 781 (1905)",
-    "M. von Smoluchowski, Ann. Phys. 21, 756 (1906)": "M. von Smoluchowski，Ann. Phys. 21, 756 (1906)",
+    "W. Sutherland, Phil. Mag. 9, 781 (1905)": "萨瑟兰，《哲学杂志》第 9 卷第 781 页（1905）",
+    "M. Smoluchowski, Ann. Phys. 21, 756 (1906)": "斯莫卢霍夫斯基，Ann. Phys. 21, 756 (1906)",
     "J. Perrin, C. R. Acad. Sci. 146, 967 (1908)": "J. Perrin，C. R. Acad. Sci. 146, 967 (1908)",
     "the relation": "该关系",
     "the same relation, found independently": "独立发现的同一关系",
+    "Brownian motion measured, and Avogadro's number": "布朗运动的测量与阿伏伽德罗常数",
     "diffusion": "扩散",
     "glucose": "葡萄糖",
     "K⁺": "K⁺",
@@ -244,6 +242,7 @@ derivation = Derivation(
     ),
     independent=(independent(v, s), independent(v, h)),
     sources=(f"{EINSTEIN} (the relation)", f"{HISTORY} (the same relation, found independently)",
+             f"{PERRIN} (Brownian motion measured, and Avogadro's number)",
              "P. Nelson, Biological Physics (2004), §4.1.4",
              "R. P. Feynman, The Feynman Lectures on Physics, vol. I (1963), ch. 43 (diffusion)",
              f"{CODATA}", f"{IAPWS} (the viscosity of water at 5, 25 and 37 °C)", f"{LONGSWORTH} (glucose)",
@@ -291,15 +290,15 @@ derivation = Derivation(
              "explained the jiggling of pollen grains Robert Brown had watched in 1827; Sutherland found "
              "it independently the same year, and Smoluchowski in 1906.",
              "相乘后 m 和 Δt 消去，ζD = k_B T。摩擦越大的粒子扩散越慢，而且恰好成反比。Einstein 在 1905 年"
-             "得到这一关系，那篇论文解释了 Robert Brown 于 1827 年观察到的花粉颗粒的无规抖动；"
-             "同年 Sutherland 独立地得到了它，Smoluchowski 则在 1906 年得到。"),
+             "得到这一关系，那篇论文解释了 Brown 于 1827 年观察到的花粉颗粒的无规抖动；"
+             "同年萨瑟兰独立地得到了它，斯莫卢霍夫斯基则在 1906 年得到。"),
         step("einstein-diffusion", Eq(D, k_B * T / zeta), by.solving_for(D, "einstein"),
              "Written for D: D = k_B T/ζ.", "写成 D 的形式：D = k_B T/ζ。"),
         heading("Collision intervals of any distribution", "任意分布的碰撞间隔",
                 step("friction-general", Eq(zeta_r, 2 * m * s_mean / s_msq),
                      by.earlier_result("viscous-friction", "friction-general"),
-                     "With intervals s of any distribution, 1.2.2 gave ζ' = 2m⟨s⟩/⟨s²⟩.",
-                     "碰撞间隔 s 服从任意分布时，1.2.2 给出 ζ' = 2m⟨s⟩/⟨s²⟩。")),
+                     "With intervals s of any distribution, 1.2.2 gave ζ' = 2m E[s]/E[s²].",
+                     "碰撞间隔 s 服从任意分布时，1.2.2 给出 ζ' = 2m E[s]/E[s²]。")),
         define("diffusion-of-flights", Eq(D_r, E(Dx_r**2) / (2 * E(s))),
                "The diffusion constant of a walk whose steps take random times: mean squared step "
                "over twice the mean time per step (as D = L²/(2Δt)).",
@@ -311,18 +310,18 @@ derivation = Derivation(
              "Square and average.", "平方后取平均。"),
         step("flight-independent", Eq(E(v**2 * s**2), E(v**2) * E(s**2)), by.independence(v, s),
              "The velocity does not depend on how long the flight lasts.", "速度与飞行持续多久无关。"),
-        define("interval-mean", Eq(E(s), s_mean), "The mean interval is ⟨s⟩", "平均间隔为 ⟨s⟩，"),
-        define("interval-mean-square", Eq(E(s**2), s_msq), "and its mean square ⟨s²⟩.", "间隔平方的平均为 ⟨s²⟩。"),
+        define("interval-mean", Eq(E(s), s_mean), "The mean interval is s_mean = E[s]", "平均间隔为 s_mean = E[s]，"),
+        define("interval-mean-square", Eq(E(s**2), s_msq), "and its mean square s_msq = E[s²].", "间隔平方的平均为 s_msq = E[s²]。"),
         step("diffusion-random", Eq(D_r, k_B * T * s_msq / (2 * m * s_mean)),
              by.substituting("flight-squared", "flight-independent", "equipartition", "interval-mean",
                              "interval-mean-square", into="diffusion-of-flights"),
-             "D' = k_B T⟨s²⟩/(2m⟨s⟩): long flights count more here too.",
-             "D' = k_B T⟨s²⟩/(2m⟨s⟩)：这里长的飞行同样贡献更大。"),
+             "D' = k_B T E[s²]/(2m E[s]): long flights count more here too.",
+             "D' = k_B T E[s²]/(2m E[s])：这里长的飞行同样贡献更大。"),
         step("einstein-random", Eq(zeta_r * D_r, k_B * T),
              by.substituting("friction-general", "diffusion-random"),
-             "⟨s⟩ and ⟨s²⟩ cancel: ζ'D' = k_B T for intervals of any distribution. ζ and D each depend on "
+             "E[s] and E[s²] cancel: ζ'D' = k_B T for intervals of any distribution. ζ and D each depend on "
              "the details of the collisions; their product does not.",
-             "⟨s⟩ 和 ⟨s²⟩ 消去：对任意分布的间隔都有 ζ'D' = k_B T。ζ 和 D 各自取决于碰撞的细节，"
+             "E[s] 和 E[s²] 消去：对任意分布的间隔都有 ζ'D' = k_B T。ζ 和 D 各自取决于碰撞的细节，"
              "它们的乘积却不取决于。"),
         heading("Collisions at random: exponential intervals", "完全随机的碰撞：指数分布的间隔",
                 given("exponential-intervals", Eq(s, h),
@@ -334,10 +333,10 @@ derivation = Derivation(
              "and its mean square is 2τ².", "其平方的平均为 2τ²。"),
         step("exponential-mean", Eq(s_mean, tau),
              by.substituting("exponential-intervals", "mean-interval", into="interval-mean"),
-             "So ⟨s⟩ = τ", "所以 ⟨s⟩ = τ，"),
+             "So E[s] = τ", "所以 E[s] = τ，"),
         step("exponential-mean-square", Eq(s_msq, 2 * tau**2),
              by.substituting("exponential-intervals", "mean-square-interval", into="interval-mean-square"),
-             "and ⟨s²⟩ = 2τ².", "⟨s²⟩ = 2τ²。"),
+             "and E[s²] = 2τ².", "E[s²] = 2τ²。"),
         step("diffusion-exponential", Eq(D_r, k_B * T * tau / m),
              by.substituting("exponential-mean", "exponential-mean-square", into="diffusion-random"),
              "D' = k_B T τ/m: not k_B T τ/(2m), because long flights count more; and ζ' = m/τ (1.2.2), so "
@@ -391,10 +390,10 @@ derivation = Derivation(
              by.substituting("diffusion-warm", "diffusion-cold"),
              "The ratio does not depend on the size of the sphere.", "两者之比与小球的大小无关。"),
         cite("water-viscosity-cold", Eq(eta_1, WATER_VISCOSITY_COLD), IAPWS,
-             "Water at 5 °C (278.15 K) has η = 1.518 mPa·s", "水在 5 °C（278.15 K）时 η = 1.518 mPa·s，"),
+             "Water at 5 °C (278.15 K) has η = 1.518 × 10⁻³ Pa·s", "水在 5 °C（278.15 K）时 η = 1.518 × 10⁻³ Pa·s，"),
         cite("water-viscosity-body", Eq(eta_2, WATER_VISCOSITY_BODY), IAPWS,
              "and at body temperature, 37 °C (310.15 K), η = 0.6913 mPa·s: less than half.",
-             "在体温 37 °C（310.15 K）时 η = 0.6913 mPa·s：不到一半。"),
+             "在体温 37 °C（310.15 K）时 η = 0.6913 × 10⁻³ Pa·s：不到一半。"),
         step("warm-over-cold-value", Eq(D_2 / D_1, sp.Rational("2.45")),
              by.evaluating_at("warm-over-cold", {T_1: COLD, T_2: BODY, eta_1: WATER_VISCOSITY_COLD,
                                                  eta_2: WATER_VISCOSITY_BODY}, digits=3),
@@ -434,7 +433,7 @@ derivation = Derivation(
             "ex-perrin",
             "Perrin's idea: a bead of radius 0.5 μm in water at 20 °C (η = 1.002 mPa·s) is seen to diffuse with "
             "D = 0.429 μm²/s. What value of k_B does this give?",
-            "Perrin 的思路：半径 0.5 μm 的小球在 20 °C 的水中（η = 1.002 mPa·s）扩散，测得 D = 0.429 μm²/s。"
+            "Perrin 的思路：半径 0.5 μm 的小球在 20 °C 的水中（η = 1.002 × 10⁻³ Pa·s）扩散，测得 D = 0.429 μm²/s。"
             "由此得到的 k_B 是多少？",
             step("ex-boltzmann-from-diffusion", Eq(k_B, 6 * sp.pi * eta * R * D / T),
                  by.solving_for(k_B, "stokes-einstein"),
@@ -447,7 +446,7 @@ derivation = Derivation(
                  "Put the measured numbers in.", "代入测量值。"),
             answer=Text("k_B ≈ 1.38 × 10⁻²³ J/K; with the gas constant R = N_A k_B = 8.314 J/(mol K) this "
                         "counts the molecules in a mole: N_A ≈ 6.0 × 10²³.",
-                        "k_B ≈ 1.38 × 10⁻²³ J/K；由气体常数 R = N_A k_B = 8.314 J/(mol K)，可以数出一摩尔中的"
+                        "k_B ≈ 1.38 × 10⁻²³ J/K；由气体常数 R = N_A k_B（每摩尔 8.314 J/K），可以数出一摩尔中的"
                         "分子数：N_A ≈ 6.0 × 10²³。"),
         ),
     ),
@@ -460,8 +459,8 @@ derivation = Derivation(
                   "在 40 万个受推动的粒子上测量 ζD：F/v_drift 乘以 Var x/(2t)。"),
         simulated("diffusion-gamma", "diffusion-random", diffusion_gamma, GAMMA_FLIGHTS,
                   "E[x²]/(2E[t]) of 500 000 free particles with gamma-distributed flight times "
-                  "(shape 2: ⟨s²⟩ = 1.5⟨s⟩²).",
-                  "50 万个飞行时间服从伽马分布（形状参数 2：⟨s²⟩ = 1.5⟨s⟩²）的自由粒子的 E[x²]/(2E[t])。"),
+                  "(shape 2: E[s²] = 1.5 E[s]²).",
+                  "50 万个飞行时间服从伽马分布（形状参数 2：E[s²] = 1.5 E[s]²）的自由粒子的 E[x²]/(2E[t])。"),
         simulated("einstein-gamma", "einstein-random", einstein_gamma, GAMMA_FLIGHTS,
                   "ζ'D' with gamma-distributed flight times: friction from 200 000 pushed particles, D' from "
                   "500 000 free ones.",

@@ -83,7 +83,7 @@ def boltzmann_squares_3d(at: Params, rng: np.random.Generator) -> Estimate:
 NEEDS = Text("integrals over the whole line, among them the Gaussian integral: e^(−x²) integrates to √π",
              "在整条实轴上的积分，其中包括高斯积分：e^(−x²) 的积分等于 √π")
 SOURCES_ZH = {"Boltzmann's law and the distribution of velocities": "玻尔兹曼定律与速度分布",
-              "J. C. Maxwell, Phil. Mag. 19, 19 (1860)": "J. C. Maxwell，Phil. Mag. 19, 19 (1860)",
+              "J. C. Maxwell, Phil. Mag. 19, 19 (1860)": "J. C. Maxwell，《哲学杂志》第 19 卷第 19 页（1860）",
               "the distribution of velocities in a gas": "气体中的速度分布"}
 
 derivation = Derivation(

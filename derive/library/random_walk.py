@@ -129,8 +129,8 @@ SOURCES_ZH = {
     "the random walk": "无规行走",
     "steps of any distribution": "任意分布的步长",
     "the conformation of polymers": "高分子的构象",
-    "R. Brown, Phil. Mag. 4, 161 (1828)": "R. Brown，Phil. Mag. 4, 161 (1828)",
-    "K. Pearson, Nature 72, 294 (1905)": "K. Pearson，Nature 72, 294 (1905)",
+    "R. Brown, Phil. Mag. 4, 161 (1828)": "R. Brown，《哲学杂志》第 4 卷第 161 页（1828）",
+    "K. Pearson, Nature 72, 294 (1905)": "皮尔逊，Nature 72, 294 (1905)",
     "the jiggling of pollen grains seen in 1827": "1827 年观察到的花粉颗粒的抖动",
     "the name 'random walk'": "“无规行走”这一名称",
 }

@@ -55,8 +55,7 @@ from derive.sim import collisions
 NELSON = "P. Nelson, Biological Physics: Energy, Information, Life (2004), §4.1.4"
 STOKES = ("G. G. Stokes, Trans. Camb. Phil. Soc. 9, 8 (1851); "
           "L. D. Landau and E. M. Lifshitz, Fluid Mechanics, 2nd ed. (1987), §20")
-IAPWS = ("IAPWS, Release on the IAPWS Formulation 2008 for the Viscosity of Ordinary Water Substance; "
-         "M. L. Huber et al., J. Phys. Chem. Ref. Data 38, 101 (2009)")
+IAPWS = "IAPWS, Release on the IAPWS Formulation 2008 for the Viscosity of Ordinary Water Substance"
 velocity = length / time
 force = mass * length / time**2
 
@@ -74,9 +73,9 @@ zeta = symbols.add("zeta", force / velocity, "viscous friction coefficient", "�
 s = symbols.random("s", time, "random time between collisions, of any distribution",
                    "随机的碰撞间隔，分布任意", positive=True)
 s_mean = symbols.add("s_mean", time, "mean time between collisions E[s]", "平均碰撞间隔 E[s]", positive=True,
-                     latex=r"\langle s\rangle")
+                     latex=r"\bar{s}")
 s_msq = symbols.add("s_msq", time**2, "mean squared time between collisions E[s²]", "碰撞间隔平方的平均 E[s²]",
-                    positive=True, latex=r"\langle s^{2}\rangle")
+                    positive=True, latex=r"\overline{s^{2}}")
 Dx_r = symbols.random("Dx_r", length, "displacement during one flight of random length", "一次随机长度飞行中的位移",
                       latex=r"\Delta x'")
 v_drift_r = symbols.add("v_drift_r", velocity, "drift velocity with random collision times",
@@ -158,8 +157,6 @@ SOURCES_ZH = {
         "L. D. Landau 和 E. M. Lifshitz，《流体力学》（朗道理论物理学教程；英文第 2 版 1987 年）",
     "IAPWS, Release on the IAPWS Formulation 2008 for the Viscosity of Ordinary Water Substance":
         "IAPWS，《普通水黏度的 IAPWS 2008 公式》",
-    "M. L. Huber et al., J. Phys. Chem. Ref. Data 38, 101 (2009)":
-        "M. L. Huber 等，J. Phys. Chem. Ref. Data 38, 101 (2009)",
     "Stokes' law": "斯托克斯定律",
     "the collision model of friction": "摩擦的碰撞模型",
     "the viscosity of water": "水的粘度",
@@ -167,7 +164,7 @@ SOURCES_ZH = {
 
 derivation = Derivation(
     id="viscous-friction",
-    title=Text("Viscous friction from collisions: ζ = 2m⟨s⟩/⟨s²⟩", "碰撞产生的粘性摩擦：ζ = 2m⟨s⟩/⟨s²⟩"),
+    title=Text("Viscous friction from collisions: ζ = 2m E[s]/E[s²]", "碰撞产生的粘性摩擦：ζ = 2m E[s]/E[s²]"),
     question=Text(
         "What is friction in a liquid, and how does a particle move under a force when it keeps "
         "colliding with the molecules around it?",
@@ -194,9 +191,9 @@ derivation = Derivation(
              "force, v_drift = F/ζ.",
              "在液体中，分子每皮秒就把粒子的速度打乱许多次，所以恒力不能让它一直加速，"
              "只能产生与力成正比的漂移速度：v_drift = F/ζ。"),
-        Text("For collision intervals s of any distribution ζ = 2m⟨s⟩/⟨s²⟩: 2m/Δt for collisions every Δt, "
+        Text("For collision intervals s of any distribution ζ = 2m E[s]/E[s²]: 2m/Δt for collisions every Δt, "
              "m/τ for collisions at random (exponential intervals), because long flights count more.",
-             "对任意分布的碰撞间隔 s，ζ = 2m⟨s⟩/⟨s²⟩：每隔 Δt 碰撞一次时为 2m/Δt，"
+             "对任意分布的碰撞间隔 s，ζ = 2m E[s]/E[s²]：每隔 Δt 碰撞一次时为 2m/Δt，"
              "随机碰撞（指数分布的间隔）时为 m/τ，因为长的飞行贡献更大。"),
         Text("For a sphere of radius R in a liquid of viscosity η, hydrodynamics gives ζ = 6πηR (Stokes, 1851).",
              "对于粘度为 η 的液体中半径为 R 的球，流体力学给出 ζ = 6πηR（Stokes，1851 年）。"),
@@ -250,9 +247,9 @@ derivation = Derivation(
                       "v s + F s²/(2m).",
                       "真实的碰撞并不像钟表那样准时。设两次碰撞之间的时间 s 是随机的，分布任意；"
                       "一次长度为 s 的飞行使粒子移动 v s + F s²/(2m)。")),
-        define("interval-mean", Eq(E(s), s_mean), "Call the mean interval ⟨s⟩.", "把平均间隔记作 ⟨s⟩。"),
+        define("interval-mean", Eq(E(s), s_mean), "Call the mean interval s_mean = E[s]", "把平均间隔记作 s_mean = E[s]，"),
         define("interval-mean-square", Eq(E(s**2), s_msq),
-               "and the mean of its square ⟨s²⟩.", "把间隔平方的平均记作 ⟨s²⟩。"),
+               "and the mean of its square s_msq = E[s²].", "把间隔平方的平均记作 s_msq = E[s²]。"),
         step("mean-random-displacement-terms", Eq(E(Dx_r), E(v * s) + F * E(s**2) / (2 * m)),
              by.taking_expectation("random-flight"),
              "Take the mean over many flights.", "对许多次飞行取平均。"),
@@ -262,26 +259,26 @@ derivation = Derivation(
         step("mean-random-displacement", Eq(E(Dx_r), F * s_msq / (2 * m)),
              by.substituting("velocity-independent-of-interval", "mean-after-collision", "interval-mean-square",
                              into="mean-random-displacement-terms"),
-             "So a flight carries the particle F⟨s²⟩/(2m) on average: the mean of the square, not the "
+             "So a flight carries the particle F E[s²]/(2m) on average: the mean of the square, not the "
              "square of the mean.",
-             "所以一次飞行平均使粒子移动 F⟨s²⟩/(2m)：是平方的平均，而不是平均的平方。"),
+             "所以一次飞行平均使粒子移动 F E[s²]/(2m)：是平方的平均，而不是平均的平方。"),
         define("drift-velocity-random", Eq(v_drift_r, E(Dx_r) / E(s)),
                "Over many flights, the drift velocity is total displacement over total time: the mean "
                "displacement per flight over the mean flight time.",
                "在许多次飞行中，漂移速度等于总位移除以总时间，即每次飞行的平均位移除以平均飞行时间。"),
         step("drift-random", Eq(v_drift_r, F * s_msq / (2 * m * s_mean)),
              by.substituting("mean-random-displacement", "interval-mean", into="drift-velocity-random"),
-             "v'_drift = F⟨s²⟩/(2m⟨s⟩): still proportional to the force.",
-             "v'_drift = F⟨s²⟩/(2m⟨s⟩)：仍与力成正比。"),
+             "The drift velocity is still proportional to the force.",
+             "漂移速度仍与力成正比。"),
         define("friction-coefficient-random", Eq(zeta_r, F / v_drift_r),
                "The friction coefficient keeps its definition.", "摩擦系数的定义不变。"),
         step("friction-general", Eq(zeta_r, 2 * m * s_mean / s_msq),
              by.substituting("drift-random", into="friction-coefficient-random"),
-             "For intervals of any distribution ζ' = 2m⟨s⟩/⟨s²⟩. The law v_drift = F/ζ survives; the value "
+             "For intervals of any distribution ζ' = 2m E[s]/E[s²]. The law v_drift = F/ζ survives; the value "
              "of ζ depends on how irregular the collisions are. Collisions exactly every Δt have "
-             "⟨s²⟩ = ⟨s⟩² = Δt², and give back ζ = 2m/Δt.",
-             "对任意分布的间隔，ζ' = 2m⟨s⟩/⟨s²⟩。v_drift = F/ζ 的形式不变，ζ 的值则取决于碰撞有多不规则。"
-             "恰好每隔 Δt 碰撞一次时 ⟨s²⟩ = ⟨s⟩² = Δt²，又回到 ζ = 2m/Δt。"),
+             "E[s²] = E[s]² = Δt², and give back ζ = 2m/Δt.",
+             "对任意分布的间隔，ζ' = 2m E[s]/E[s²]。v_drift = F/ζ 的形式不变，ζ 的值则取决于碰撞有多不规则。"
+             "恰好每隔 Δt 碰撞一次时 E[s²] = E[s]² = Δt²，又回到 ζ = 2m/Δt。"),
         heading("Collisions at random: exponential intervals", "完全随机的碰撞：指数分布的间隔",
                 given("exponential-intervals", Eq(s, h),
                       "If the collisions come at random, each as likely in any instant whatever happened "
@@ -295,14 +292,14 @@ derivation = Derivation(
              "其平方的平均为 2τ²，是均值平方的两倍：长的飞行权重更大。"),
         step("exponential-mean", Eq(s_mean, tau),
              by.substituting("exponential-intervals", "mean-interval", into="interval-mean"),
-             "So ⟨s⟩ = τ", "所以 ⟨s⟩ = τ，"),
+             "So E[s] = τ", "所以 E[s] = τ，"),
         step("exponential-mean-square", Eq(s_msq, 2 * tau**2),
              by.substituting("exponential-intervals", "mean-square-interval", into="interval-mean-square"),
-             "and ⟨s²⟩ = 2τ².", "⟨s²⟩ = 2τ²。"),
+             "and E[s²] = 2τ².", "E[s²] = 2τ²。"),
         step("drift-exponential", Eq(v_drift_r, F * tau / m),
              by.substituting("exponential-mean", "exponential-mean-square", into="drift-random"),
-             "v'_drift = F τ/m: twice as fast as with collisions every τ.",
-             "v'_drift = Fτ/m：比每隔 τ 碰撞一次时快一倍。"),
+             "v_drift_r = F τ/m: twice as fast as with collisions every τ.",
+             "v_drift_r = Fτ/m：比每隔 τ 碰撞一次时快一倍。"),
         step("friction-random", Eq(zeta_r, m / tau),
              by.substituting("exponential-mean", "exponential-mean-square", into="friction-general"),
              "ζ' = m/τ, the seed article's value: it holds for exponential intervals, not for random "
@@ -320,7 +317,7 @@ derivation = Derivation(
             "ex-bead-friction",
             "A plastic bead of radius 1 μm is held in water at 25 °C (η = 0.8900 mPa·s). Estimate its friction "
             "coefficient by Stokes' law.",
-            "一个半径 1 μm 的塑料小球放在 25 °C 的水中（η = 0.8900 mPa·s）。用 Stokes 定律估算它的摩擦系数。",
+            "一个半径 1 μm 的塑料小球放在 25 °C 的水中（η = 0.8900 × 10⁻³ Pa·s）。用 Stokes 定律估算它的摩擦系数。",
             step("ex-bead-friction-value", Eq(zeta, sp.Rational("1.68e-8") * kilogram / second),
                  by.evaluating_at("stokes", {eta: WATER_25C, R: BEAD}, digits=3),
                  "Put the numbers into ζ = 6πηR.", "把数值代入 ζ = 6πηR。"),
@@ -343,20 +340,20 @@ derivation = Derivation(
         ),
         *exercise(
             "ex-irregular-collisions",
-            "Write ⟨s²⟩ = ⟨s⟩² + σ_s², where σ_s² is the variance of the intervals. Show that irregular "
+            "Write E[s²] = E[s]² + σ_s², where σ_s² is the variance of the intervals. Show that irregular "
             "collisions give less friction than regular ones with the same mean interval.",
-            "把 ⟨s²⟩ 写成 ⟨s⟩² + σ_s²，其中 σ_s² 是间隔的方差。证明：平均间隔相同时，不规则的碰撞比规则的碰撞"
+            "把 E[s²] 写成 E[s]² + σ_s²，其中 σ_s² 是间隔的方差。证明：平均间隔相同时，不规则的碰撞比规则的碰撞"
             "产生的摩擦小。",
             define("ex-variance", Eq(sigma2, s_msq - s_mean**2),
                    "The variance of the interval is its mean square minus the square of its mean.",
                    "间隔的方差等于其平方的平均减去平均的平方。"),
             step("ex-friction-variance", Eq(zeta_r, 2 * m * s_mean / (s_mean**2 + sigma2)),
                  by.substituting("ex-variance", "friction-general"),
-                 "Put ⟨s²⟩ = ⟨s⟩² + σ_s² into ζ' = 2m⟨s⟩/⟨s²⟩.", "把 ⟨s²⟩ = ⟨s⟩² + σ_s² 代入 ζ' = 2m⟨s⟩/⟨s²⟩。"),
-            answer=Text("ζ' = 2m⟨s⟩/(⟨s⟩² + σ_s²) ≤ 2m/⟨s⟩, with equality only when σ_s = 0 (collisions like "
-                        "clockwork). Exponential intervals have σ_s = ⟨s⟩ and half the friction.",
-                        "ζ' = 2m⟨s⟩/(⟨s⟩² + σ_s²) ≤ 2m/⟨s⟩，只有 σ_s = 0（碰撞像钟表一样准时）时取等号。"
-                        "指数分布的间隔 σ_s = ⟨s⟩，摩擦只有一半。"),
+                 "Put E[s²] = E[s]² + σ_s² into ζ' = 2m E[s]/E[s²].", "把 E[s²] = E[s]² + σ_s² 代入 ζ' = 2m E[s]/E[s²]。"),
+            answer=Text("ζ' = 2m E[s]/(E[s]² + σ_s²) ≤ 2m/E[s], with equality only when σ_s = 0 (collisions like "
+                        "clockwork). Exponential intervals have σ_s = E[s] and half the friction.",
+                        "ζ' = 2m E[s]/(E[s]² + σ_s²) ≤ 2m/E[s]，只有 σ_s = 0（碰撞像钟表一样准时）时取等号。"
+                        "指数分布的间隔 σ_s = E[s]，摩擦只有一半。"),
         ),
     ),
     checks=(
@@ -368,8 +365,8 @@ derivation = Derivation(
                   "F 除以测得的漂移速度（每隔 Δt 碰撞一次）。"),
         simulated("friction-gamma", "friction-general", friction_gamma, GAMMA_FLIGHTS,
                   "F divided by the measured drift velocity of 200 000 particles whose flight times are "
-                  "gamma-distributed (shape 2: ⟨s²⟩ = 1.5⟨s⟩²), neither regular nor exponential.",
-                  "20 万个飞行时间服从伽马分布（形状参数 2：⟨s²⟩ = 1.5⟨s⟩²）的粒子：F 除以测得的漂移速度；"
+                  "gamma-distributed (shape 2: E[s²] = 1.5 E[s]²), neither regular nor exponential.",
+                  "20 万个飞行时间服从伽马分布（形状参数 2：E[s²] = 1.5 E[s]²）的粒子：F 除以测得的漂移速度；"
                   "这种间隔既不规则，也不是指数分布。"),
         simulated("drift-random", "drift-exponential", drift_random, RANDOM_FLIGHTS,
                   "Displacement over time of 200 000 particles with exponential flight times.",

@@ -7,7 +7,7 @@ import sympy as sp
 
 from derive.check import check_step, check_steps
 from derive.library import diffusion_equation as de
-from derive.library.diffusion_equation import D, L, P, a, c, dt, j, t, x
+from derive.library.diffusion_equation import D, G, L, P, a, c, dt, j, t, x
 from derive.report import Status
 from derive.verify import run_check
 
@@ -40,7 +40,7 @@ def test_the_flux_count_expanded_keeps_no_term_beyond_its_order():
 def test_coin_walkers_meet_the_gaussian_and_reject_a_gaussian_twice_as_wide():
     check = next(c for c in DIFFUSION.checks if c.name == "gaussian-fraction")
     assert run_check(DIFFUSION, check).passed
-    wide = DIFFUSION.with_claim("gaussian-fraction", sp.Eq(sp.Integral(de.gaussian, (x, -a, a)),
+    wide = DIFFUSION.with_claim("gaussian-fraction", sp.Eq(sp.Integral(G(x, t), (x, -a, a)),
                                                          sp.erf(a / (2 * sp.sqrt(2 * D * t)))))
     assert not run_check(wide, check).passed
 
