@@ -197,6 +197,11 @@ NEEDS = Text("a first-order linear differential equation, and the probability th
              "一阶线性微分方程，以及几个独立事件同时发生的概率")
 SOURCES_ZH = {
     "gates": "门",
+    "the voltage sensor and gating charge": "电压感受器与门控电荷",
+    "S. K. Aggarwal and R. MacKinnon, Neuron 16, 1169 (1996)": "S. K. Aggarwal 和 R. MacKinnon，Neuron 16, 1169 (1996)",
+    "N. E. Schoppa, K. McCormack, M. A. Tanouye and F. J. Sigworth, Science 255, 1712 (1992)":
+        "N. E. Schoppa、K. McCormack、M. A. Tanouye 和 F. J. Sigworth，Science 255, 1712 (1992)",
+    "F. Bezanilla, Physiol. Rev. 80, 555 (2000)": "F. Bezanilla，Physiol. Rev. 80, 555 (2000)",
     "n⁴, m³h": "n⁴、m³h",
 }
 
@@ -219,6 +224,9 @@ derivation = Derivation(
     independent=(independent(G_1, G_2, G_3, G_4), independent(M_1, M_2, M_3, gate_h)),
     sources=(f"{HODGKIN_HUXLEY}, eqs. 6-7 (gates) and 14-16 (n⁴, m³h)",
              "B. Hille, Ion Channels of Excitable Membranes, 3rd ed. (2001), ch. 2",
+             "F. Bezanilla, Physiol. Rev. 80, 555 (2000) (the voltage sensor and gating charge)",
+             "N. E. Schoppa, K. McCormack, M. A. Tanouye and F. J. Sigworth, Science 255, 1712 (1992)",
+             "S. K. Aggarwal and R. MacKinnon, Neuron 16, 1169 (1996)",
              "The seed article, 高中生也能看懂的的神经科学数学基础, §1 and §1.1 (2024)"),
     steps=(
         cite("two-state-gate", Eq(sp.Derivative(n(t), t), alpha * (1 - n(t)) - beta * n(t)), HODGKIN_HUXLEY,
@@ -331,12 +339,13 @@ derivation = Derivation(
                  "Hodgkin and Huxley's n∞ = α_n/(α_n + β_n), fitted to measurements, is not exactly this curve, "
                  "but at its steepest (near -59 mV) it is as steep as a Boltzmann gate with z_g = 1.54 at "
                  "6.3 °C: each of the four K⁺ gates moves about one and a half elementary charges, some six per "
-                 "channel. (Gating currents measured on cloned K⁺ channels give about 12-14 e per channel, "
-                 "because the channel's gates are not fully independent.)",
+                 "channel. (Gating currents measured on the cloned Shaker K⁺ channel give about 12-14 e per "
+                 "channel (Schoppa et al. 1992; Aggarwal and MacKinnon 1996): a real channel is not four "
+                 "independent two-state gates.)",
                  "Hodgkin 和 Huxley 按实验数据拟合的 n∞ = α_n/(α_n + β_n) 并不完全是这条曲线，但在最陡处"
                  "（约 -59 mV）它与 6.3 °C 下 z_g = 1.54 的玻尔兹曼门一样陡：四个 K⁺ 门每个移动约一个半元电荷，"
-                 "每个通道约六个。（在克隆的 K⁺ 通道上测得的门控电流给出每个通道约 12-14 个 e，因为通道的各个门"
-                 "并不完全独立。）"),
+                 "每个通道约六个。（在克隆的 Shaker K⁺ 通道上测得的门控电流给出每个通道约 12-14 个 e（Schoppa 等 "
+                 "1992；Aggarwal 和 MacKinnon 1996）：真实的通道并不是四个独立的两态门。）"),
         # --- Exercises -------------------------------------------------------------------------------
         *exercise("ex-e-fold",
                   "By how many millivolts must the membrane depolarise to raise a gate's odds P_open/P_closed "

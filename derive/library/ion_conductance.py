@@ -77,7 +77,7 @@ uA_cm2 = _unit("uA_per_cm2", "μA/cm²", current / length**2, sp.Rational(1, 10*
 uF_cm2 = _unit("uF_per_cm2", "μF/cm²", capacitance / length**2, sp.Rational(1, 10**6) * farad / centimeter**2)
 uC_cm2 = _unit("uC_per_cm2", "μC/cm²", charge / length**2, sp.Rational(1, 10**6) * coulomb / centimeter**2)
 kohm_cm2 = _unit("kohm_cm2", "kΩ cm²", voltage * length**2 / current, 1000 * ohm * centimeter**2)
-per_cm2 = _unit("per_cm2", "1/cm²", 1 / length**2, 1 / centimeter**2)
+per_cm2 = _unit("per_cm2", "cm⁻²", 1 / length**2, 1 / centimeter**2)
 uM_per_s = _unit("uM_per_s", "μM/s", amount_of_substance / (length**3 * time), millimolar / (1000 * second))
 concentration = amount_of_substance / length**3
 area = length**2
@@ -141,7 +141,7 @@ N_A = symbols.add("N_A", 1 / amount_of_substance, "Avogadro's constant", "阿伏
 c_K = symbols.add("c_K", concentration, "K⁺ concentration inside the axon", "轴突内的 K⁺ 浓度", positive=True,
                   latex=r"c_{\mathrm{K}}")
 share = symbols.add("share", 1, "those ions as a fraction of the K⁺ inside, per area of membrane",
-                    "这些离子占（每单位膜面积下）细胞内 K⁺ 的比例", real=True)
+                    "这些离子占（每单位膜面积下）细胞内 K⁺ 的比例", real=True, latex=r"f_{\mathrm{K}}")
 g_K, g_Na, g_L = (conductances[k] for k in ("g_K", "g_Na", "g_L"))
 E_K, E_Na, E_L = (conductances[k] for k in ("E_K", "E_Na", "E_L"))
 
