@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import numpy as np
 import sympy as sp
-from sympy.physics.units import capacitance, centimeter, current, length, meter, micrometer, millimeter, ohm, second
-from sympy.physics.units import time, voltage
+from sympy.physics.units import capacitance, centimeter, current, farad, length, meter, micrometer, millimeter, ohm
+from sympy.physics.units import Quantity, milli, millisecond, second, siemens, time, voltage
 from sympy.physics.units.definitions.dimension_definitions import impedance
 
 from derive import (
@@ -30,7 +30,9 @@ from derive import (
     by,
     cite,
     define,
+    exercise,
     given,
+    heading,
     measured,
     simulated,
     step,
@@ -41,12 +43,14 @@ from derive.sim import cable as solver
 HH = "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952)"
 RUSHTON = "W. A. H. Rushton, J. Physiol. 115, 101 (1951)"
 DAYAN_ABBOTT = "P. Dayan and L. F. Abbott, Theoretical Neuroscience (2001), §6.3"
+HURSH = "J. B. Hursh, Am. J. Physiol. 127, 131 (1939)"
 area = length**2
 
 symbols = SymbolTable()
 x = symbols.add("x", length, "position along the axon", "沿轴突的位置", real=True)
 t = symbols.add("t", time, "time", "时间", real=True)
-h = symbols.add("h", length, "length of a short piece of axon", "一小段轴突的长度", positive=True, latex=r"\Delta x")
+dx = symbols.add("Delta_x", length, "length of a short piece of axon", "一小段轴突的长度", positive=True,
+                 latex=r"\Delta x")
 a = symbols.add("a", length, "radius of the axon", "轴突半径", positive=True)
 R_i = symbols.add("R_i", impedance * length, "resistivity of the axoplasm", "轴浆电阻率", positive=True,
                   latex=r"R_{\mathrm{i}}")
@@ -76,17 +80,17 @@ c_theta = symbols.add("c_theta", length / time * impedance ** sp.Rational(1, 2),
 s_ = symbols.add("s", 1, "a stretch factor", "伸缩因子", positive=True)
 theta_squid = symbols.add("theta_squid", length / time, "conduction velocity of the squid giant axon at 18.5 °C",
                           "18.5 °C 时乌贼巨轴突的传导速度", positive=True, latex=r"\theta_{\mathrm{squid}}")
-theta_5 = symbols.add("theta_5", length / time, "conduction velocity of a myelinated fibre of radius 5 μm",
-                      "半径 5 μm 的有髓纤维的传导速度", positive=True, latex=r"\theta_{5\,\mu\mathrm{m}}")
+theta_5 = symbols.add("theta_5", length / time, "conduction velocity of a myelinated fibre whose axon has radius 5 μm",
+                      "轴突半径为 5 μm 的有髓纤维的传导速度", positive=True, latex=r"\theta_{5\,\mu\mathrm{m}}")
 a_squid = symbols.add("a_squid", length, "radius of the squid giant axon", "乌贼巨轴突的半径", positive=True,
                       latex=r"a_{\mathrm{squid}}")
 a_match = symbols.add("a_match", length, "radius a bare axon needs to be as fast as the myelinated fibre",
                       "裸轴突要与该有髓纤维一样快所需的半径", positive=True, latex=r"a_{\mathrm{match}}")
 L_int = symbols.add("L", length, "length of an internode (node to node)", "结间段长度（两个郎飞结之间）", positive=True)
-rho_L = symbols.add("rho_L", 1, "internode length over fibre radius", "结间段长度与纤维半径之比", positive=True,
+rho_L = symbols.add("rho_L", 1, "internode length over axon radius", "结间段长度与轴突半径之比", positive=True,
                     latex=r"\rho_{L}")
 d_my = symbols.add("d", length, "thickness of the myelin sheath", "髓鞘厚度", positive=True)
-delta = symbols.add("delta", 1, "sheath thickness over fibre radius", "髓鞘厚度与纤维半径之比", positive=True)
+delta = symbols.add("delta", 1, "sheath thickness over axon radius", "髓鞘厚度与轴突半径之比", positive=True)
 eps = symbols.add("epsilon", capacitance / length, "permittivity of myelin", "髓鞘的介电常数", positive=True)
 c_my = symbols.add("c_my", capacitance / area, "capacitance per area of the sheath", "单位面积髓鞘电容", positive=True,
                    latex=r"c_{\mathrm{my}}")
@@ -97,9 +101,9 @@ C_int = symbols.add("C_int", capacitance, "capacitance of one internode's sheath
 tau_int = symbols.add("tau_int", time, "charging time of one internode", "一个结间段的充电时间", positive=True,
                       latex=r"\tau_{\mathrm{int}}")
 kappa = symbols.add("kappa", 1, "internode charging times per jump", "每跳一次所需的结间段充电时间个数", positive=True)
-velocity_my = symbols.function("theta_my", length / time, "conduction velocity of a myelinated fibre of radius a",
-                               "半径为 a 的有髓纤维的传导速度", latex=r"\theta_{\mathrm{my}}")
-ratio = symbols.add("rho", 1, "velocity of an axon four times as thick over the original", "半径为原来四倍的轴突与原轴突的速度之比",
+velocity_my = symbols.function("theta_my", length / time, "conduction velocity of a myelinated fibre whose axon has radius a",
+                               "轴突半径为 a 的有髓纤维的传导速度", latex=r"\theta_{\mathrm{my}}")
+ratio = symbols.add("rho", 1, "velocity of an axon with four times the radius over the original", "半径为原来四倍的轴突与原轴突的速度之比",
                     positive=True, latex=r"\rho")
 ratio_R = symbols.add("rho_R", 1, "velocity with twice the axoplasm resistivity over the original",
                       "轴浆电阻率加倍后与原来的速度之比", positive=True, latex=r"\rho_{R}")
@@ -107,14 +111,50 @@ ratio_nodes = symbols.add("rho_nodes", 1, "the same with real nodes, 1 μm long 
                           "结长在各种粗细下都为 1 μm 时的同一比值", positive=True, latex=r"\rho_{\mathrm{nodes}}")
 gain_thin = symbols.add("G_thin", 1, "speed of a myelinated over a bare axon of radius 0.1 μm",
                         "半径 0.1 μm 时有髓与无髓轴突的速度之比", positive=True, latex=r"G_{0.1\,\mu\mathrm{m}}")
-ratio_my = symbols.add("rho_my", 1, "velocity of a myelinated fibre twice as thick over the original",
-                       "半径为原来两倍的有髓纤维与原纤维的速度之比", positive=True, latex=r"\rho_{\mathrm{my}}")
+ratio_my = symbols.add("rho_my", 1, "velocity of a myelinated fibre with twice the axon radius over the original",
+                       "轴突半径为原来两倍的有髓纤维与原纤维的速度之比", positive=True, latex=r"\rho_{\mathrm{my}}")
+
+n = symbols.add("n", 1, "open probability of a K⁺ gate", "K⁺ 门的开放概率", positive=True, sample=(0, 1))
+m = symbols.add("m", 1, "open probability of a Na⁺ activation gate", "Na⁺ 激活门的开放概率", positive=True,
+                sample=(0, 1))
+h = symbols.add("h", 1, "open probability of the Na⁺ inactivation gate", "Na⁺ 失活门的开放概率", positive=True,
+                sample=(0, 1))
+conductance_density = current / (voltage * area)
+gbar_Na = symbols.add("gbar_Na", conductance_density, "maximal Na⁺ conductance", "最大 Na⁺ 电导", positive=True,
+                      latex=r"\bar{g}_{\mathrm{Na}}")
+gbar_K = symbols.add("gbar_K", conductance_density, "maximal K⁺ conductance", "最大 K⁺ 电导", positive=True,
+                     latex=r"\bar{g}_{\mathrm{K}}")
+g_L = symbols.add("g_L", conductance_density, "leak conductance", "漏电导", positive=True, latex=r"g_{\mathrm{L}}")
+g_rest = symbols.add("g_rest", conductance_density, "the membrane's conductance at rest: every channel open at rest",
+                     "静息时膜的电导：静息时开放的所有通道", positive=True, latex=r"g_{\mathrm{rest}}")
+g_ratio = symbols.add("g", 1, "g-ratio: axon diameter over the fibre's outer diameter", "g 比：轴突直径与纤维外径之比",
+                      positive=True)
+D_out = symbols.add("D", length, "outer diameter of a myelinated fibre, sheath included", "有髓纤维的外径（含髓鞘）",
+                    positive=True)
+theta_hursh = symbols.add("theta_H", length / time, "conduction velocity by Hursh's measured relation",
+                          "按 Hursh 实测关系得到的传导速度", positive=True, latex=r"\theta_{\mathrm{H}}")
+k_H = symbols.add("k_H", 1 / time, "Hursh's velocity per unit of outer diameter", "Hursh 关系中每单位外径对应的速度",
+                   positive=True, latex=r"k_{\mathrm{H}}")
+HURSH_SLOPE = 6 * meter / second / micrometer
+r_model = symbols.add("r_model", 1, "the model's velocity over Hursh's", "模型速度与 Hursh 关系所给速度之比",
+                      positive=True, latex=r"r_{\mathrm{model}}")
+rho_10 = symbols.add("rho_100", 1, "velocity of a bare axon with 100 times the radius over the original",
+                     "半径为原来 100 倍的裸轴突与原轴突的速度之比", positive=True, latex=r"\rho_{100}")
+ell = symbols.add("ell", length, "distance travelled", "传导的距离", positive=True, latex=r"\ell")
+t_travel = symbols.add("t_travel", time, "time to travel the distance ℓ", "传导距离 ℓ 所需的时间", positive=True,
+                       latex=r"t_{\ell}")
+millisiemens = Quantity("millisiemens", abbrev="mS", latex_repr=r"\text{mS}")
+millisiemens.set_global_relative_scale_factor(milli, siemens)
+mS_cm2 = millisiemens / centimeter**2  # 1 mS/cm², the unit of the Hodgkin-Huxley conductances
+GATES_AT_REST = {n: sp.Rational("0.3177"), m: sp.Rational("0.05293"), h: sp.Rational("0.5961")}  # HH handout
 
 # --- The simulations: a Hodgkin-Huxley cable solved on a grid (derive/sim/cable.py) -------------
 
 SQUID = solver.CableParams()  # radius 238 μm, R_i 35.4 Ω cm, 18.5 °C, Hodgkin-Huxley membrane
 SIMILAR = solver.MyelinParams(similar_nodes=True)  # every proportion kept, as the scaling argument assumes
 SQUID_AXON = {a: 238e-4, R_m: 1e4 / 3, R_i: 35.4}  # cm, Ω cm², Ω cm: λ comes out in cm
+RESTING_CONDUCTANCE = sp.Rational("0.677")  # mS/cm², g_rest of the Hodgkin-Huxley handout, to 3 figures
+SQUID_AT_REST = {a: 238e-4, R_m: 1e3 / float(RESTING_CONDUCTANCE), R_i: 35.4}
 DENDRITE = {a: 0.5e-4, R_m: 1e4, R_i: 100.0}
 SI = {meter: 1, second: 1}
 SQUID_VELOCITY = sp.Rational("18.7") * meter / second
@@ -169,8 +209,9 @@ def gain(radius: float):
 
 # What a reader needs first besides the handouts quoted below (read by derive.render.view).
 READ_AFTER = ("hodgkin-huxley",)  # the cable's membrane is the Hodgkin-Huxley membrane
-NEEDS = Text("partial derivatives and a Taylor expansion to second order",
-             "偏导数，以及展开到二阶的泰勒展开")
+NEEDS = Text("partial derivatives, a Taylor expansion to second order, and the exponential solutions of "
+             "y'' = y/λ²",
+             "偏导数、展开到二阶的泰勒展开，以及 y'' = y/λ² 的指数解")
 SOURCES_ZH = {
     "Ohm's law for a uniform conductor": "均匀导体的欧姆定律",
     "Kirchhoff's current law (conservation of charge)": "基尔霍夫电流定律（电荷守恒）",
@@ -183,6 +224,9 @@ SOURCES_ZH = {
     "the sheath": "髓鞘",
     "D. R. McNeal, IEEE Trans. Biomed. Eng. 23, 329 (1976)": "D. R. McNeal，IEEE Trans. Biomed. Eng. 23, 329 (1976)",
     "g-ratio and internode length": "g 比与结间段长度",
+    "J. B. Hursh, Am. J. Physiol. 127, 131 (1939)": "J. B. Hursh，Am. J. Physiol. 127, 131 (1939)",
+    "S. G. Waxman, Muscle Nerve 3, 141 (1980)": "S. G. Waxman，Muscle Nerve 3, 141 (1980)",
+    "conduction in myelinated fibres, a review": "有髓纤维的传导，综述",
 }
 
 derivation = Derivation(
@@ -202,45 +246,65 @@ derivation = Derivation(
         Text("Current inside flows along the axis (the potential is the same across a cross-section).",
              "轴内电流沿轴向流动（同一横截面上电位相同）。"),
     ),
-    sources=(HH, RUSHTON, DAYAN_ABBOTT,
+    key_ideas=(
+        Text("Current conservation in a short piece of axon gives the cable equation: the membrane's current per "
+             "area is a/(2R_i) times the second derivative of V along the axon.",
+             "对一小段轴突应用电流守恒得到电缆方程：单位面积的膜电流等于 a/(2R_i) 乘以 V 沿轴突的二阶导数。"),
+        Text("A passive cable has one time scale, τ_m = R_m C_m, and one length scale, λ = √(aR_m/(2R_i)): a "
+             "steady signal falls by a factor e every λ, half a millimetre in a thin dendrite and 7 mm in the "
+             "resting squid giant axon.",
+             "被动电缆只有一个时间尺度 τ_m = R_m C_m 和一个长度尺度 λ = √(aR_m/(2R_i))：稳态信号每经过一个 λ "
+             "衰减为 1/e，细树突中约半毫米，静息的乌贼巨轴突中为 7 mm。"),
+        Text("A spike is a wave of fixed shape; stretching the cable equation shows that a bare axon conducts at "
+             "θ ∝ √(a/R_i): twice the speed takes four times the radius.",
+             "动作电位是形状不变的波；把电缆方程拉伸可知，裸轴突的传导速度 θ ∝ √(a/R_i)：速度加倍需要四倍的半径。"),
+        Text("Myelin makes the time to charge the next node independent of the radius, so a myelinated fibre "
+             "conducts at θ ∝ a, as Hursh measured (about 6 m/s per μm of outer diameter).",
+             "髓鞘使给下一个郎飞结充电的时间与半径无关，所以有髓纤维的速度 θ ∝ a，与 Hursh 的测量一致"
+             "（外径每 μm 约 6 m/s）。"),
+    ),
+    sources=(HH, RUSHTON, DAYAN_ABBOTT, HURSH,
+             "S. G. Waxman, Muscle Nerve 3, 141 (1980) (conduction in myelinated fibres, a review)",
              "S. G. Waxman and M. V. L. Bennett, Nature New Biol. 238, 217 (1972)",
              "C. C. McIntyre, A. G. Richardson and W. M. Grill, J. Neurophysiol. 87, 995 (2002) (the sheath)",
              "D. R. McNeal, IEEE Trans. Biomed. Eng. 23, 329 (1976) (g-ratio and internode length)", "The seed article, 高中生也能看懂的的神经科学数学基础, §1.3 (2024)"),
     steps=(
         # --- 1. the cable equation from current conservation ---
-        cite("core-resistance", Eq(R_seg, R_i * h / (sp.pi * a**2)), "Ohm's law for a uniform conductor",
-             "A piece of axon of length Δx is a resistor: resistivity times length over cross-section.",
-             "长为 Δx 的一段轴突是一个电阻：电阻率乘长度除以横截面积。"),
+        heading("The cable equation from current conservation", "由电流守恒得到电缆方程",
+                cite("core-resistance", Eq(R_seg, R_i * dx / (sp.pi * a**2)), "Ohm's law for a uniform conductor",
+                     "A piece of axon of length Δx is a resistor: resistivity times length over cross-section.",
+                     "长为 Δx 的一段轴突是一个电阻：电阻率乘长度除以横截面积。")),
         cite("membrane-current", Eq(i_m, C_m * sp.Derivative(V(x, t), t) + i_ion), f"{HH}, eq. 1",
              "Through the membrane flow a capacitive current and the ionic currents.",
              "穿过膜的是电容电流和离子电流。"),
         cite("kirchhoff",
-             Eq(2 * sp.pi * a * h * i_m,
-                   (V(x - h, t) - V(x, t)) / R_seg - (V(x, t) - V(x + h, t)) / R_seg),
+             Eq(2 * sp.pi * a * dx * i_m,
+                   (V(x - dx, t) - V(x, t)) / R_seg - (V(x, t) - V(x + dx, t)) / R_seg),
              "Kirchhoff's current law (conservation of charge)",
              "Charge is conserved in the piece around x: what flows in from the left minus what flows on to the "
              "right leaves through its membrane, of area 2πa Δx.",
              "电荷守恒：从左边流入、减去向右流走的电流，从这一小段的膜（面积 2πa Δx）流出。"),
         step("segment",
-             Eq(2 * sp.pi * a * h * (C_m * sp.Derivative(V(x, t), t) + i_ion),
-                   sp.pi * a**2 / (R_i * h) * (V(x + h, t) - 2 * V(x, t) + V(x - h, t))),
+             Eq(2 * sp.pi * a * dx * (C_m * sp.Derivative(V(x, t), t) + i_ion),
+                   sp.pi * a**2 / (R_i * dx) * (V(x + dx, t) - 2 * V(x, t) + V(x - dx, t))),
              by.substituting("core-resistance", "membrane-current", into="kirchhoff"),
              "Put in the resistance and the membrane current.", "代入电阻和膜电流。"),
         step("per-area",
              Eq(C_m * sp.Derivative(V(x, t), t) + i_ion,
-                   a / (2 * R_i) * (V(x + h, t) - 2 * V(x, t) + V(x - h, t)) / h**2),
-             by.dividing_both_sides("segment", 2 * sp.pi * a * h),
+                   a / (2 * R_i) * (V(x + dx, t) - 2 * V(x, t) + V(x - dx, t)) / dx**2),
+             by.dividing_both_sides("segment", 2 * sp.pi * a * dx),
              "Per unit area of membrane.", "换算到单位膜面积。"),
         step("cable",
              Eq(C_m * sp.Derivative(V(x, t), t) + i_ion, a / (2 * R_i) * sp.Derivative(V(x, t), (x, 2))),
-             by.series("per-area", h, 0),
+             by.series("per-area", dx, 0),
              "Let the piece shrink: the second difference over Δx² becomes the second derivative. This is the "
              "cable equation.",
              "让小段趋于零：二阶差分除以 Δx² 变成二阶导数。这就是电缆方程。"),
         # --- 2. the passive cable ---
-        given("passive", Eq(i_ion, V(x, t) / R_m),
-              "Below threshold the membrane is a resistor: measured from rest, the ionic current is V/R_m.",
-              "阈下膜是一个电阻：从静息算起，离子电流为 V/R_m。"),
+        heading("The passive cable: one time scale and one length scale", "被动电缆：一个时间尺度和一个长度尺度",
+                given("passive", Eq(i_ion, V(x, t) / R_m),
+                      "Below threshold the membrane is a resistor: measured from rest, the ionic current is V/R_m.",
+                      "阈下膜是一个电阻：从静息算起，离子电流为 V/R_m。")),
         step("passive-cable",
              Eq(C_m * sp.Derivative(V(x, t), t) + V(x, t) / R_m, a / (2 * R_i) * sp.Derivative(V(x, t), (x, 2))),
              by.substituting("passive", into="cable"), "The passive cable.", "被动电缆方程。"),
@@ -267,27 +331,55 @@ derivation = Derivation(
              "Its solution that stays bounded on a long cable (the other one grows as e^{x/λ}) decays by a factor e "
              "every length constant: this is what λ means.",
              "它在长电缆上保持有界的解（另一个解按 e^{x/λ} 增长）每经过一个长度常数衰减为 1/e：这就是 λ 的含义。"),
-        step("dendrite-length-constant", Eq(lam, sp.Rational("0.50") * millimeter),
+        heading("How far a signal spreads passively", "信号被动传播能走多远",
+                step("dendrite-length-constant", Eq(lam, sp.Rational("0.50") * millimeter),
              by.evaluating_at("length-constant", {a: sp.Rational(1, 2) * micrometer,
                                                   R_m: 10**4 * ohm * centimeter**2, R_i: 100 * ohm * centimeter},
                               digits=2),
              "A dendrite 1 μm thick, with typical R_m = 10 kΩ cm² and R_i = 100 Ω cm: a signal fades within a "
              "millimetre, so distant synapses need help (active channels) to be heard.",
              "一根 1 μm 粗的树突，取典型值 R_m = 10 kΩ cm²、R_i = 100 Ω cm：信号在一毫米内就衰减了，"
-             "所以远处突触的信号需要帮助（主动通道）才能传到胞体。"),
+             "所以远处突触的信号需要帮助（主动通道）才能传到胞体。")),
         step("squid-length-constant", Eq(lam, 11 * millimeter),
              by.evaluating_at("length-constant", {a: 238 * micrometer, R_m: sp.Rational(10**4, 3) * ohm * centimeter**2,
                                                   R_i: sp.Rational("35.4") * ohm * centimeter},
                               digits=2),
-             "The squid giant axon (radius 238 μm, R_i = 35.4 Ω cm) with the leak of the HH model alone "
-             "(R_m = 1/(0.3 mS/cm²)): about a centimetre. Passive spread cannot carry a signal along an axon many "
-             "centimetres long: the spike must be renewed as it goes.",
-             "乌贼巨轴突（半径 238 μm，R_i = 35.4 Ω cm），只计 HH 模型的漏电导（R_m = 1/(0.3 mS/cm²)）：约一厘米。"
-             "被动的电紧张性传播无法把信号沿几厘米长的轴突传下去：动作电位必须一路再生。"),
+             "The squid giant axon (radius 238 μm, R_i = 35.4 Ω cm), if its membrane were the leak of the HH "
+             "model alone (R_m = 1/(0.3 mS/cm²)), would have λ = 11 mm, the figure often quoted. But at rest "
+             "the K⁺ and Na⁺ channels are partly open too.",
+             "乌贼巨轴突（半径 238 μm，R_i = 35.4 Ω cm）如果膜只有 HH 模型的漏电导（R_m = 1/(0.3 mS/cm²)），"
+             "λ = 11 mm，这是常被引用的数值。但静息时 K⁺ 和 Na⁺ 通道也部分开放。"),
+        step("n-at-rest", Eq(n, GATES_AT_REST[n]), by.earlier_result("hodgkin-huxley", "n-at-rest"),
+             "The Hodgkin-Huxley handout found the fraction of gates open at rest: n,",
+             "Hodgkin-Huxley 讲义求出了静息时开放的门所占的比例：n，"),
+        step("m-at-rest", Eq(m, GATES_AT_REST[m]), by.earlier_result("hodgkin-huxley", "m-at-rest"), "m",
+             "m"),
+        step("h-at-rest", Eq(h, GATES_AT_REST[h]), by.earlier_result("hodgkin-huxley", "h-at-rest"),
+             "and h,", "和 h，"),
+        step("resting-conductance", Eq(g_rest, gbar_Na * m**3 * h + gbar_K * n**4 + g_L),
+             by.earlier_result("hodgkin-huxley", "resting-conductance"),
+             "and the membrane's conductance at rest, the sum of the three.", "以及静息时膜的电导，即三者之和。"),
+        step("resting-conductance-squid", Eq(g_rest, RESTING_CONDUCTANCE * mS_cm2),
+             by.evaluating_at("resting-conductance", {gbar_Na: 120 * mS_cm2, gbar_K: 36 * mS_cm2,
+                                                      g_L: sp.Rational(3, 10) * mS_cm2, **GATES_AT_REST}, digits=3),
+             "With these gates and the squid's maximal conductances, g_rest = 0.677 mS/cm², more than twice the "
+             "leak.",
+             "代入这些门和乌贼的最大电导，g_rest = 0.677 mS/cm²，是漏电导的两倍多。"),
+        step("rest-length-constant", Eq(lam, sp.Rational("7.0") * millimeter),
+             by.evaluating_at("length-constant", {a: 238 * micrometer, R_m: 1 / (RESTING_CONDUCTANCE * mS_cm2),
+                                                  R_i: sp.Rational("35.4") * ohm * centimeter}, digits=2),
+             "With R_m = 1/g_rest the squid axon's resting length constant is 7.0 mm, two thirds of the "
+             "leak-only value. (A slow, sustained depolarisation also opens more n gates, so it spreads less "
+             "far still.) Either way passive spread cannot carry a signal along an axon many centimetres long: "
+             "the spike must be renewed as it goes.",
+             "取 R_m = 1/g_rest，乌贼轴突静息时的长度常数为 7.0 mm，是只计漏电导时的三分之二。（缓慢而持续的去极化"
+             "还会打开更多的 n 门，传得更近。）无论哪种情况，被动的电紧张性传播都无法把信号沿几厘米长的轴突传下去："
+             "动作电位必须一路再生。"),
         # --- 3. the travelling wave and the square-root law ---
-        given("wave", Eq(V(x, t), U(x - theta * t)),
+        heading("The travelling wave and the square-root law", "行波与平方根定律",
+                given("wave", Eq(V(x, t), U(x - theta * t)),
               "Far from where it started, a spike travels as a wave of fixed shape U at velocity θ.",
-              "远离起点后，动作电位以固定形状 U、速度 θ 的波传播。"),
+              "远离起点后，动作电位以固定形状 U、速度 θ 的波传播。")),
         step("wave-in-time", Eq(sp.Derivative(V(x, t), t), -theta * sp.Derivative(U(x - theta * t), x)),
              by.differentiating("wave", t),
              "At a fixed place, the wave passing by changes V at θ times its slope,",
@@ -295,7 +387,9 @@ derivation = Derivation(
         step("wave-in-space", Eq(sp.Derivative(V(x, t), x), sp.Derivative(U(x - theta * t), x)),
              by.differentiating("wave", x), "and its slope in space is the shape's own:", "而它在空间中的斜率就是形状本身的斜率："),
         step("wave-curvature", Eq(sp.Derivative(V(x, t), (x, 2)), sp.Derivative(U(x - theta * t), (x, 2))),
-             by.differentiating("wave-in-space", x), "and once more for the curvature.", "再求一次导数得到曲率。"),
+             by.differentiating("wave-in-space", x),
+             "Differentiating once more gives the second derivative, which the cable equation needs.",
+             "再求一次导数，得到电缆方程所需的二阶导数。"),
         step("travelling-wave",
              Eq(-theta * C_m * sp.Derivative(U(x - theta * t), x) + i_ion,
                    a / (2 * R_i) * sp.Derivative(U(x - theta * t), (x, 2))),
@@ -334,10 +428,12 @@ derivation = Derivation(
         step("resistive-is-slower", Eq(ratio_R, 1 / sp.sqrt(2)), by.substituting("square-root-law", into="more-resistive"),
              "divides the spike's speed by √2.", "动作电位的速度变为原来的 1/√2。"),
         # --- 4. myelin ---
-        given("internode-length", Eq(L_int, rho_L * a),
-              "Myelin wraps the axon except at the nodes of Ranvier, spaced in proportion to the fibre's size "
-              "(about 100 diameters).",
-              "髓鞘包裹轴突，只在郎飞结处留空；结间距离与纤维粗细成正比（约 100 倍直径）。"),
+        heading("Myelin: a speed in proportion to the radius", "髓鞘：速度与半径成正比",
+                given("internode-length", Eq(L_int, rho_L * a),
+                      "Myelin wraps the axon except at the nodes of Ranvier (see the drawing), spaced in proportion "
+                      "to the fibre's size (about 100 outer diameters), and so in proportion to the axon's radius a.",
+                      "髓鞘包裹轴突，只在郎飞结处留空（见示意图）；结间距离与纤维粗细成正比（约为外径的 100 倍），"
+                      "因而也与轴突半径 a 成正比。")),
         given("sheath-thickness", Eq(d_my, delta * a),
               "The sheath's thickness is also proportional to the radius (a nearly constant g-ratio).",
               "髓鞘厚度也与半径成正比（g 比值近似恒定）。"),
@@ -346,7 +442,7 @@ derivation = Derivation(
              "A thin insulating layer of thickness d has a capacitance ε/d per area: thick myelin, small capacitance.",
              "厚度为 d 的薄绝缘层单位面积电容为 ε/d：髓鞘越厚，电容越小。"),
         step("internode-resistance", Eq(R_int, R_i * L_int / (sp.pi * a**2)),
-             by.instance_of("core-resistance", {R_seg: R_int, h: L_int}),
+             by.instance_of("core-resistance", {R_seg: R_int, dx: L_int}),
              "The core of one internode is a resistor,", "一个结间段的轴芯是一个电阻，"),
         define("internode-capacitance", Eq(C_int, 2 * sp.pi * a * L_int * c_my),
                "and its sheath a capacitor of area 2πaL.", "其髓鞘是一个面积为 2πaL 的电容。"),
@@ -364,22 +460,23 @@ derivation = Derivation(
               "动作电位从一个结跳到下一个结，每跳过一个结间段需要固定的 κ 个充电时间。"),
         step("myelin-velocity", Eq(velocity_my(a), delta * a / (2 * kappa * R_i * rho_L * eps)),
              by.substituting("internode-time-is-size-free", "internode-length", into="saltatory"),
-             "So the velocity of a myelinated fibre grows in proportion to its radius, against the square root for "
-             "a bare axon. Below some radius myelin no longer pays; the simulation finds it.",
-             "所以有髓纤维的传导速度与半径成正比，而裸轴突只与半径的平方根成正比。半径小到一定程度，"
+             "So the velocity of a myelinated fibre grows in proportion to its axon's radius (and to its outer "
+             "diameter, the g-ratio being fixed), against the square root for a bare axon. Below some radius myelin no longer pays; the simulation finds it.",
+             "所以有髓纤维的传导速度与轴突半径成正比（g 比固定时也与外径成正比），而裸轴突只与半径的平方根成正比。半径小到一定程度，"
              "髓鞘就不再划算；模拟给出这个半径。"),
         define("myelin-doubled", Eq(ratio_my, velocity_my(2 * a) / velocity_my(a)),
-               "A myelinated fibre of twice the radius", "半径为原来两倍的有髓纤维"),
+               "A myelinated fibre with twice the axon radius", "轴突半径为原来两倍的有髓纤维"),
         step("myelin-doubling", Eq(ratio_my, 2), by.substituting("myelin-velocity", into="myelin-doubled"),
              "is twice as fast (a bare axon would gain only a factor √2).", "速度为两倍（裸轴突的速度只变为 √2 倍）。"),
         measured("real-nodes", Eq(ratio_nodes, sp.Rational("1.998")), "real-nodes",
-                 "Real nodes are about 1 μm long at every size, which breaks the proportion a little: doubling a "
-                 "1 μm fibre then gives 1.998.",
-                 "真实的郎飞结在各种粗细下都约 1 μm 长，这稍微破坏了比例：把半径 1 μm 的纤维的半径加倍，速度比为 1.998。"),
+                 "Real nodes are about 1 μm long at every size, which breaks the proportion a little: doubling an "
+                 "axon radius of 1 μm then gives 1.998.",
+                 "真实的郎飞结在各种粗细下都约 1 μm 长，这稍微破坏了比例：把 1 μm 的轴突半径加倍，速度比为 1.998。"),
         measured("myelinated-velocity", Eq(theta_5, MYELINATED_VELOCITY), "myelinated-velocity",
-                 "The same nodes and sheath on a fibre of radius 5 μm, about a fiftieth of the squid axon's, carry "
-                 "the spike at 53.1 m/s.",
-                 "同样的郎飞结和髓鞘放在半径 5 μm（约为乌贼轴突半径的五十分之一）的纤维上，以 53.1 m/s 传导动作电位。"),
+                 "The same nodes and sheath on an axon of radius 5 μm, about a fiftieth of the squid axon's radius, "
+                 "carry the spike at 53.1 m/s (a model with squid nodes: see its comparison with real fibres below).",
+                 "同样的郎飞结和髓鞘放在半径 5 μm（约为乌贼轴突半径的五十分之一）的轴突上，以 53.1 m/s 传导动作电位"
+                 "（这是一个郎飞结取自乌贼的模型：它与真实纤维的比较见下文）。"),
         given("as-fast", Eq(velocity(a_match, R_i) / velocity(a_squid, R_i), theta_5 / theta_squid),
               "How thick would a bare axon have to be to keep up? Ask for a radius a_match whose speed exceeds the "
               "squid's in the ratio θ_5 / θ_squid.",
@@ -399,21 +496,119 @@ derivation = Derivation(
         measured("myelin-pays-when-thin", Eq(gain_thin, sp.Rational("2.8")), "myelin-pays-when-thin",
                  "Even at a radius of 0.1 μm (the thinnest myelinated axons of the brain are 0.2 μm across) the "
                  "model's myelinated fibre is 2.8 times faster than a bare one. The bare axon wins only far below any "
-                 "real axon (a benchmark script of the project finds where the two speeds cross): in this model, which "
-                 "keeps every proportion as the fibre shrinks, myelin pays at every real size. Rushton (1951) put "
+                 "real axon: in this model, which keeps every proportion as the fibre shrinks, myelin pays at every "
+                 "real size. Rushton (1951) put "
                  "the critical diameter at about 1 μm from the shape of peripheral fibres; Waxman and Bennett (1972) showed that those shapes do not hold for small central fibres, "
                  "which are myelinated down to 0.2 μm.",
                  "即使在 0.1 μm 的半径（脑中最细的有髓轴突直径约 0.2 μm），模型中的有髓纤维也比裸轴突快 2.8 倍。"
-                 "只有在远小于任何真实轴突的半径下裸轴突才更快（本项目的一个基准脚本求出了两条速度曲线的交点）："
+                 "只有在远小于任何真实轴突的半径下裸轴突才更快："
                  "这个模型在纤维变细时保持一切比例，在所有真实尺寸下髓鞘都划算。"
                  "Rushton（1951）根据外周纤维的形态把临界直径定为约 1 μm；Waxman 和 Bennett（1972）指出这种形态"
                  "不适用于细小的中枢纤维，它们细到 0.2 μm 仍有髓鞘。"),
+        heading("The model and real fibres", "模型与真实纤维",
+                define("outer-diameter", Eq(D_out, 2 * a / g_ratio),
+                       "How good is the model's 53.1 m/s? A fibre's size is usually given by its outer diameter D, "
+                       "sheath included; the g-ratio g is the axon's diameter over D (0.7 in this model, 0.6–0.7 in "
+                       "peripheral nerves).",
+                       "模型的 53.1 m/s 有多可靠？纤维的粗细通常用含髓鞘的外径 D 表示；g 比是轴突直径与 D 之比"
+                       "（本模型取 0.7，外周神经中为 0.6–0.7）。")),
+        step("outer-diameter-five", Eq(D_out, 14 * micrometer),
+             by.evaluating_at("outer-diameter", {a: 5 * micrometer, g_ratio: sp.Rational(7, 10)}, digits=2),
+             "The model fibre, with an axon of radius 5 μm, is 14 μm across.",
+             "模型纤维的轴突半径为 5 μm，外径为 14 μm。"),
+        cite("hursh", Eq(theta_hursh, k_H * D_out), HURSH,
+             "Hursh measured the conduction velocity of cat nerve fibres against their outer diameter and found "
+             "it in proportion, about 6 m/s per μm, as the similarity argument above says (Rushton 1951 gave "
+             "that argument to explain Hursh's line; Waxman 1980 reviews the later measurements).",
+             "Hursh 测量了猫神经纤维的传导速度与外径的关系，发现二者成正比，约每 μm 6 m/s，正如上面的相似性论证"
+             "所说（Rushton 1951 年正是用这个论证来解释 Hursh 的直线；Waxman 1980 年综述了后来的测量）。"),
+        cite("hursh-slope", Eq(k_H, 6 * meter / second / micrometer), HURSH,
+             "His constant of proportion: 6 m/s for each μm of outer diameter.", "他得到的比例常数：外径每 μm 对应 6 m/s。"),
+        step("hursh-axon", Eq(theta_hursh, 2 * k_H * a / g_ratio),
+             by.substituting("outer-diameter", into="hursh"), "In terms of the axon's radius,", "用轴突半径表示，"),
+        step("hursh-five", Eq(theta_hursh, 86 * meter / second),
+             by.evaluating_at("hursh-axon", {a: 5 * micrometer, g_ratio: sp.Rational(7, 10), k_H: HURSH_SLOPE}, digits=2),
+             "Hursh's relation gives 86 m/s for the model's fibre,", "Hursh 的关系给模型纤维的速度是 86 m/s，"),
+        step("hursh-five-thin-sheath", Eq(theta_hursh, 100 * meter / second),
+             by.evaluating_at("hursh-axon", {a: 5 * micrometer, g_ratio: sp.Rational(6, 10), k_H: HURSH_SLOPE}, digits=2),
+             "or 100 m/s for the same axon in a thicker sheath (g = 0.6).",
+             "同一根轴突若髓鞘更厚（g = 0.6），则为 100 m/s。"),
+        define("model-over-measured", Eq(r_model, theta_5 / theta_hursh),
+               "Compare the model with the measured relation:", "把模型与实测关系比较："),
+        step("model-over-measured-value", Eq(r_model, sp.Rational("0.62")),
+             by.evaluating_at("model-over-measured", {theta_5: MYELINATED_VELOCITY,
+                                                      theta_hursh: 86 * meter / second}, digits=2),
+             "the model reaches 0.62 of the measured speed. It should not be expected to do better: its nodes are "
+             "squid membrane at 18.5 °C (mammalian nodes at 37 °C have faster gates and many more Na⁺ channels per "
+             "area), its axoplasm is the squid's, and only its sheath is mammalian. What it gets right is the law "
+             "θ ∝ a that Hursh measured; its absolute speed belongs to its borrowed parameters.",
+             "模型只达到实测速度的 0.62。不能指望它更好：它的郎飞结是 18.5 °C 下的乌贼膜（37 °C 下哺乳动物的郎飞结"
+             "门控更快，单位面积的 Na⁺ 通道也多得多），轴浆也是乌贼的，只有髓鞘是哺乳动物的。它说对的是 Hursh 测到的"
+             "定律 θ ∝ a；它给出的速度绝对值取决于借来的参数。"),
+        *exercise(
+            "ex-ten-times-faster",
+            "A bare axon must conduct ten times faster. Show that its radius must grow a hundredfold.",
+            "一根裸轴突要传导得快十倍。证明它的半径必须增大到 100 倍。",
+            define("ex-hundred-times-the-radius", Eq(rho_10, velocity(100 * a, R_i) / velocity(a, R_i)),
+                   "Compare an axon of 100 times the radius with the original", "把半径为 100 倍的轴突与原轴突比较"),
+            step("ex-ten-times", Eq(rho_10, 10), by.substituting("square-root-law", into="ex-hundred-times-the-radius"),
+                 "by the square-root law.", "用平方根定律。"),
+            answer=Text("√100 = 10: a hundred times the radius, ten thousand times the cross-section and the "
+                        "axoplasm. That is the price of speed without myelin.",
+                        "√100 = 10：半径 100 倍，横截面和轴浆则是一万倍。这就是没有髓鞘时速度的代价。"),
+        ),
+        *exercise(
+            "ex-thicker-dendrite",
+            "What is the length constant of a dendrite 4 μm thick, with R_m = 10 kΩ cm² and R_i = 100 Ω cm?",
+            "一根 4 μm 粗的树突，R_m = 10 kΩ cm²，R_i = 100 Ω cm，它的长度常数是多少？",
+            step("ex-thicker-dendrite-value", Eq(lam, sp.Rational("1.0") * millimeter),
+                 by.evaluating_at("length-constant", {a: 2 * micrometer, R_m: 10**4 * ohm * centimeter**2,
+                                                      R_i: 100 * ohm * centimeter}, digits=2),
+                 "Put a = 2 μm into λ = √(a R_m/(2R_i)).", "把 a = 2 μm 代入 λ = √(a R_m/(2R_i))。"),
+            answer=Text("1.0 mm: four times the radius of the 1 μm dendrite, twice the length constant (λ ∝ √a).",
+                        "1.0 mm：半径是 1 μm 树突的四倍，长度常数为两倍（λ ∝ √a）。"),
+        ),
+        *exercise(
+            "ex-membrane-time-constant",
+            "What is the membrane time constant of a neuron with R_m = 10 kΩ cm² and C_m = 1 μF/cm²?",
+            "R_m = 10 kΩ cm²、C_m = 1 μF/cm² 的神经元，膜时间常数是多少？",
+            step("ex-membrane-time-constant-value", Eq(tau_m, 10 * millisecond),
+                 by.evaluating_at("time-constant", {R_m: 10**4 * ohm * centimeter**2,
+                                                    C_m: farad / (10**6 * centimeter**2)}, digits=2),
+                 "Multiply: τ_m = R_m C_m.", "相乘：τ_m = R_m C_m。"),
+            answer=Text("10 ms, whatever the cell's size: R_m and C_m are both per unit area, and the area cancels.",
+                        "10 ms，与细胞大小无关：R_m 和 C_m 都是单位面积的量，面积相互抵消。"),
+        ),
+        *exercise(
+            "ex-spinal-reflex",
+            "A signal runs 1 m from the spinal cord to the foot. How long does it take in a myelinated fibre 10 μm "
+            "across, by Hursh's relation, and at the squid axon's 18.7 m/s?",
+            "信号从脊髓传到脚要走 1 m。在外径 10 μm 的有髓纤维中（按 Hursh 的关系）需要多长时间？以乌贼轴突的 "
+            "18.7 m/s 传导又需要多长时间？",
+            step("ex-hursh-ten", Eq(theta_hursh, 60 * meter / second),
+                 by.evaluating_at("hursh", {D_out: 10 * micrometer, k_H: HURSH_SLOPE}, digits=2),
+                 "Hursh's relation for D = 10 μm,", "D = 10 μm 时 Hursh 的关系给出"),
+            define("ex-travel-time", Eq(t_travel, ell / theta), "The time to travel a distance ℓ at speed θ",
+                   "以速度 θ 传导距离 ℓ 所需的时间"),
+            step("ex-travel-time-myelinated", Eq(t_travel, 17 * millisecond),
+                 by.evaluating_at("ex-travel-time", {ell: meter, theta: 60 * meter / second}, digits=2),
+                 "is 17 ms in the myelinated fibre", "在有髓纤维中为 17 ms，"),
+            step("ex-travel-time-squid", Eq(t_travel, 53 * millisecond),
+                 by.evaluating_at("ex-travel-time", {ell: meter, theta: SQUID_VELOCITY}, digits=2),
+                 "and 53 ms at the squid axon's speed.", "以乌贼轴突的速度则为 53 ms。"),
+            answer=Text("17 ms against 53 ms: a fibre 10 μm across, about a fiftieth of the squid axon's diameter, is "
+                        "three times faster.",
+                        "17 ms 对 53 ms：外径 10 μm 的纤维比乌贼轴突细得多（直径约为其五十分之一），却快三倍。"),
+        ),
     ),
     checks=(
         simulated("squid-length-constant", "length-constant", length_constant, SQUID_AXON,
                   "Decay length of a passive cable's steady state (squid radius, R_m = 3.33 kΩ cm²), solved on a "
                   "grid as a linear system and fitted, against the closed form.",
                   "被动电缆稳态（乌贼半径，R_m = 3.33 kΩ cm²）在网格上作为线性方程组求解并拟合得到的衰减长度，与解析式比较。"),
+        simulated("rest-length-constant", "length-constant", length_constant, SQUID_AT_REST,
+                  "The same with every resting conductance (R_m = 1/g_rest = 1/(0.677 mS/cm²)).",
+                  "计入所有静息电导（R_m = 1/g_rest = 1/(0.677 mS/cm²)）时的同一比较。"),
         simulated("dendrite-length-constant", "length-constant", length_constant, DENDRITE,
                   "The same for a 1 μm dendrite.", "1 μm 树突的同一比较。"),
         simulated("squid-velocity", "squid-velocity", squid_velocity, SI,

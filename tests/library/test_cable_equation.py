@@ -87,3 +87,45 @@ def test_myelin_velocity_growing_as_the_radius_squared_fails_the_fixed_grid_chec
     """theta proportional to a^2 for a similar fibre (ratio 4) is rejected (sqrt(a): the test above)."""
     wrong = CABLE.with_claim("myelin-doubling", sp.Eq(cable.ratio_my, 4))
     assert not run_named(wrong, "myelin-doubling").passed
+
+
+# --- the length constant with the resting conductances; real myelinated fibres -----------------------
+
+def test_resting_length_constant_is_seven_millimetres_not_the_leak_only_eleven():
+    from sympy.physics.units import millimeter
+
+    assert judge(CABLE, "squid-length-constant").ok
+    assert judge(CABLE, "rest-length-constant").ok
+    wrong = CABLE.with_claim("rest-length-constant", sp.Eq(lam, 11 * millimeter))
+    assert judge(wrong, "rest-length-constant").status is Status.FAILED
+
+
+def test_resting_gates_are_quoted_from_the_hodgkin_huxley_handout():
+    assert judge(CABLE, "n-at-rest").ok
+    wrong = CABLE.with_claim("n-at-rest", sp.Eq(cable.n, sp.Rational("0.3")))
+    assert judge(wrong, "n-at-rest").status is Status.FAILED
+
+
+def test_resting_length_constant_agrees_with_the_computed_passive_cable():
+    assert run_named(CABLE, "rest-length-constant").passed
+
+
+def test_hursh_relation_uses_the_outer_diameter_not_the_axon_radius():
+    assert judge(CABLE, "hursh-five").ok
+    assert judge(CABLE, "model-over-measured-value").ok
+    radius_for_diameter = CABLE.with_claim("outer-diameter", sp.Eq(cable.D_out, a))
+    assert judge(radius_for_diameter, "hursh-axon").status is Status.FAILED
+
+
+def test_every_exercise_has_a_checked_solution_and_an_answer_in_both_languages():
+    assert len(CABLE.exercises) >= 3
+    for question in CABLE.exercises:
+        assert question.answer.en and question.answer.zh
+        for s in CABLE.solution(question):
+            assert judge(CABLE, s.label).ok, s.label
+
+
+def test_key_ideas_headings_and_the_myelin_drawing_are_there():
+    assert 3 <= len(CABLE.key_ideas) <= 5
+    assert sum(s.heading is not None for s in CABLE.steps) >= 5
+    assert {"space-time", "myelinated-axon"} <= {f.name for f in CABLE.figures}
