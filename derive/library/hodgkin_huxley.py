@@ -186,11 +186,6 @@ OTHER_REST = -70 * mV  # the exercise's axon resting at -70 mV
 AT_OTHER_REST = {rate: MODERN[rate].subs({V: OTHER_REST, phi: 1}) for rate in MODERN}
 
 
-def _steady(gate: sp.Symbol, opening: sp.Symbol, closing: sp.Symbol, rates: dict) -> sp.Expr:
-    """The steady open probability alpha / (alpha + beta) with the given rates, as a 12-figure decimal
-    (the exact expression with its exponentials is slow to simplify inside a larger evaluation)."""
-    return sp.Rational(str(sp.N(rates[opening] / (rates[opening] + rates[closing]), 12)))
-
 
 @functools.cache  # the time, the peak and the height all read the same spike
 def _first_spike(method: str) -> model.FirstSpike:
@@ -376,6 +371,15 @@ NEEDS = Text("systems of differential equations, limits of the form 0/0, and the
              "微分方程组、0/0 型极限，以及矩阵的特征值")
 SOURCES_ZH = {
     "sign convention": "符号约定",
+    "J. Z. Young, Cold Spring Harb. Symp. Quant. Biol. 4, 1 (1936)": "J. Z. Young，Cold Spring Harb. Symp. Quant. Biol. 4, 1 (1936)",
+    "the squid giant axon": "乌贼巨轴突",
+    "A. L. Hodgkin and A. F. Huxley, Nature 144, 710 (1939)": "A. L. Hodgkin 和 A. F. Huxley，Nature 144, 710 (1939)",
+    "the action potential recorded from inside": "从轴突内部记录到的动作电位",
+    "K. S. Cole, Arch. Sci. Physiol. 3, 253 (1949)": "K. S. Cole，Arch. Sci. Physiol. 3, 253 (1949)",
+    "G. Marmont, J. Cell. Comp. Physiol. 34, 351 (1949)": "G. Marmont，J. Cell. Comp. Physiol. 34, 351 (1949)",
+    "the voltage clamp": "电压钳",
+    "J. Rinzel, Lect. Notes Biomath. 66, 304 (1985)": "J. Rinzel，Lect. Notes Biomath. 66, 304 (1985)",
+    "the V-n reduction of the phase-plane figure": "相平面图所用的 V-n 简化模型",
     "the definition of capacitance (e.g. E. M. Purcell, Electricity and Magnetism, §3.4)":
         "电容的定义（例如 E. M. Purcell，《电磁学》（伯克利物理学教程第 2 卷），§3.4）",
     "W. Gerstner, W. M. Kistler, R. Naud and L. Paninski, Neuronal Dynamics (2014)":
@@ -716,14 +720,21 @@ derivation = Derivation(
             "Suppose a squid axon rested at −70 mV with the same Na⁺ and K⁺ channels. What leak reversal "
             "potential E_L would make the current zero there?",
             "假设一根乌贼轴突的 Na⁺ 和 K⁺ 通道不变，但静息电位为 −70 mV。E_L 取多少才能使那里的电流为零？",
+            step("ex-n-at-minus-70", Eq(n, sp.Rational("0.2446")),
+                 by.evaluating_at("n-steady", {alpha_n: AT_OTHER_REST[alpha_n], beta_n: AT_OTHER_REST[beta_n]},
+                                  digits=4),
+                 "The steady gates at −70 mV, from the rates there: n,", "先求 −70 mV 处的稳态门值：n，"),
+            step("ex-m-at-minus-70", Eq(m, sp.Rational("0.02891")),
+                 by.evaluating_at("m-steady", {alpha_m: AT_OTHER_REST[alpha_m], beta_m: AT_OTHER_REST[beta_m]},
+                                  digits=4), "m", "m"),
+            step("ex-h-at-minus-70", Eq(h, sp.Rational("0.7541")),
+                 by.evaluating_at("h-steady", {alpha_h: AT_OTHER_REST[alpha_h], beta_h: AT_OTHER_REST[beta_h]},
+                                  digits=4), "and h.", "和 h。"),
             step("ex-leak-at-minus-70", Eq(E_L, sp.Rational("-67.9") * mV),
-                 by.evaluating_at("leak-balance", {V: OTHER_REST, **SQUID_CONDUCTANCES,
-                                                   n: _steady(n, alpha_n, beta_n, AT_OTHER_REST),
-                                                   m: _steady(m, alpha_m, beta_m, AT_OTHER_REST),
-                                                   h: _steady(h, alpha_h, beta_h, AT_OTHER_REST)}, digits=3),
-                 "Put V = −70 mV and the steady gates there, α/(α + β) with the rates at −70 mV, into the "
-                 "zero-current condition.",
-                 "把 V = −70 mV 以及该处的稳态门值 α/(α + β)（速率取 −70 mV 处的值）代入零电流条件。"),
+                 by.evaluating_at("leak-balance", {V: OTHER_REST, **SQUID_CONDUCTANCES, n: sp.Rational("0.2446"),
+                                                   m: sp.Rational("0.02891"), h: sp.Rational("0.7541")}, digits=3),
+                 "Put them and V = −70 mV into the zero-current condition.",
+                 "把它们和 V = −70 mV 代入零电流条件。"),
             answer=Text("E_L = −67.9 mV. Fewer K⁺ gates are open at −70 mV (n∞ falls), so the outward K⁺ current "
                         "is smaller and the leak has less to balance: E_L lies only 2 mV above rest instead of "
                         "10.6 mV.",
