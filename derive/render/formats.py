@@ -108,13 +108,8 @@ def md_part(value: Part, phrase: Phrase | None = None) -> str:
         return f"[{prose(value.title, md_text, md_part)}]({value.stem}.md)"
     if isinstance(value, tuple):
         items = [md_part(v) for v in value]
-        return (
-            f"${', '.join(v.latex for v in value)}$"
-            if value and isinstance(value[0], Math)
-            else listing(items, phrase)
-            if phrase
+        return ", ".join(items) if value and isinstance(value[0], Math) else listing(items, phrase) if phrase \
             else ", ".join(items)
-        )
     return md_text(value)
 
 
@@ -162,9 +157,9 @@ def tex_part(value: Part, phrase: Phrase | None = None) -> str:
     if isinstance(value, Link):
         return prose(value.title, latex.escape, tex_part)
     if isinstance(value, tuple):
-        if value and isinstance(value[0], Math):
-            return f"\\({', '.join(v.latex for v in value)}\\)"
         items = [tex_part(v) for v in value]
+        if value and isinstance(value[0], Math):
+            return ", ".join(items)
         return listing(items, phrase) if phrase else ", ".join(items)
     return latex.escape(value)
 
@@ -245,9 +240,9 @@ def html_part(value: Part, phrase: Phrase | None = None) -> Markup:
         title = Markup(prose(value.title, lambda s: html_escape.escape(s, quote=False), lambda m: str(html_part(m))))
         return Markup('<a href="{}.html">{}</a>').format(value.stem, title)
     if isinstance(value, tuple):
-        if value and isinstance(value[0], Math):
-            return html_part(Math(", ".join(v.latex for v in value)))
         items = [str(html_part(v)) for v in value]
+        if value and isinstance(value[0], Math):
+            return Markup(", ".join(items))
         return Markup(listing(items, phrase) if phrase else ", ".join(items))
     return Markup(html_escape.escape(str(value), quote=False))
 

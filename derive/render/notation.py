@@ -427,10 +427,16 @@ def _formula_latex(formula: str, names: dict[str, str], printer: HandoutPrinter)
     """A formula written in prose (k_B T/m, √(a/(2R_i)), x_n²) as LaTeX."""
     out: list[str] = []
     i = 0
+    declared = sorted((n for n in names if "_" in n), key=len, reverse=True)
     while i < len(formula):
         symbol = _SYMBOL.match(formula, i)
         c = formula[i]
-        if symbol:
+        whole = next((n for n in declared if formula.startswith(n, i)
+                      and not re.match(r"[\w']", formula[i + len(n):i + len(n) + 1])), None)
+        if whole and (i == 0 or not re.match(r"\w", formula[i - 1])):  # v_drift_r: a declared name, whole
+            out.append(names[whole] + " ")
+            i += len(whole)
+        elif symbol:
             base, sub = symbol.group(1), symbol.group(2).strip("{}")
             name = _GREEK_LETTERS.get(base, base) + "_" + "".join(_GREEK_LETTERS.get(s, s) for s in sub)
             if name in names:

@@ -177,6 +177,11 @@ class HandoutView:
         """How many steps are stated, not derived: definitions, assumptions, laws, measured values."""
         return sum(s.axiom for s in self.steps)
 
+    @property
+    def derived(self) -> int:
+        """How many steps are derived and passed their checks (proved, or checked numerically)."""
+        return sum(s.status in ("proved", "numerically-only") for s in self.steps)
+
     def count(self, status: str) -> int:
         return sum(s.status == status for s in self.steps)
 
@@ -550,12 +555,9 @@ def _phrase(wording: Any, t: Strings, printer: notation.HandoutPrinter, numbers:
             fields[name] = tuple(Ref(label, numbers.get(label, 0)) for label in value)
         elif isinstance(value, tuple):
             fields[name] = tuple(Math(printer.doprint(v)) for v in value)
-        elif isinstance(value, dict):
-            fields[name] = Math(
-                ", ".join(
-                    f"{printer.doprint(k)} = {notation.latex_value(v, printer)}" for k, v in value.items()
-                )
-            )
+        elif isinstance(value, dict):  # each value its own formula, so a long list can wrap on a phone
+            fields[name] = tuple(Math(f"{printer.doprint(k)} = {notation.latex_value(v, printer)}")
+                                 for k, v in value.items())
         elif isinstance(value, sp.Basic):
             fields[name] = Math(printer.doprint(value))
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import sympy as sp
 from sympy.physics.units import joule, kelvin, meter, micrometer, millimeter, mol, nanometer, second
 
@@ -123,3 +124,18 @@ def test_a_difference_comes_after_its_coefficient():
 
 def test_a_word_subscript_in_prose_is_upright_unless_the_handout_names_the_symbol():
     assert notation.prose_parts("far from E_Na at rest", printer())[1] == r"E_{\mathrm{Na}}"
+
+
+def test_a_half_as_subscript_is_one_half_and_a_lone_underscore_is_not_mathematics():
+    assert notation.prose_parts("steepest at V_½: the slope", printer()) == ["steepest at ", "V_{1/2}", ": the slope"]
+    assert notation.prose_parts("the file x_ alone", printer()) == ["the file x_ alone"]
+
+
+def test_a_declared_name_with_two_underscores_is_set_as_its_own_latex():
+    from derive import registry
+
+    friction = registry.select(["viscous-friction"])[0]
+    p = notation.printer_for(friction)
+    if not any(q.name == "v_drift_r" for q in friction.symbols):
+        pytest.skip("the friction handout no longer declares v_drift_r")
+    assert notation.prose_parts("v_drift_r = Fτ/m：快一倍。", p, friction)[0] == r"v'_{\mathrm{drift}} = F\tau/m"
