@@ -351,14 +351,14 @@ derivation = Derivation(
     module=__name__,
     key_ideas=(
         Text("An ion species is in equilibrium across a membrane when its concentration ratio is the Boltzmann "
-             "factor of its electric energy difference: c_out/c_in = exp(zeV/k_B T).",
-             "当浓度比等于电势能差的玻尔兹曼因子 c_out/c_in = exp(zeV/k_B T) 时，该离子跨膜处于平衡。"),
+             "factor of its electric energy difference: c_out/c_in = exp(z e V/k_B T).",
+             "当浓度比等于电势能差的玻尔兹曼因子 c_out/c_in = exp(z e V/k_B T) 时，该离子跨膜处于平衡。"),
         Text("The same result follows when diffusion down the concentration gradient and drift in the field "
              "cancel (zero Nernst-Planck flux), with one constant D for both by the Einstein relation.",
              "沿浓度梯度的扩散与电场中的漂移相互抵消（Nernst-Planck 通量为零）时，得到同样的结果；由 Einstein "
              "关系，两项共用同一个扩散系数 D。"),
-        Text("E = (k_B T/ze) ln(c_out/c_in): about 58 mV per tenfold ratio at 20 °C, 62 mV at 37 °C.",
-             "E = (k_B T/ze) ln(c_out/c_in)：20 °C 时每 10 倍浓度比约 58 mV，37 °C 时约 62 mV。"),
+        Text("E = (k_B T/z e) ln(c_out/c_in): about 58 mV per tenfold ratio at 20 °C, 62 mV at 37 °C.",
+             "E = (k_B T/z e) ln(c_out/c_in)：20 °C 时每 10 倍浓度比约 58 mV，37 °C 时约 62 mV。"),
         Text("Each ion has its own Nernst potential (K⁺ near -80 to -90 mV, Na⁺ near +55 to +60 mV); the "
              "resting potential is none of them, because a cell lets several ions through at once.",
              "每种离子都有自己的能斯特电位（K⁺ 约 -80 到 -90 mV，Na⁺ 约 +55 到 +60 mV）；静息电位不等于其中任何一个，"
