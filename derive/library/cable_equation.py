@@ -250,10 +250,10 @@ derivation = Derivation(
         Text("Current conservation in a short piece of axon gives the cable equation: the membrane's current per "
              "area is a/(2R_i) times the second derivative of V along the axon.",
              "对一小段轴突应用电流守恒得到电缆方程：单位面积的膜电流等于 a/(2R_i) 乘以 V 沿轴突的二阶导数。"),
-        Text("A passive cable has one time scale, τ_m = R_m C_m, and one length scale, λ = √(aR_m/(2R_i)): a "
+        Text("A passive cable has one time scale, τ_m = R_m C_m, and one length scale, λ = √(a R_m/(2 R_i)): a "
              "steady signal falls by a factor e every λ, half a millimetre in a thin dendrite and 7 mm in the "
              "resting squid giant axon.",
-             "被动电缆只有一个时间尺度 τ_m = R_m C_m 和一个长度尺度 λ = √(aR_m/(2R_i))：稳态信号每经过一个 λ "
+             "被动电缆只有一个时间尺度 τ_m = R_m C_m 和一个长度尺度 λ = √(a R_m/(2 R_i))：稳态信号每经过一个 λ "
              "衰减为 1/e，细树突中约半毫米，静息的乌贼巨轴突中为 7 mm。"),
         Text("A spike is a wave of fixed shape; stretching the cable equation shows that a bare axon conducts at "
              "θ ∝ √(a/R_i): twice the speed takes four times the radius.",
