@@ -15,7 +15,10 @@ Never asserts: it only reports.
 
 Run:
     .venv/bin/python benchmarks/executors.py [--seeds N] [--mutate-ids ID ...] [--alarm-ids ID ...]
-                                             [--scheduler ADDRESS] [--only mutate|false-alarms]
+                                             [--scheduler ADDRESS] [--only mutate|false-alarms] [--save DIR]
+
+A report that differs from one job's while other work edits the library is the library's change,
+not the executor's: --save DIR keeps each report for a diff.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--alarm-ids", nargs="*", default=[], metavar="ID", help="default: the library")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="run the Dask rows on this cluster")
     parser.add_argument("--only", choices=("mutate", "false-alarms"))
+    parser.add_argument("--save", type=Path, metavar="DIR", help="write each report (without timings) here, to diff")
     args = parser.parse_args(argv)
     executors = [(name, options if "dask" not in name or not args.scheduler
                   else ["--scheduler", args.scheduler]) for name, options in EXECUTORS]
@@ -86,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         reference = None
         for name, options in executors:
             seconds, report = run(options)
+            if args.save:
+                args.save.mkdir(parents=True, exist_ok=True)
+                name_of = re.sub(r"\W+", "-", f"{title.split(',')[0]} {name}").strip("-")
+                (args.save / f"{name_of}.txt").write_text(report + "\n", encoding="utf-8")
             if reference is None:
                 reference = (seconds, report)
             same = "yes" if report == reference[1] else "NO"
