@@ -322,7 +322,8 @@ derivation = Derivation(
              "于是每去极化 k_B T / z_g e，开放与关闭之比增大 e 倍。"),
         given("open-or-closed", Eq(P_c, 1 - P_o), "A gate is either open or closed.", "门不是开就是关。"),
         step("gate-odds", Eq(P_o / (1 - P_o), sp.exp(z_g * e * (V - V_half) / (k_B * T))),
-             by.substituting("open-or-closed", into="gate-ratio-voltage"), "", ""),
+             by.substituting("open-or-closed", into="gate-ratio-voltage"),
+             "Put P_closed = 1 - P_open into the odds,", "把 P_closed = 1 - P_open 代入开关之比，"),
         step("boltzmann-gate", Eq(P_o, 1 / (1 + sp.exp(-z_g * e * (V - V_half) / (k_B * T)))),
              by.solving_for(P_o, "gate-odds"),
              "Solved for the open probability: an S-shaped (logistic) curve in V, the steady state n∞(V) "
