@@ -82,9 +82,9 @@ def fraction_within(p: Params, rng: np.random.Generator) -> Estimate:
 
 
 # What a reader needs beyond school mathematics (read by derive.render.view).
-NEEDS = Text("partial derivatives, the Taylor expansion f(x + h) = f(x) + h f′(x) + h² f″(x)/2 + …, and "
+NEEDS = Text("partial derivatives, the Taylor expansion f(x + h) = f(x) + h f'(x) + h² f''(x)/2 + …, and "
              "integrals over the whole line (the Gaussian integral)",
-             "偏导数，泰勒展开 f(x + h) = f(x) + h f′(x) + h² f″(x)/2 + …，以及整条实轴上的积分（高斯积分）")
+             "偏导数，泰勒展开 f(x + h) = f(x) + h f'(x) + h² f''(x)/2 + …，以及整条实轴上的积分（高斯积分）")
 READ_AFTER = ("random-walk",)  # the walk, its D = L²/(2Δt) and E[x²] = 2Dt
 SOURCES_ZH = {
     "A. Fick, Ann. Phys. 170, 59 (1855)": "A. Fick，Ann. Phys. 170, 59 (1855)",
@@ -117,9 +117,9 @@ derivation = Derivation(
              f"{BERG}, ch. 1-2 (diffusion from a random walk)",
              "The seed article, 高中生也能看懂的的神经科学数学基础, §1.2.1 (2024)"),
     key_ideas=(
-        Text("The walk's master equation, P(x, t + Δt) = ½P(x − L, t) + ½P(x + L, t), expanded for small steps, "
+        Text("The walk's master equation, P(x, t + Δt) = P(x − L, t)/2 + P(x + L, t)/2, expanded for small steps, "
              "is the diffusion equation ∂P/∂t = D ∂²P/∂x², with the same D = L²/(2Δt) as E[x²] = 2Dt.",
-             "无规行走的主方程 P(x, t + Δt) = ½P(x − L, t) + ½P(x + L, t) 在步长很小时展开，"
+             "无规行走的主方程 P(x, t + Δt) = P(x − L, t)/2 + P(x + L, t)/2 在步长很小时展开，"
              "就是扩散方程 ∂P/∂t = D ∂²P/∂x²，其中的 D = L²/(2Δt) 与 E[x²] = 2Dt 中的相同。"),
         Text("Fick's first law, j = −D ∂c/∂x: each walker moves at random, but where there are more walkers on "
              "one side more of them cross from that side, so a net flux runs down the gradient.",

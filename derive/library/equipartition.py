@@ -205,18 +205,18 @@ derivation = Derivation(
         *exercise(
             "ex-mean-speed",
             "In three dimensions the speeds w follow Maxwell's distribution 4πw² (m/(2πk_B T))^(3/2) e^(−mw²/(2k_B T)). "
-            "Check that it is normalised, and find the mean speed ⟨w⟩. Is it √E[w²]?",
+            "Check that it is normalised, and find the mean speed E[w]. Is it √E[w²]?",
             "三维中速率 w 服从 Maxwell 分布 4πw² (m/(2πk_B T))^(3/2) e^(−mw²/(2k_B T))。验证它是归一化的，并求平均速率 "
-            "⟨w⟩。它等于 √E[w²] 吗？",
+            "E[w]。它等于 √E[w²] 吗？",
             step("ex-speeds-normalised", Eq(sp.Integral(maxwell_speeds, (w, 0, sp.oo)), 1), by.evaluating(),
                  "A shell of speeds between w and w + dw has volume 4πw² dw in velocity space.",
                  "速率介于 w 与 w + dw 之间的球壳在速度空间中的体积为 4πw² dw。"),
             step("ex-mean-speed-value", Eq(sp.Integral(w * maxwell_speeds, (w, 0, sp.oo)),
                                            sp.sqrt(8 * k_B * T / (sp.pi * m))), by.evaluating(),
                  "Weight each speed by its probability.", "用概率给每个速率加权。"),
-            answer=Text("⟨w⟩ = √(8k_B T/(πm)) ≈ 1.60 √(k_B T/m), a little less than √E[w²] = √3 √(k_B T/m) ≈ 1.73 √(k_B T/m): "
+            answer=Text("E[w] = √(8k_B T/(πm)) ≈ 1.60 √(k_B T/m), a little less than √E[w²] = √3 √(k_B T/m) ≈ 1.73 √(k_B T/m): "
                         "the mean of a square is not the square of the mean.",
-                        "⟨w⟩ = √(8k_B T/(πm)) ≈ 1.60 √(k_B T/m)，略小于 √E[w²] = √3 √(k_B T/m) ≈ 1.73 √(k_B T/m)："
+                        "E[w] = √(8k_B T/(πm)) ≈ 1.60 √(k_B T/m)，略小于 √E[w²] = √3 √(k_B T/m) ≈ 1.73 √(k_B T/m)："
                         "平方的平均不等于平均的平方。"),
         ),
     ),

@@ -239,7 +239,13 @@ derivation = Derivation(
                "m 和 Δt 是粒子本身的性质，与 F 无关，于是把力与漂移速度之比称为粘性摩擦系数 ζ：v_drift = F/ζ。"),
         step("friction-collision", Eq(zeta, 2 * m / dt),
              by.substituting("drift", into="friction-coefficient"),
-             "In this model ζ = 2m/Δt.", "在这个模型中 ζ = 2m/Δt。"),
+             "In this model ζ = 2m/Δt. This answers the article's question, what is friction: not a force of its "
+             "own, but what the collisions do on average, draining the velocity a force builds up. The same "
+             "collisions, through their random part, make the particle diffuse; 1.2.4 shows that the two are "
+             "tied, ζD = k_B T (the fluctuation-dissipation theorem).",
+             "在这个模型中 ζ = 2m/Δt。这回答了原文的问题“摩擦是什么”：它不是一种独立的力，而是碰撞的平均效果，"
+             "不断消耗外力积累起来的速度。同样的碰撞通过其随机的部分让粒子扩散；1.2.4 将说明两者紧密相连："
+             "ζD = k_B T（涨落-耗散定理）。"),
         heading("Collisions at random times, of any distribution", "随机时刻的碰撞：间隔分布任意",
                 given("random-flight", Eq(Dx_r, v * s + F * s**2 / (2 * m)),
                       "Real collisions do not come like clockwork. Let the time s between two collisions be "
