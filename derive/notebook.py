@@ -190,7 +190,16 @@ def derivation_html(derivation: Derivation, figures: bool = True) -> str:
         f"<td>{_e(q.dimension.name)}</td><td>{_e(_words(q.meaning))}</td></tr>"
         for q in derivation.symbols
     )
+    def above(number: int, s: Step) -> str:
+        """A subheading, or an exercise's question before its first step, as a row of its own."""
+        rows = f"<tr><td colspan='5'><strong>{_e(_words(s.heading))}</strong></td></tr>" if s.heading else ""
+        if s.exercise and (number == 1 or derivation.steps[number - 2].exercise != s.exercise):
+            rows += (f"<tr><td colspan='5'><em>exercise <code>{_e(s.exercise.label)}</code>: "
+                     f"{_e(_words(s.exercise.question))}</em></td></tr>")
+        return rows
+
     steps = "".join(
+        above(number, s) +
         f"<tr><td>{number}</td><td><code>{_e(s.label)}</code></td>"
         f"<td>{_math(s.claim.lhs)} {'≈' if s.claim.approximate else '='} {_math(s.claim.rhs)}</td>"
         f"<td>{_e(s.by.describe())}{' (quoted as false)' if s.expect.value == 'refuted' else ''}</td>"
@@ -204,6 +213,8 @@ def derivation_html(derivation: Derivation, figures: bool = True) -> str:
     return (f"<div><h3>{_e(title)} <small>({_e(derivation.id)}, not yet checked: "
             f"<code>derive.check(derivation)</code>)</small></h3>"
             f"<p>{_e(_words(derivation.question))}</p>"
+            + ("<ul>" + "".join(f"<li>{_e(_words(k))}</li>" for k in derivation.key_ideas) + "</ul>"
+               if derivation.key_ideas else "") +
             f"<table><thead><tr><th>symbol</th><th>dimension</th><th>meaning</th></tr></thead>"
             f"<tbody>{symbols}</tbody></table>"
             f"<table><thead><tr><th>#</th><th>step</th><th>claim</th><th>justification</th><th></th></tr></thead>"

@@ -55,6 +55,10 @@ GREEK = {
 }
 MATH_SYMBOLS = {
     "→": r"\to",
+    "⟨": r"\langle",
+    "⟩": r"\rangle",
+    "′": r"{}^{\prime}",
+    "″": r"{}^{\prime\prime}",
     "←": r"\leftarrow",
     "≈": r"\approx",
     "∝": r"\propto",

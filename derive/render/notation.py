@@ -99,6 +99,16 @@ def _decimal(number: sp.Basic) -> str | None:
     return number_text(number)
 
 
+_POWERS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-"))
+
+
+def tex_unicode(tex: str) -> str:
+    """A unit written with Unicode in its name (μF/cm², set by SymPy inside \\mathrm) as TeX that
+    every font has: \\mu outside the upright group, powers as superscripts."""
+    tex = re.sub(r"\\mathrm\{μ", r"\\mu\\mathrm{", tex).replace("μ", r"\mu ")
+    return re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+", lambda m: "^{" + "".join(_POWERS[c] for c in m.group()) + "}", tex)
+
+
 class HandoutPrinter(LatexPrinter):
     """SymPy's LaTeX printer as a textbook prints: values with units, ln, k_B T, V − E_K, x_n.
 
@@ -127,7 +137,7 @@ class HandoutPrinter(LatexPrinter):
         self._settings["symbol_names"] = names
         self._settings["units"] = units | {renamed[u] for u in units if u in renamed}
         try:
-            return super().doprint(expr.xreplace(renamed) if renamed else expr)
+            return tex_unicode(super().doprint(expr.xreplace(renamed) if renamed else expr))
         finally:
             self._settings["symbol_names"], self._settings["units"] = saved
 
