@@ -14,7 +14,9 @@ def test_live_progress_names_the_derivation_and_step_and_ends_with_a_summary():
     stream = io.StringIO()
     check([rw.derivation], symbolic_only=True, progress=Progress(stream, live=True))
     text = stream.getvalue()
-    assert "\r\x1b[Krandom-walk: step 16/46 'msd'" in text
+    steps = len(rw.derivation.steps)
+    msd = rw.derivation.labels.index("msd") + 1
+    assert f"\r\x1b[Krandom-walk: step {msd}/{steps} 'msd'" in text
     assert text.rstrip().endswith("numeric checks skipped) in " + text.rstrip().rsplit(" in ", 1)[1])
 
 
@@ -31,4 +33,4 @@ def test_log_progress_prints_only_one_line_per_derivation():
     stream = io.StringIO()
     check([rw.derivation], symbolic_only=True, progress=Progress(stream, live=False))
     lines = stream.getvalue().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("random-walk: ok (46 steps:")
+    assert len(lines) == 1 and lines[0].startswith(f"random-walk: ok ({len(rw.derivation.steps)} steps:")

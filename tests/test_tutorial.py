@@ -121,4 +121,6 @@ def test_the_readme_tutorial_works_as_written(tmp_path):
         index += 1
     assert table_checked and workflow_run
     handouts = sorted(p.relative_to(shell.cwd).as_posix() for p in shell.cwd.glob("handouts/*/*.md"))
-    assert handouts == ["handouts/en/index.md", "handouts/en/spike_counts.md", "handouts/en/spike_intervals.md"]
+    # each handout in its three views: the student's, the audit and the worksheet
+    assert handouts == ["handouts/en/index.md", *(f"handouts/en/{stem}{view}.md" for stem in ("spike_counts", "spike_intervals")
+                                                   for view in (".audit", "", ".worksheet"))]

@@ -95,8 +95,6 @@ def myelinated_axon() -> Any:
     ax.set_ylim(-a - d - 1.0, a + d + 1.0)
     ax.set_aspect("equal")
     # a schematic: its axes (x along the axon, r from its centre line) are named but not drawn
-    ax.set_xlabel("$x$")
-    ax.set_ylabel("$r$")
     ax.axis("off")
     return figure
 

@@ -145,7 +145,7 @@ class HandoutPrinter(LatexPrinter):
         """The side of an equation or a value put in: a bare unit gets its numeral (1 μF/cm², not μF/cm²)."""
         expr = sp.sympify(expr)
         if expr != 1 and self._units_only(sp.Mul.make_args(expr)):
-            return "1 \\, " + self._units_text(sp.Mul.make_args(expr))
+            return tex_unicode("1 \\, " + self._units_text(sp.Mul.make_args(expr)))
         return self.doprint(expr)
 
     def _is_unit(self, factor: sp.Basic) -> bool:
@@ -250,13 +250,42 @@ def printer_for(derivation: Derivation) -> HandoutPrinter:
     return HandoutPrinter({"symbol_names": names, "sequences": sequences, "units": units})
 
 
-def claim_sides(claim: Claim, printer: HandoutPrinter) -> tuple[str, str, str]:
-    """The left side, the relation (= or \\approx) and the right side, as LaTeX."""
-    return printer.value(claim.lhs), r"\approx" if claim.approximate else "=", printer.value(claim.rhs)
+def stated_figures(number: sp.Rational, figures: int) -> str | None:
+    """A decimal to the significant figures its step states, trailing zeros kept (-54.40, 7.0,
+    1.20 \\times 10^{-7}); None when the number is not a finite decimal."""
+    if number_text(number) is None or number == 0:
+        return None
+    context = decimal.Context(prec=60)
+    exact = context.divide(decimal.Decimal(int(number.p)), decimal.Decimal(int(number.q)))
+    exponent = exact.adjusted()
+    if -3 <= exponent < 6:
+        text = f"{exact.quantize(decimal.Decimal(1).scaleb(exponent - figures + 1), context=context):f}"
+        return text if exponent - figures + 1 <= 0 else str(int(exact))
+    mantissa = exact.scaleb(-exponent).quantize(decimal.Decimal(1).scaleb(1 - figures), context=context)
+    return f"{mantissa:f} \\times 10^{{{exponent}}}"
 
 
-def latex_claim(claim: Claim, printer: HandoutPrinter) -> str:
-    return " ".join(claim_sides(claim, printer))
+def _stated_side(side: sp.Basic, printer: HandoutPrinter, figures: int | None) -> str:
+    number, unit = sp.sympify(side).as_coeff_Mul()
+    text = stated_figures(number, figures) if figures and isinstance(number, sp.Rational) else None
+    if text is None:
+        return printer.value(side)
+    if unit == 1:
+        return text
+    factors = sp.Mul.make_args(unit)
+    units = printer._units_text(factors) if printer._units_only(factors) else printer.doprint(unit)
+    return tex_unicode(f"{text} \\, {units}")
+
+
+def claim_sides(claim: Claim, printer: HandoutPrinter, figures: int | None = None) -> tuple[str, str, str]:
+    """The left side, the relation (= or \\approx) and the right side, as LaTeX; a value stated to
+    `figures` significant figures keeps its trailing zeros."""
+    return (printer.value(claim.lhs), r"\approx" if claim.approximate else "=",
+            _stated_side(claim.rhs, printer, figures))
+
+
+def latex_claim(claim: Claim, printer: HandoutPrinter, figures: int | None = None) -> str:
+    return " ".join(claim_sides(claim, printer, figures))
 
 
 def latex_symbol(quantity: Quantity, printer: HandoutPrinter, applied: sp.Basic | None = None) -> str:

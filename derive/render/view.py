@@ -430,6 +430,17 @@ def _first_applications(derivation: Derivation) -> dict[Any, sp.Basic]:
     return found
 
 
+def _stated(derivation: Derivation, step: Any) -> int | None:
+    """The significant figures a step states its value to: an evaluation's, or those of the check
+    that measures it."""
+    if isinstance(getattr(step.by, "digits", None), int):
+        return step.by.digits
+    for check in derivation.checks:
+        if check.step == step.label and check.digits:
+            return check.digits
+    return None
+
+
 def _step(
     derivation: Derivation,
     step: Any,
@@ -455,8 +466,8 @@ def _step(
     return StepView(
         number=outcome.number,
         label=step.label,
-        claim=Math(notation.latex_claim(step.claim, printer)),
-        sides=notation.claim_sides(step.claim, printer),
+        claim=Math(notation.latex_claim(step.claim, printer, _stated(derivation, step))),
+        sides=notation.claim_sides(step.claim, printer, _stated(derivation, step)),
         prose=words(step.prose, f"step '{step.label}'"),
         rule=rule_phrase(step.by, t, printer, numbers, lambda s: citation(s, derivation, t.lang)),
         status=status.value,

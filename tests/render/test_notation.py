@@ -36,6 +36,23 @@ def test_values_are_decimals_to_their_stated_figures_not_fractions():
     assert p.value(-sp.Rational(3, 25) / ms) == r"-0.12 \, \mathrm{ms}^{-1}"  # not -3/(25 ms)
 
 
+def test_a_value_keeps_the_trailing_zeros_of_the_figures_its_step_states():
+    from derive.model import Claim
+
+    E_L = sp.Symbol("E_L")
+    assert notation.latex_claim(Claim(E_L, -sp.Rational("54.40") * mV), printer(), 4) == r"E_{L} = -54.40 \, \mathrm{mV}"
+    assert notation.stated_figures(sp.Rational(7), 2) == "7.0"  # λ = 7.0 mm, not 7 mm
+    assert notation.stated_figures(sp.Rational("1.2e-7"), 3) == r"1.20 \times 10^{-7}"
+    assert notation.stated_figures(sp.Rational(1200), 2) == "1200"
+
+
+def test_a_unit_written_in_unicode_is_tex_every_font_has():
+    from sympy.physics.units import Quantity
+
+    micro_farad = Quantity("uF_per_cm2_test", abbrev="μF/cm²")
+    assert "μ" not in printer().value(micro_farad) and "²" not in printer().value(micro_farad)
+
+
 def test_a_value_without_a_finite_decimal_stays_a_fraction():
     assert printer().value(mV / 3) == r"\frac{\mathrm{mV}}{3}"
     assert number_text(sp.Rational(1, 3)) is None

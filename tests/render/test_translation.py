@@ -127,6 +127,7 @@ PROPER_NAMES = {
     "Tanouye", "Shaker", "Neuron", "Rev", "Muscle", "Nerve", "Exp", "Neurol", "Proc", "Natl", "Acad", "USA", "Science",
     "Physiol", "Phys", "Chem", "Soc", "Ann", "Gen", "Trans", "Camb", "Phil", "Nature", "New", "Biol",
     "Neurophysiol", "Biomed", "Eng", "Sci", "IAPWS", "CRC", "BIPM", "IEEE",
+    "Bernstein", "Mullins", "Noda", "Skou", "Cole", "Marmont", "Rinzel", "ATP",
     "GHK", "SymPy", "NumPy", "SciPy", "neuroderive", "nsolve", "brentq", "dsolve", "Var", "exp",
 }
 ORIGINAL_TITLES = (
@@ -134,6 +135,9 @@ ORIGINAL_TITLES = (
     "The Conduction of the Nervous Impulse",
     "Release on the IAPWS Formulation 2008 for the Viscosity of Ordinary Water Substance",
     "Handbook of Chemistry and Physics",
+    # journals, abbreviated as they are cited
+    "Pflügers Arch.", "Biochim. Biophys. Acta", "Lect. Notes Biomath.", "Cold Spring Harb. Symp. Quant. Biol.",
+    "J. Cell. Comp. Physiol.", "Arch. Sci. Physiol.",
 )
 
 
