@@ -342,7 +342,7 @@ class Derivation:
         if repeated:
             raise ValueError(f"derivation {self.id!r}: step labels used twice: {', '.join(repeated)}")
         in_exercise = [s.exercise is not None for s in self.steps]
-        if any(in_exercise) and in_exercise.index(True) < len(in_exercise) - in_exercise[::-1].index(False) - 1:
+        if True in in_exercise and not all(in_exercise[in_exercise.index(True):]):
             first = self.steps[in_exercise.index(True)]
             raise ValueError(f"derivation {self.id!r}: exercise steps (from {first.label!r} on) must come after "
                              "the handout's own steps, which cannot rest on an exercise")

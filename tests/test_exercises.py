@@ -63,6 +63,38 @@ def test_handout_step_after_an_exercise_is_refused():
                    steps=(steps[0], steps[2], steps[1]))
 
 
+def test_a_handout_of_exercises_alone_is_accepted():
+    steps = walk(L**2 * t / dt).steps
+    alone = Derivation(id="walk", title=Text("W"), question=Text("?"), section="1", symbols=symbols.freeze(),
+                       steps=steps[2:])
+    assert [e.label for e in alone.exercises] == ["ex-spread"]
+
+
 def test_exercise_without_solution_is_refused():
     with pytest.raises(ValueError, match="no solution steps"):
         exercise("ex-empty", "Question?", "问题？")
+
+
+def _library() -> list[Derivation]:
+    from derive import registry
+
+    return [registry.load_module(name) for name in registry.library_modules()]
+
+
+@pytest.mark.parametrize("derivation", _library(), ids=lambda d: d.id)
+def test_every_library_handout_has_key_ideas_and_three_to_five_exercises_in_both_languages(derivation):
+    assert derivation.key_ideas and all(idea.en and idea.zh for idea in derivation.key_ideas)
+    assert 3 <= len(derivation.exercises) <= 5
+    for question in derivation.exercises:
+        assert question.question.en and question.question.zh and question.answer.en and question.answer.zh
+        for s in derivation.solution(question):
+            assert s.prose.en and s.prose.zh, s.label
+
+
+@pytest.mark.parametrize("derivation", _library(), ids=lambda d: d.id)
+def test_every_library_exercise_step_is_proved_or_stated(derivation):
+    from derive.check import check_step
+
+    for number, s in enumerate(derivation.steps, start=1):
+        if s.exercise is not None:
+            assert check_step(derivation, number).status in (Status.PROVED, Status.AXIOM), s.label

@@ -117,14 +117,6 @@ def test_hursh_relation_uses_the_outer_diameter_not_the_axon_radius():
     assert judge(radius_for_diameter, "hursh-axon").status is Status.FAILED
 
 
-def test_every_exercise_has_a_checked_solution_and_an_answer_in_both_languages():
-    assert len(CABLE.exercises) >= 3
-    for question in CABLE.exercises:
-        assert question.answer.en and question.answer.zh
-        for s in CABLE.solution(question):
-            assert judge(CABLE, s.label).ok, s.label
-
-
 def test_key_ideas_headings_and_the_myelin_drawing_are_there():
     assert 3 <= len(CABLE.key_ideas) <= 5
     assert sum(s.heading is not None for s in CABLE.steps) >= 5

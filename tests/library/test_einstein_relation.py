@@ -68,18 +68,3 @@ def test_warm_water_speeds_diffusion_by_the_cited_viscosities_not_by_temperature
     assert statuses["warm-over-cold-value"] is Status.PROVED
     wrong = EINSTEIN.with_claim("warm-over-cold-value", sp.Eq(er.D_2 / er.D_1, sp.Rational("1.115")))
     assert check_step(wrong, wrong.labels.index("warm-over-cold-value") + 1).status is Status.FAILED
-
-
-def test_every_exercise_has_a_question_an_answer_and_proved_steps_in_both_languages():
-    from derive.check import check_steps as _check_steps
-    from derive.library import einstein_relation as _module
-    from derive.report import Status as _Status
-
-    derivation = _module.derivation
-    assert 3 <= len(derivation.exercises) <= 5 and derivation.key_ideas
-    statuses = {r.label: r.status for r in _check_steps(derivation)}
-    for question in derivation.exercises:
-        assert question.question.en and question.question.zh and question.answer.en and question.answer.zh
-        for s in derivation.solution(question):
-            assert s.prose.en and s.prose.zh
-            assert statuses[s.label] in (_Status.PROVED, _Status.AXIOM), s.label

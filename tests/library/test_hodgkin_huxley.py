@@ -163,14 +163,6 @@ def test_resting_conductance_is_not_the_leak_alone():
     assert judge(wrong, "resting-conductance-squid").status is Status.FAILED
 
 
-def test_every_exercise_has_a_checked_solution_and_an_answer_in_both_languages():
-    assert len(HH.exercises) >= 3
-    for question in HH.exercises:
-        assert question.answer.en and question.answer.zh
-        for s in HH.solution(question):
-            assert judge(HH, s.label).ok, s.label
-
-
 def test_key_ideas_and_headings_are_there():
     assert 3 <= len(HH.key_ideas) <= 5
     assert sum(s.heading is not None for s in HH.steps) >= 5

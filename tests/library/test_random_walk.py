@@ -27,18 +27,3 @@ def test_every_step_has_prose_in_both_languages():
 
 def test_every_symbol_has_a_meaning_in_both_languages():
     assert all(q.meaning.en and q.meaning.zh for q in rw.derivation.symbols)
-
-
-def test_every_exercise_has_a_question_an_answer_and_proved_steps_in_both_languages():
-    from derive.check import check_steps as _check_steps
-    from derive.library import random_walk as _module
-    from derive.report import Status as _Status
-
-    derivation = _module.derivation
-    assert 3 <= len(derivation.exercises) <= 5 and derivation.key_ideas
-    statuses = {r.label: r.status for r in _check_steps(derivation)}
-    for question in derivation.exercises:
-        assert question.question.en and question.question.zh and question.answer.en and question.answer.zh
-        for s in derivation.solution(question):
-            assert s.prose.en and s.prose.zh
-            assert statuses[s.label] in (_Status.PROVED, _Status.AXIOM), s.label

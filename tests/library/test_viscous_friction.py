@@ -40,18 +40,3 @@ def test_friction_for_gamma_intervals_is_two_m_mean_over_mean_square_not_m_over_
     assert run_check(FRICTION, next(c for c in FRICTION.checks if c.name == "friction-gamma")).passed
     wrong = FRICTION.with_claim("friction-general", sp.Eq(zeta_r, m / s_mean))
     assert not run_check(wrong, next(c for c in wrong.checks if c.name == "friction-gamma")).passed
-
-
-def test_every_exercise_has_a_question_an_answer_and_proved_steps_in_both_languages():
-    from derive.check import check_steps as _check_steps
-    from derive.library import viscous_friction as _module
-    from derive.report import Status as _Status
-
-    derivation = _module.derivation
-    assert 3 <= len(derivation.exercises) <= 5 and derivation.key_ideas
-    statuses = {r.label: r.status for r in _check_steps(derivation)}
-    for question in derivation.exercises:
-        assert question.question.en and question.question.zh and question.answer.en and question.answer.zh
-        for s in derivation.solution(question):
-            assert s.prose.en and s.prose.zh
-            assert statuses[s.label] in (_Status.PROVED, _Status.AXIOM), s.label
