@@ -264,8 +264,8 @@ class _ErrorTerms(Context):
         order = effective_order(self.derivation, label)
         if not order:
             return claim
-        return Claim(claim.lhs, claim.rhs + sum(sp.O(small ** (n + 1)) for small, n in order),
-                     claim.approximate, claim.order)
+        errors = [sp.O(small ** (n + 1)) for small, n in order] + list(_rewritten_errors(self.derivation, label))
+        return Claim(claim.lhs, claim.rhs + sp.Add(*errors), claim.approximate, claim.order)
 
 
 def effective_order(derivation: Derivation, label: str) -> tuple[tuple[sp.Symbol, int], ...]:
@@ -273,6 +273,24 @@ def effective_order(derivation: Derivation, label: str) -> tuple[tuple[sp.Symbol
     rule and premises carry, less where its rule's arithmetic loses orders (read off the error
     terms O(small**m) the rule's obligations come out with)."""
     return _traced(derivation, label)[0]
+
+
+def _rewritten_errors(derivation: Derivation, label: str) -> tuple[sp.Order, ...]:
+    """The error terms of step `label` that its rule wrote in other symbols than its small
+    quantities (after a = c, O(a**2) is O(c**2)): they travel on to the steps that use it."""
+    order, obligations = _traced(derivation, label)
+    if not obligations:
+        return ()
+    found: list[sp.Order] = []
+    for obligation in obligations:
+        for side in (obligation.claimed, obligation.produced):
+            try:
+                terms = sp.Add.make_args(sp.expand(sp.sympify(side)))
+            except Exception:  # noqa: BLE001 - SymPy cannot expand it: nothing more is known
+                continue
+            found += [t for t in terms if isinstance(t, sp.Order) and not any(t.expr.has(s) for s, _ in order)
+                      and t not in found]
+    return tuple(found)
 
 
 def _traced(derivation: Derivation, label: str) -> tuple[tuple[tuple[sp.Symbol, int], ...], list[Obligation] | None]:
@@ -331,21 +349,58 @@ def _to_order(step: Step, obligations: list[Obligation], order: tuple[tuple[sp.S
         claimed, produced = obligation.claimed, obligation.produced
         for small, n in order:
             claimed, produced = _truncate(claimed, small, n), _truncate(produced, small, n)
+        claimed, produced = _without_error_terms(claimed, order, step), _without_error_terms(produced, order, step)
         truncated.append(replace(obligation, claimed=claimed, produced=produced,
                                  shows=f"{obligation.shows}, up to order {', '.join(f'{s}**{n}' for s, n in order)}"))
     return truncated
 
 
 def _truncate(expr: sp.Expr, small: sp.Symbol, order: int) -> sp.Expr:
+    """`expr` without its terms beyond `order` in `small`. An error term O(small**m) with m > order
+    goes too; one in another small quantity stays for that quantity's truncation, since SymPy cannot
+    expand a sum of orders in two variables (O(a**2) + O(b**4))."""
     expr = sp.sympify(expr)
     if expr.has(sp.Order):
         expr = sp.expand(expr)
-    if not expr.has(small):
-        return expr.removeO() if expr.has(sp.Order) else expr
+    terms = sp.Add.make_args(expr)
+    errors = [t for t in terms if isinstance(t, sp.Order)]
+    rest = sp.Add(*[t for t in terms if not isinstance(t, sp.Order)])
+    others = [e for e in errors if not (e.expr.has(small) and e.expr.as_powers_dict().get(small, 0) > order)]
+    if not rest.has(small):
+        return rest.removeO() + sp.Add(*others) if rest.has(sp.Order) else rest + sp.Add(*others)
     try:
-        return sp.series(expr, small, 0, order + 1).removeO()
+        return sp.series(rest, small, 0, order + 1).removeO() + sp.Add(*others)
     except ValueError as error:  # SymPy cannot expand it (a pole in small, say)
         raise RuleFailure(f"cannot expand {sp.sstr(expr)} in small {small} to order {order}: {error}") from error
+
+
+def _without_error_terms(side: sp.Expr, order: tuple[tuple[sp.Symbol, int], ...], step: Step) -> sp.Expr:
+    """A truncated side without the error terms left over. One in a small quantity at or below the
+    claim's order would be a term the claim does not fix: an error. One the rule's arithmetic has
+    written in other symbols (O(a**2) as O(c**2) after a = c, O(dt**2) as O(L**4/D**2) after
+    dt = L²/(2D)) still bounds what the claim may keep: no power of c from c**2 on."""
+    terms = sp.Add.make_args(sp.sympify(side))
+    for error in (t for t in terms if isinstance(t, sp.Order)):
+        if any(error.expr.has(small) for small, _ in order):
+            raise RuleFailure(f"what the rule gives holds only up to {sp.sstr(error)}, which the orders the claim "
+                              f"holds to ({', '.join(f'{s}**{n}' for s, n in order)}) do not cover")
+        for symbol, power in error.expr.as_powers_dict().items():
+            if isinstance(symbol, sp.Symbol) and power.is_Integer and power > 0:
+                _keeps_no_power_from(step, symbol, int(power), error)
+    return sp.Add(*[t for t in terms if not isinstance(t, sp.Order)])
+
+
+def _keeps_no_power_from(step: Step, symbol: sp.Symbol, power: int, error: sp.Order) -> None:
+    """The claim's sides have no term c**k (times what does not depend on c) with k >= power: its
+    premises hold only up to `error`, so such a term is not fixed by them."""
+    for side in (step.claim.lhs, step.claim.rhs):
+        for term in sp.Add.make_args(sp.expand(side)):
+            monomial = term.as_independent(symbol, as_Add=False)[1]
+            base, exp = monomial.as_base_exp()
+            if base == symbol and exp.is_Integer and exp >= power:
+                raise RuleFailure(f"the claim keeps {sp.sstr(term)}, beyond what its premises fix: they hold only "
+                                  f"up to {sp.sstr(error)} (an approximation's error term, written in {symbol} by "
+                                  f"the rule), so no term in {symbol}**{power} or beyond follows from them")
 
 
 def rational_identity(obligation: Obligation) -> bool | None:
