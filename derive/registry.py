@@ -24,16 +24,18 @@ import importlib.util
 import pkgutil
 import sys
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import TypeVar
 
 import derive.library
 from derive import project
 from derive.model import Derivation, InputError
 
 ENTRY_POINT_GROUP = "neuroderive.derivations"
+T = TypeVar("T")
 
 _extra_paths: list[Path] = []  # from `--path`: searched as if [tool.derive] named them
 _file_modules: dict[str, Path] = {}  # module name -> the project file it was imported from
@@ -236,26 +238,38 @@ def find_all() -> list[Found]:
             raise InputError(f"derivation id {item.derivation.id!r} is used by both "
                              f"{origins[item.derivation.id]} and {item.origin}")
         origins[item.derivation.id] = item.origin
-    ordered = sorted(found, key=lambda f: (f.in_project, _section_key(f.derivation.section), f.derivation.id))
-    return _after_prerequisites(ordered)
+    library = in_reading_order((f for f in found if not f.in_project), of=lambda f: f.derivation)
+    return library + in_reading_order((f for f in found if f.in_project), of=lambda f: f.derivation)
 
 
-def prerequisites(derivation: Derivation) -> set[str]:
+def quoted(derivation: Derivation) -> set[str]:
     """Ids of the handouts whose results this one quotes (by.earlier_result)."""
     return {s.by.derivation_id for s in derivation.steps if getattr(s.by, "derivation_id", "")}
 
 
-def _after_prerequisites(ordered: list[Found]) -> list[Found]:
-    """Keep the outline order, except that a handout comes after the handouts it quotes."""
-    remaining = list(ordered)
-    ids = {f.derivation.id for f in remaining}
-    placed: list[Found] = []
+def stated_prerequisites(derivation: Derivation) -> tuple[str, ...]:
+    """Handouts to read first that this one does not quote: its module's `READ_AFTER` ids."""
+    module = sys.modules.get(derivation.module) if derivation.module else None
+    return tuple(getattr(module, "READ_AFTER", ()))
+
+
+def prerequisites(derivation: Derivation) -> set[str]:
+    """The handouts that must come before this one: those it quotes and those it says it needs."""
+    return quoted(derivation) | set(stated_prerequisites(derivation))
+
+
+def in_reading_order(derivations: Iterable[T], of: Callable[[T], Derivation] = lambda d: d) -> list[T]:
+    """The article's outline order, except that every handout comes after its prerequisites (quoted
+    or stated); among those ready, the first in the outline goes first. `of` finds an item's derivation."""
+    remaining = sorted(derivations, key=lambda item: (section_key(of(item).section), of(item).id))
+    ids = {of(item).id for item in remaining}
+    placed: list[T] = []
     while remaining:
-        done = {f.derivation.id for f in placed}
-        ready = next((f for f in remaining if prerequisites(f.derivation) & ids <= done), None)
+        done = {of(item).id for item in placed}
+        ready = next((item for item in remaining if prerequisites(of(item)) & ids <= done), None)
         if ready is None:
-            cycle = ", ".join(sorted(f.derivation.id for f in remaining))
-            raise InputError(f"these handouts quote each other in a circle: {cycle}")
+            circle = ", ".join(sorted(of(item).id for item in remaining))
+            raise InputError(f"these handouts need each other in a circle: {circle}")
         placed.append(ready)
         remaining.remove(ready)
     return placed
@@ -338,7 +352,7 @@ def _derivation_of(module: ModuleType) -> Derivation:
     return found
 
 
-def _section_key(section: str) -> list[tuple[int, int | str]]:
+def section_key(section: str) -> list[tuple[int, int | str]]:
     """'1.2.10' after '1.2.9'; sections that are not numbers sort after those that are."""
     return [(0, int(part)) if part.isdigit() else (1, part) for part in section.split(".")]
 

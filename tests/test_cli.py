@@ -103,7 +103,7 @@ def test_render_writes_markdown_in_both_languages(capsys, tmp_path):
     chinese = (tmp_path / "zh" / "random_walk.md").read_text(encoding="utf-8")
     assert english.startswith("# Diffusion as a random walk")
     assert chinese.startswith("# 扩散即无规行走")
-    assert "$$\n\\mathbb{E}\\left[x_{n}^{2}\\right] = L^{2} n" in english
+    assert "$$\n\\mathbb{E}\\left[x_{n}^{2}\\right] = n L^{2}" in english
     assert not list(tmp_path.rglob("*.tmp"))
 
 

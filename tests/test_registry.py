@@ -32,10 +32,11 @@ def test_module_without_a_derivation_is_named(monkeypatch, tmp_path):
         registry.load_all()
 
 
-def test_a_handout_comes_after_the_handouts_it_quotes():
-    from derive.library import einstein_relation
+def test_a_handout_comes_after_the_handouts_it_quotes_or_says_it_needs():
+    from derive.library import einstein_relation, gate_kinetics
 
     assert registry.prerequisites(einstein_relation.derivation) == {"random-walk", "viscous-friction", "equipartition"}
+    assert "ion-conductance" in registry.prerequisites(gate_kinetics.derivation)  # READ_AFTER, not quoted
     order = [d.id for d in registry.load_all()]
     for position, derivation in enumerate(registry.load_all()):
         assert all(order.index(p) < position for p in registry.prerequisites(derivation) if p in order)

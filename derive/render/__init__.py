@@ -27,6 +27,7 @@ from typing import Any
 
 import jinja2
 
+from derive import registry
 from derive.model import Derivation, InputError
 from derive.render import view
 from derive.render.formats import FORMATS as TEXT_FORMATS
@@ -92,9 +93,10 @@ def render(
     require_texts(derivations, langs)
     folders = template_dirs(templates)
     known = list(known if known is not None else derivations)
-    ordered = view.in_outline_order(known)
+    ordered = registry.in_reading_order(known)
     following = {d.id: ordered[i + 1] if i + 1 < len(ordered) else None for i, d in enumerate(ordered)}
-    pairs = sorted(zip(derivations, results), key=lambda pair: view.outline_key(pair[0].section))
+    position = {d.id: i for i, d in enumerate(ordered)}
+    pairs = sorted(zip(derivations, results), key=lambda pair: position[pair[0].id])
     wanted = [
         TEXT_FORMATS[f] for f in ("md", "tex", "html") if f in formats or (f == "tex" and "pdf" in formats)
     ]

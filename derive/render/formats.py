@@ -217,9 +217,23 @@ def mathml(tex: str, display: bool = False) -> str:
     # a lone capital Greek letter is upright in TeX (the unit Ω, ΔV); MathML would set it italic
     tex = re.sub(r"\\(Omega|Delta|Gamma|Theta|Lambda|Xi|Pi|Sigma|Phi|Psi)(?![A-Za-z])", r"\\mathrm{\\\1}", tex)
     try:
-        return convert(tex, display="block" if display else "inline")
+        markup = convert(tex, display="block" if display else "inline")
     except Exception as error:  # latex2mathml raises its own exception types for what it cannot read
         raise InputError(f"cannot write {tex!r} as MathML: {type(error).__name__} {error}") from error
+    return _tight_operators(markup)
+
+
+_TIGHT = '<mo lspace="0em" rspace="0em">'
+# a minus that starts a row or follows an operator or an opening bracket is a sign: "≈ −62", not "≈ − 62"
+_SIGN = re.compile(r"(<mrow>|<math[^>]*>|<mtd[^>]*>|<mo[^>]*>[^<]*</mo>)<mo>&#x02212;</mo>")
+
+
+def _tight_operators(markup: str) -> str:
+    """A sign minus and the solidus set without operator spacing, as print sets them (−62 mV, m²/s)."""
+    markup = markup.replace("<mo>&#x0002F;</mo>", f"{_TIGHT}&#x0002F;</mo>")
+    while (tightened := _SIGN.sub(rf"\1{_TIGHT}&#x02212;</mo>", markup)) != markup:
+        markup = tightened
+    return markup
 
 
 def html_part(value: Part, phrase: Phrase | None = None) -> Markup:

@@ -33,7 +33,9 @@ GREEK = {"alpha", "beta", "gamma", "delta", "epsilon", "varepsilon", "zeta", "et
 NAMED_PRODUCTS = {
     frozenset({("mV", 1), ("uF", 1)}): r"\mathrm{nC/cm^2}",
     frozenset({("ms", 1), ("uA", 1)}): r"\mathrm{nC/cm^2}",
+    frozenset({("uF", 1), ("ms", -1)}): r"\mathrm{mS/cm^2}",
 }
+_SHORT_UNITS = {r"\mathrm{hour}": r"\mathrm{h}", r"\mathrm{minute}": r"\mathrm{min}", r"\mathrm{day}": r"\mathrm{d}"}
 
 _UPRIGHT = re.compile(r"^(\\mu\s*)?\\mathrm\{[^{}]*(\{[^{}]*\}[^{}]*)*\}$")
 _LOWER_FIRST = {"k_B": 1, "T": 2}  # k_B T, as every textbook writes it: these first, Greek next, then the rest
@@ -50,14 +52,19 @@ def is_unit_symbol(quantity: Quantity) -> bool:
 
 
 def _rank(symbol: sp.Symbol, units: frozenset) -> int:
-    """Where a factor goes in a product: numbers, k_B, T, Greek letters, other symbols, units."""
+    """Where a factor goes in a product: numbers, counts (n L², z F), k_B, T, Greek letters, other
+    symbols, differences, units."""
     if symbol in units:
         return 9
+    if symbol.is_integer:
+        return 0
     name = symbol.name
     if name in _LOWER_FIRST:
         return _LOWER_FIRST[name]
     base = re.split(r"[_']", name)[0]
-    return 3 if base in GREEK and base != "Delta" else 5  # ΔV is a difference: C ΔV, not ΔV C
+    if base == "Delta":  # a difference goes last: C ΔV and v Δt, not ΔV C or Δt v
+        return 6
+    return 3 if base in GREEK else 5
 
 
 def number_text(number: sp.Rational) -> str | None:
@@ -78,14 +85,26 @@ def number_text(number: sp.Rational) -> str | None:
     if exact == 0:
         return "0"
     exponent = exact.adjusted()
+    if len(exact.normalize().as_tuple().digits) > _LONGEST:  # F = 96485.33212… C/mol, as CODATA lists it
+        cut = exact.quantize(decimal.Decimal(1).scaleb(exponent - _LONGEST + 1), rounding=decimal.ROUND_DOWN)
+        return _plain_or_scientific(cut, exponent, tail=r"\ldots")
+    return _plain_or_scientific(exact, exponent)
+
+
+_LONGEST = 10  # significant digits printed before an exact value's tail is cut to "…"
+
+
+def _plain_or_scientific(exact: decimal.Decimal, exponent: int, tail: str = "") -> str:
+    """A decimal as it is (0.36, 105.75) when modest, else in scientific notation (1.380649 × 10^{-23});
+    `tail` follows the digits (an ellipsis for a cut value)."""
+    if not tail:
+        exact = exact.normalize()
     if -3 <= exponent < 6:
-        return f"{exact.normalize():f}" if places else str(int(number))
-    mantissa = exact.scaleb(-exponent).normalize()
-    if mantissa == 1:
-        return f"10^{{{exponent}}}"
-    if mantissa == -1:
-        return f"-10^{{{exponent}}}"
-    return f"{mantissa:f} \\times 10^{{{exponent}}}"
+        return f"{exact:f}{tail}"
+    mantissa = exact.scaleb(-exponent)
+    if mantissa in (1, -1) and not tail:
+        return f"{'-' if mantissa < 0 else ''}10^{{{exponent}}}"
+    return f"{mantissa:f}{tail} \\times 10^{{{exponent}}}"
 
 
 def _decimal(number: sp.Basic) -> str | None:
@@ -118,7 +137,7 @@ class HandoutPrinter(LatexPrinter):
     """
 
     _default_settings = {**LatexPrinter._default_settings, "sequences": None, "units": frozenset(),
-                         "ln_notation": True}
+                         "ln_notation": True, "symbols": None, "original": {}}
 
     def doprint(self, expr: sp.Basic) -> str:
         """Print with the factors of every product in the conventional order (k_B T, ζ D)."""
@@ -129,17 +148,27 @@ class HandoutPrinter(LatexPrinter):
         for symbol in expr.free_symbols:
             if not isinstance(symbol, sp.Symbol) or isinstance(symbol, sp.Dummy):
                 continue
-            rank = _rank(symbol, units)
-            new = sp.Symbol(f"{rank}{symbol.name}", **symbol.assumptions0)
+            rank = _rank(symbol, units)  # then the name, case aside: 2π a L, not 2π L a
+            new = sp.Symbol(f"{rank}{symbol.name.casefold()}{symbol.name}", **symbol.assumptions0)
             renamed[symbol] = new
-            names[new] = names.get(symbol) or super()._print_Symbol(symbol)
-        saved = self._settings["symbol_names"], self._settings["units"]
+            names[new] = self._upright_labels(names.get(symbol) or super()._print_Symbol(symbol))
+        saved = self._settings["symbol_names"], self._settings["units"], self._settings.get("original", {})
         self._settings["symbol_names"] = names
         self._settings["units"] = units | {renamed[u] for u in units if u in renamed}
+        self._settings["original"] = {new: old for old, new in renamed.items()}
         try:
             return tex_unicode(super().doprint(expr.xreplace(renamed) if renamed else expr))
         finally:
-            self._settings["symbol_names"], self._settings["units"] = saved
+            self._settings["symbol_names"], self._settings["units"], self._settings["original"] = saved
+
+    def _upright_labels(self, tex: str) -> str:
+        """A one-capital subscript that names no symbol of the handout is a label, set upright:
+        k_B, N_A, E_K, as P_{Na} already is; x_N after N steps stays italic."""
+        symbols = self._settings["symbols"]
+        if symbols is None:
+            return tex
+        return re.sub(r"_\{([A-Z])\}", lambda m: m.group() if m.group(1) in symbols else rf"_{{\mathrm{{{m.group(1)}}}}}",
+                      tex)
 
     def value(self, expr: sp.Basic) -> str:
         """The side of an equation or a value put in: a bare unit gets its numeral (1 μF/cm², not μF/cm²)."""
@@ -157,7 +186,8 @@ class HandoutPrinter(LatexPrinter):
 
     def _unit_name(self, unit: sp.Basic) -> str:
         if isinstance(unit, UnitQuantity):
-            return super()._print(unit).replace(r"\text{", r"\mathrm{")
+            name = super()._print(unit).replace(r"\text{", r"\mathrm{")
+            return _SHORT_UNITS.get(name, name)
         return self._settings["symbol_names"].get(unit) or unit.name
 
     def _units_text(self, factors: tuple) -> str:
@@ -166,7 +196,8 @@ class HandoutPrinter(LatexPrinter):
         for factor in factors:
             base, exp = (factor.base, factor.exp) if factor.is_Pow else (factor, sp.Integer(1))
             powers.append((base, exp))
-        key = frozenset((re.sub(r"^\d", "", str(b)), int(e)) for b, e in powers if not isinstance(b, UnitQuantity)
+        original = self._settings.get("original", {})
+        key = frozenset((str(original.get(b, b)), int(e)) for b, e in powers if not isinstance(b, UnitQuantity)
                         and e.is_Integer)
         if len(key) == len(powers) and key in NAMED_PRODUCTS:
             return NAMED_PRODUCTS[key]
@@ -175,6 +206,7 @@ class HandoutPrinter(LatexPrinter):
             return name if exp == 1 else f"{name}^{{{exp}}}"
 
         numerator = [power(self._unit_name(b), e) for b, e in powers if e > 0]
+        numerator.sort(key=lambda text: r"\Omega" not in text)  # Ω cm², as resistivities are written
         denominator = [(self._unit_name(b), e) for b, e in powers if e < 0]
         slash = (numerator and len(denominator) == 1
                  and not any("/" in text for text in numerator + [denominator[0][0]]))
@@ -218,6 +250,13 @@ class HandoutPrinter(LatexPrinter):
         return tex
 
     def _print_Mul(self, expr: sp.Mul) -> str:
+        merged = self._one_root(expr)
+        if merged is not None:
+            return merged
+        logs = [f for f in sp.Mul.make_args(expr) if isinstance(f, sp.log)]
+        rest = sp.Mul(*[f for f in sp.Mul.make_args(expr) if not isinstance(f, sp.log)])
+        if logs and rest.as_numer_denom()[1] != 1:  # (k_B T/z e) ln(c_out/c_in), not one fraction round it
+            return f"{self._print(rest)} {self._print(sp.Mul(*logs))}"
         coefficient, rest = expr.as_coeff_Mul()
         factors = sp.Mul.make_args(rest)
         if rest != 1 and coefficient.is_Rational and self._units_only(factors):
@@ -228,6 +267,40 @@ class HandoutPrinter(LatexPrinter):
         if decimal_text is None or rest == 1:
             return super()._print_Mul(expr)
         return f"{decimal_text} \\, {self._print(rest)}"
+
+    def _print_ExpBase(self, expr: sp.Basic, exp: str | None = None) -> str:
+        """e^x, but exp(−(V + 65 mV)/(80 mV)) when the exponent is a fraction, which a superscript
+        would set too small to read; its terms over one denominator."""
+        argument = expr.args[0]
+        if r"\frac" not in self._print(argument):
+            return super()._print_ExpBase(expr, exp)
+        numerator, denominator = sp.together(argument).as_numer_denom()
+        sign = "- " if numerator.could_extract_minus_sign() else ""
+        numerator = -numerator if sign else numerator
+        tex = rf"\exp\left({sign}\frac{{{self._print(numerator)}}}{{{self._print(denominator)}}}\right)"
+        return f"{tex}^{{{exp}}}" if exp else tex
+
+    def _one_root(self, expr: sp.Mul) -> str | None:
+        """Square roots of positive factors under one sign, as a textbook writes λ = √(a R_m/(2 R_i)),
+        not √2 √R_m √a/(2 √R_i); the rational coefficient goes under the root when that is simpler."""
+        coefficient, rest = expr.as_coeff_Mul()
+        roots = [f for f in sp.Mul.make_args(rest) if f.is_Pow and abs(f.exp) == sp.S.Half and f.base.is_positive]
+        if len(roots) < 2 or not coefficient.is_Rational:
+            return None
+        radicand = sp.Mul(*[f.base ** sp.sign(f.exp) for f in roots])
+        outside = sp.Mul(*[f for f in sp.Mul.make_args(rest) if f not in roots])
+        sign, coefficient = (-1, -coefficient) if coefficient < 0 else (1, coefficient)
+        numeric, symbolic = radicand.as_coeff_Mul()
+        under = coefficient**2 * numeric
+        if abs(under.p) * under.q < abs(coefficient.p) * coefficient.q * abs(numeric.p) * numeric.q:
+            radicand, coefficient = under * symbolic, sp.Integer(1)
+        before = sign * coefficient * outside
+        root = rf"\sqrt{{{self._print(radicand)}}}"
+        if before == 1:
+            return root
+        if before == -1:
+            return "- " + root
+        return f"{self._print(before)} {root}"
 
     def _print_Rational(self, expr: sp.Rational) -> str:
         """A number on its own (a function's argument, a term) written from a decimal, 154.515 rather
@@ -247,7 +320,8 @@ def printer_for(derivation: Derivation) -> HandoutPrinter:
     sequences = frozenset(q.head for q in derivation.symbols
                           if q.random and isinstance(q.head, sp.core.function.UndefinedFunction))
     units = frozenset(q.head for q in derivation.symbols if is_unit_symbol(q))
-    return HandoutPrinter({"symbol_names": names, "sequences": sequences, "units": units})
+    return HandoutPrinter({"symbol_names": names, "sequences": sequences, "units": units,
+                           "symbols": frozenset(q.name for q in derivation.symbols)})
 
 
 def stated_figures(number: sp.Rational, figures: int) -> str | None:

@@ -17,6 +17,7 @@ from typing import Any, Union
 import sympy as sp
 from sympy.core.function import AppliedUndef
 
+from derive import registry
 from derive.model import Derivation, Expect, Figure, InputError, RuleKind, Text
 from derive.render import notation
 from derive.render.strings import Strings, translated
@@ -214,27 +215,9 @@ def stem_of(derivation: Derivation) -> str:
     return derivation.module.rsplit(".", 1)[-1] or derivation.id
 
 
-def outline_key(section: str) -> tuple[int, ...]:
-    """'1.2.10' sorts after '1.2.9'; sections that are not numbers go last."""
-    try:
-        return tuple(int(part) for part in section.split("."))
-    except ValueError:
-        return (10**6,)
-
-
-def quoted(derivation: Derivation) -> set[str]:
-    """Ids of the handouts this one quotes (by.earlier_result)."""
-    return {s.by.derivation_id for s in derivation.steps if getattr(s.by, "derivation_id", "")}
-
-
 def _module_attribute(derivation: Derivation, name: str, default: Any) -> Any:
     module = sys.modules.get(derivation.module) if derivation.module else None
     return getattr(module, name, default)
-
-
-def stated_prerequisites(derivation: Derivation) -> tuple[str, ...]:
-    """Handouts to read first that this one does not quote: its module's `READ_AFTER` ids."""
-    return tuple(_module_attribute(derivation, "READ_AFTER", ()))
 
 
 def needs(derivation: Derivation) -> Text | None:
@@ -289,28 +272,6 @@ def _zh_locator(rest: str, table: dict[str, str]) -> str:
     return rest
 
 
-def prerequisites(derivation: Derivation) -> set[str]:
-    """The handouts that must come before this one: those it quotes and those it says it needs."""
-    return quoted(derivation) | set(stated_prerequisites(derivation))
-
-
-def in_outline_order(derivations: Sequence[Derivation]) -> list[Derivation]:
-    """The reading order: the article's outline, except that every handout comes after its
-    prerequisites (quoted or stated); among those ready, the first in the outline goes first."""
-    remaining = sorted(derivations, key=lambda d: (outline_key(d.section), d.id))
-    ids = {d.id for d in remaining}
-    placed: list[Derivation] = []
-    while remaining:
-        done = {d.id for d in placed}
-        ready = next((d for d in remaining if prerequisites(d) & ids <= done), None)
-        if ready is None:
-            circle = ", ".join(sorted(d.id for d in remaining))
-            raise InputError(f"these handouts need each other in a circle: {circle}")
-        placed.append(ready)
-        remaining.remove(ready)
-    return placed
-
-
 def link(derivation: Derivation, lang: str) -> Link:
     """A link to a handout, its title with the symbols it names set as mathematics."""
     title = translated(derivation.title, lang, f"{derivation.id}: the title")
@@ -358,8 +319,8 @@ def handout(
         )
         for number, exercise in enumerate(derivation.exercises, start=1)
     ]
-    before = prerequisites(derivation)
-    reading = [d.id for d in in_outline_order(list(known) or [derivation])]
+    before = registry.prerequisites(derivation)
+    reading = [d.id for d in registry.in_reading_order(list(known) or [derivation])]
     applied = _first_applications(derivation)
     counts = result.counts()
     return HandoutView(
@@ -370,7 +331,7 @@ def handout(
         section=derivation.section,
         title=prose(derivation.title, "the title"),
         question=prose(derivation.question, "the question"),
-        prerequisites=[link(d, lang) for d in in_outline_order(known) if d.id in before],
+        prerequisites=[link(d, lang) for d in registry.in_reading_order(known) if d.id in before],
         needs=prose(needs(derivation), "what it needs") if needs(derivation) else Prose(""),
         position=reading.index(derivation.id) if derivation.id in reading else len(reading),
         next=link(following, lang) if following else None,
@@ -491,6 +452,19 @@ def _step(
     )
 
 
+_NAMES = frozenset("""Boltzmann Brownian Crank Einstein Euler Fick Gaussian Goldman Hursh Kirchhoff
+    Langevin Maxwell Monte Nernst Ohm Perrin Poisson Richardson""".split())
+
+
+def mid_sentence(text: str) -> str:
+    """A description written as a sentence, as it reads after a colon: "measured in a simulation:
+    the same with ...", while names, symbols and acronyms keep their capitals (Hodgkin-Huxley, V, HH)."""
+    first = re.match(r"[A-Z][a-z]+(?=[\s,;:]|$)", text)
+    if first is None or first.group() in _NAMES:
+        return text
+    return text[0].lower() + text[1:]
+
+
 def student_phrase(derivation: Derivation, step: Any, t: Strings, printer: notation.HandoutPrinter,
                    numbers: dict[str, int], known: Sequence[Derivation],
                    words: Callable[[Any, str], str]) -> Phrase:
@@ -506,7 +480,7 @@ def student_phrase(derivation: Derivation, step: Any, t: Strings, printer: notat
                       t.list_separator, t.list_last)
     if key == "measured":
         check = next((c for c in derivation.checks if c.name == wording.fields["source"]), None)
-        what = words(check.description, f"check '{check.name}'") if check else ""
+        what = mid_sentence(words(check.description, f"check '{check.name}'")) if check else ""
         return Phrase(t.just_measured if what else t.just_measured_unnamed, {"check": what},
                       t.list_separator, t.list_last)
     if key == "earlier_result":
@@ -609,6 +583,6 @@ def index(handouts: list[HandoutView], titles: dict[str, str], t: Strings, *,
         SectionView(
             number, titles.get(number, ""), number.count("."), [h for h in handouts if h.section == number]
         )
-        for number in sorted(numbers, key=outline_key)
+        for number in sorted(numbers, key=registry.section_key)
     ]
     return IndexView(t.lang, t, sections, handouts, dict(titles), list(introduction), list(references), tuple(views))

@@ -15,7 +15,7 @@ def handouts(folder: Path) -> list[Path]:
 
 def test_every_step_is_a_display_math_block_tagged_with_its_number(library):
     text = (library / "en" / "random_walk.md").read_text(encoding="utf-8")
-    assert "$$\n\\mathbb{E}\\left[x_{n}^{2}\\right] = L^{2} n\n\\tag{16}\n$$" in text
+    assert "$$\n\\mathbb{E}\\left[x_{n}^{2}\\right] = n L^{2}\n\\tag{16}\n$$" in text
     for md in handouts(library / "en") + handouts(library / "zh"):
         body = md.read_text(encoding="utf-8")
         assert body.count("$$") % 2 == 0, md
@@ -42,7 +42,7 @@ def test_the_index_lists_every_handout_after_its_prerequisites_with_its_outline_
         assert re.match(r"^\d+\. ✅ \*\*\[", line), line
         place[derivation.id] = index.index(f"]({stem}.md)")
     for derivation in derivations:
-        for before in view.prerequisites(derivation):
+        for before in registry.prerequisites(derivation):
             assert place[before] < place[derivation.id], f"{before} must come before {derivation.id}"
     assert place["random-walk"] < place["viscous-friction"] < place["equipartition"] < place["einstein-relation"]
     assert place["nernst-potential"] < place["goldman-hodgkin-katz"] < place["ion-conductance"]

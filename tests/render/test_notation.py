@@ -139,6 +139,29 @@ def test_a_difference_comes_after_its_coefficient():
     assert HandoutPrinter({"symbol_names": {dV: r"\Delta V"}}).doprint(C * dV) == r"C \Delta V"
 
 
+def test_a_difference_comes_after_a_variable_as_in_v_delta_t():
+    v, dt = sp.symbols("v Delta_t")
+    assert HandoutPrinter({"symbol_names": {dt: r"\Delta t"}}).doprint(v * dt) == r"v \Delta t"
+
+
+def test_square_roots_of_positive_factors_are_one_root():
+    a, R_m, R_i, c = sp.symbols("a R_m R_i c", positive=True)
+    assert HandoutPrinter().doprint(sp.sqrt(a * R_m / (2 * R_i))) == r"\sqrt{\frac{a R_{m}}{2 R_{i}}}"
+    assert HandoutPrinter().doprint(c * sp.sqrt(a / (2 * R_i))) == r"c \sqrt{\frac{a}{2 R_{i}}}"
+    assert HandoutPrinter().doprint(2 * sp.sqrt(2 * a)) == r"2 \sqrt{2 a}"  # not √(8a)
+
+
+def test_roots_of_factors_of_unknown_sign_stay_apart():
+    a, b = sp.symbols("a b")  # √a √b is not √(ab) when both are negative
+    assert HandoutPrinter().doprint(sp.sqrt(a) * sp.sqrt(b)) == r"\sqrt{a} \sqrt{b}"
+
+
+def test_an_exact_constant_longer_than_ten_figures_is_cut_with_an_ellipsis():
+    assert number_text(sp.Rational("96485.3321233100184")) == r"96485.33212\ldots"  # F = e N_A, exact
+    assert number_text(sp.Rational("8.31446261815324")) == r"8.314462618\ldots"
+    assert number_text(sp.Rational("1.602176634e-19")) == r"1.602176634 \times 10^{-19}"  # ten figures: whole
+
+
 def test_a_word_subscript_in_prose_is_upright_unless_the_handout_names_the_symbol():
     assert notation.prose_parts("far from E_Na at rest", printer())[1] == r"E_{\mathrm{Na}}"
 

@@ -197,4 +197,12 @@ def test_a_measured_value_is_justified_by_its_simulation_named_in_words():
         phrase = view.student_phrase(derivation, step, t, notation.printer_for(derivation), numbers, (),
                                      lambda text, what: text.en)
         check = next(c for c in derivation.checks if c.name == step.by.wording().fields["source"])
-        assert phrase.template == t.just_measured and phrase.fields["check"] == check.description.en
+        assert phrase.template == t.just_measured
+        assert phrase.fields["check"] == view.mid_sentence(check.description.en)
+
+
+def test_a_simulations_description_after_the_colon_continues_the_sentence_but_names_keep_capitals():
+    assert view.mid_sentence("The same with nodes 1 μm long") == "the same with nodes 1 μm long"
+    assert view.mid_sentence("Saltatory velocity of a fibre") == "saltatory velocity of a fibre"
+    for kept in ("Hodgkin-Huxley cable", "V at rest", "Na⁺ charge", "HH nodes", "Monte Carlo walkers", "F divided"):
+        assert view.mid_sentence(kept) == kept
