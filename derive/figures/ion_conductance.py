@@ -35,7 +35,7 @@ def charging_curves() -> Any:
         ax.text(t[-1], settled + 0.3, rf"${current:+g}$ $\mu$A/cm$^2$", ha="right", va="bottom")
     ax.set_ylim(-68.5, -57.0)
     ax.axvline(tau, color="0.6", linestyle="--", linewidth=0.8)
-    ax.text(tau + 0.08, -57.2, rf"$\tau = C/\Sigma g = {tau:.2f}$ ms", va="top")
+    ax.text(tau + 0.08, -57.2, rf"$\tau = C/\Sigma g = {tau:.2g}$ ms", va="top")
     ax.set_xlabel("$t$ (ms)")
     ax.set_ylabel("$V$ (mV)")
     ax.set_xlim(0, t[-1])

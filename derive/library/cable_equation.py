@@ -38,6 +38,7 @@ from derive import (
     step,
 )
 from derive.figures.cable import FIGURES
+from derive.library.ion_conductance import kohm_cm2, uF_cm2  # kΩ cm² and μF/cm², as physiologists quote them
 from derive.sim import cable as solver
 
 HH = "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952)"
@@ -154,6 +155,7 @@ SQUID = solver.CableParams()  # radius 238 μm, R_i 35.4 Ω cm, 18.5 °C, Hodgki
 SIMILAR = solver.MyelinParams(similar_nodes=True)  # every proportion kept, as the scaling argument assumes
 SQUID_AXON = {a: 238e-4, R_m: 1e4 / 3, R_i: 35.4}  # cm, Ω cm², Ω cm: λ comes out in cm
 RESTING_CONDUCTANCE = sp.Rational("0.677")  # mS/cm², g_rest of the Hodgkin-Huxley handout, to 3 figures
+RESTING_RESISTANCE = sp.Rational("1.477") * kohm_cm2  # 1/g_rest = 1.4771 kΩ cm², to 4 figures
 SQUID_AT_REST = {a: 238e-4, R_m: 1e3 / float(RESTING_CONDUCTANCE), R_i: 35.4}
 DENDRITE = {a: 0.5e-4, R_m: 1e4, R_i: 100.0}
 SI = {meter: 1, second: 1}
@@ -210,8 +212,8 @@ def gain(radius: float):
 # What a reader needs first besides the handouts quoted below (read by derive.render.view).
 READ_AFTER = ("hodgkin-huxley",)  # the cable's membrane is the Hodgkin-Huxley membrane
 NEEDS = Text("partial derivatives, a Taylor expansion to second order, and the exponential solutions of "
-             "y'' = y/λ²",
-             "偏导数、展开到二阶的泰勒展开，以及 y'' = y/λ² 的指数解")
+             "y″ = y/λ²",
+             "偏导数、展开到二阶的泰勒展开，以及 y″ = y/λ² 的指数解")
 SOURCES_ZH = {
     "Ohm's law for a uniform conductor": "均匀导体的欧姆定律",
     "Kirchhoff's current law (conservation of charge)": "基尔霍夫电流定律（电荷守恒）",
@@ -250,14 +252,14 @@ derivation = Derivation(
         Text("Current conservation in a short piece of axon gives the cable equation: the membrane's current per "
              "area is a/(2R_i) times the second derivative of V along the axon.",
              "对一小段轴突应用电流守恒得到电缆方程：单位面积的膜电流等于 a/(2R_i) 乘以 V 沿轴突的二阶导数。"),
-        Text("A passive cable has one time scale, τ_m = R_m C_m, and one length scale, λ = √(a R_m/(2 R_i)): a "
+        Text("A passive cable has one time scale, τ_m = R_m C_m, and one length scale, λ = √(a R_m/(2R_i)): a "
              "steady signal falls by a factor e every λ, half a millimetre in a thin dendrite and 7 mm in the "
              "resting squid giant axon.",
-             "被动电缆只有一个时间尺度 τ_m = R_m C_m 和一个长度尺度 λ = √(a R_m/(2 R_i))：稳态信号每经过一个 λ "
+             "被动电缆只有一个时间尺度 τ_m = R_m C_m 和一个长度尺度 λ = √(a R_m/(2R_i))：稳态信号每经过一个 λ "
              "衰减为 1/e，细树突中约半毫米，静息的乌贼巨轴突中为 7 mm。"),
         Text("A spike is a wave of fixed shape; stretching the cable equation shows that a bare axon conducts at "
              "θ ∝ √(a/R_i): twice the speed takes four times the radius.",
-             "动作电位是形状不变的波；把电缆方程拉伸可知，裸轴突的传导速度 θ ∝ √(a/R_i)：速度加倍需要四倍的半径。"),
+             "动作电位是形状不变的波；对电缆方程做尺度变换可知，裸轴突的传导速度 θ ∝ √(a/R_i)：速度加倍需要四倍的半径。"),
         Text("Myelin makes the time to charge the next node independent of the radius, so a myelinated fibre "
              "conducts at θ ∝ a, as Hursh measured (about 6 m/s per μm of outer diameter).",
              "髓鞘使给下一个郎飞结充电的时间与半径无关，所以有髓纤维的速度 θ ∝ a，与 Hursh 的测量一致"
@@ -334,31 +336,31 @@ derivation = Derivation(
         heading("How far a signal spreads passively", "信号被动传播能走多远",
                 step("dendrite-length-constant", Eq(lam, sp.Rational("0.50") * millimeter),
              by.evaluating_at("length-constant", {a: sp.Rational(1, 2) * micrometer,
-                                                  R_m: 10**4 * ohm * centimeter**2, R_i: 100 * ohm * centimeter},
+                                                  R_m: 10 * kohm_cm2, R_i: 100 * ohm * centimeter},
                               digits=2),
              "A dendrite 1 μm thick, with typical R_m = 10 kΩ cm² and R_i = 100 Ω cm: a signal fades within a "
              "millimetre, so distant synapses need help (active channels) to be heard.",
              "一根 1 μm 粗的树突，取典型值 R_m = 10 kΩ cm²、R_i = 100 Ω cm：信号在一毫米内就衰减了，"
              "所以远处突触的信号需要帮助（主动通道）才能传到胞体。")),
         step("squid-length-constant", Eq(lam, 11 * millimeter),
-             by.evaluating_at("length-constant", {a: 238 * micrometer, R_m: sp.Rational(10**4, 3) * ohm * centimeter**2,
+             by.evaluating_at("length-constant", {a: 238 * micrometer, R_m: sp.Rational("3.333") * kohm_cm2,
                                                   R_i: sp.Rational("35.4") * ohm * centimeter},
                               digits=2),
              "The squid giant axon (radius 238 μm, R_i = 35.4 Ω cm), if its membrane were the leak of the HH "
-             "model alone (R_m = 1/(0.3 mS/cm²)), would have λ = 11 mm, the figure often quoted. But at rest "
+             "model alone (R_m = 1/(0.3 mS/cm²) = 3.333 kΩ cm²), would have λ = 11 mm, the figure often quoted. But at rest "
              "the K⁺ and Na⁺ channels are partly open too.",
-             "乌贼巨轴突（半径 238 μm，R_i = 35.4 Ω cm）如果膜只有 HH 模型的漏电导（R_m = 1/(0.3 mS/cm²)），"
+             "乌贼巨轴突（半径 238 μm，R_i = 35.4 Ω cm）如果膜只有 HH 模型的漏电导（R_m = 1/(0.3 mS/cm²) = 3.333 kΩ cm²），"
              "λ = 11 mm，这是常被引用的数值。但静息时 K⁺ 和 Na⁺ 通道也部分开放。"),
         step("n-at-rest", Eq(n, GATES_AT_REST[n]), by.earlier_result("hodgkin-huxley", "n-at-rest"),
-             "The Hodgkin-Huxley handout found the fraction of gates open at rest: n,",
-             "Hodgkin-Huxley 讲义求出了静息时开放的门所占的比例：n，"),
-        step("m-at-rest", Eq(m, GATES_AT_REST[m]), by.earlier_result("hodgkin-huxley", "m-at-rest"), "m",
-             "m"),
+             "The Hodgkin-Huxley handout found the fractions of the n, m and h gates open at rest. For n:",
+             "Hodgkin-Huxley 讲义求出了静息时 n、m、h 门开放的比例。n："),
+        step("m-at-rest", Eq(m, GATES_AT_REST[m]), by.earlier_result("hodgkin-huxley", "m-at-rest"), "For m:",
+             "m："),
         step("h-at-rest", Eq(h, GATES_AT_REST[h]), by.earlier_result("hodgkin-huxley", "h-at-rest"),
-             "and h,", "和 h，"),
+             "For h:", "h："),
         step("resting-conductance", Eq(g_rest, gbar_Na * m**3 * h + gbar_K * n**4 + g_L),
              by.earlier_result("hodgkin-huxley", "resting-conductance"),
-             "and the membrane's conductance at rest, the sum of the three.", "以及静息时膜的电导，即三者之和。"),
+             "The membrane's conductance at rest is the sum of the three.", "静息时膜的电导是三者之和。"),
         step("resting-conductance-squid", Eq(g_rest, RESTING_CONDUCTANCE * mS_cm2),
              by.evaluating_at("resting-conductance", {gbar_Na: 120 * mS_cm2, gbar_K: 36 * mS_cm2,
                                                       g_L: sp.Rational(3, 10) * mS_cm2, **GATES_AT_REST}, digits=3),
@@ -366,13 +368,13 @@ derivation = Derivation(
              "leak.",
              "代入这些门和乌贼的最大电导，g_rest = 0.677 mS/cm²，是漏电导的两倍多。"),
         step("rest-length-constant", Eq(lam, sp.Rational("7.0") * millimeter),
-             by.evaluating_at("length-constant", {a: 238 * micrometer, R_m: 1 / (RESTING_CONDUCTANCE * mS_cm2),
+             by.evaluating_at("length-constant", {a: 238 * micrometer, R_m: RESTING_RESISTANCE,
                                                   R_i: sp.Rational("35.4") * ohm * centimeter}, digits=2),
-             "With R_m = 1/g_rest the squid axon's resting length constant is 7.0 mm, two thirds of the "
+             "With R_m = 1/g_rest = 1.477 kΩ cm² the squid axon's resting length constant is 7.0 mm, two thirds of the "
              "leak-only value. (A slow, sustained depolarisation also opens more n gates, so it spreads less "
              "far still.) Either way passive spread cannot carry a signal along an axon many centimetres long: "
              "the spike must be renewed as it goes.",
-             "取 R_m = 1/g_rest，乌贼轴突静息时的长度常数为 7.0 mm，是只计漏电导时的三分之二。（缓慢而持续的去极化"
+             "取 R_m = 1/g_rest = 1.477 kΩ cm²，乌贼轴突静息时的长度常数为 7.0 mm，是只计漏电导时的三分之二。（缓慢而持续的去极化"
              "还会打开更多的 n 门，传得更近。）无论哪种情况，被动的电紧张性传播都无法把信号沿几厘米长的轴突传下去："
              "动作电位必须一路再生。"),
         # --- 3. the travelling wave and the square-root law ---
@@ -399,17 +401,17 @@ derivation = Derivation(
              "is unchanged if a/(2R_i) grows by s² and θ by s: an axon with four times the radius carries the same "
              "spike, stretched twice as long, at twice the speed.",
              "于是电缆方程变成关于波形的常微分方程，其中 a 和 R_i 只以 a/(2R_i) 的形式出现。把 x 拉伸 s 倍："
-             "二阶导数缩小 s² 倍，一阶导数缩小 s 倍。只要 a/(2R_i) 增大 s² 倍、θ 增大 s 倍，方程不变："
-             "半径为四倍的轴突传导同样的动作电位，长度拉长一倍，速度也快一倍。"),
+             "二阶导数变为原来的 1/s²，一阶导数变为原来的 1/s。只要 a/(2R_i) 变为原来的 s² 倍、θ 变为原来的 s 倍，"
+             "方程就不变：半径为原来四倍的轴突传导同样的动作电位，长度拉长为两倍，速度也是原来的两倍。"),
         step("stretched-wave",
              Eq(-(s_ * theta) * C_m * sp.Derivative(U(x - theta * t), x) / s_ + i_ion,
                    s_**2 * a / (2 * R_i) * sp.Derivative(U(x - theta * t), (x, 2)) / s_**2),
              by.rewriting("travelling-wave"),
              "Written out: with θ → sθ and a/(2R_i) → s² a/(2R_i), and each x-derivative divided by s (the wave "
-             "stretched by s), the factors cancel and the same equation remains. This step checks only that "
-             "bookkeeping; the law it leads to is cited below, and the simulations test it.",
+             "stretched by s), the factors cancel and the same equation remains. This is only the algebra of the "
+             "scaling argument; the square-root law it leads to is cited below and compared with simulations.",
              "写出来：θ → sθ，a/(2R_i) → s² a/(2R_i)，每个 x 导数除以 s（波形拉伸 s 倍），这些因子相互抵消，"
-             "方程不变。这一步只检验这笔账；由此得到的定律在下面引用，并由模拟检验。"),
+             "方程不变。这一步只验证上面的代数推理；由此得到的平方根定律在下面引用，并与模拟比较。"),
         measured("squid-velocity", Eq(theta_squid, SQUID_VELOCITY), "squid-velocity",
                  "A Hodgkin-Huxley cable with the squid's radius (238 μm), R_i = 35.4 Ω cm and 18.5 °C carries "
                  "the spike at 18.7 m/s (Hodgkin and Huxley computed 18.8 m/s and measured 21.2 m/s).",
@@ -420,13 +422,13 @@ derivation = Derivation(
              "on the membrane alone and must come from a simulation of the full equation.",
              "因此，对给定的膜，速度等于一个常数乘以 √(a/(2R_i))；常数 c_θ 只取决于膜，必须由完整方程的模拟给出。"),
         define("thicker", Eq(ratio, velocity(4 * a, R_i) / velocity(a, R_i)),
-               "Compare an axon of four times the radius", "比较一根半径为原来四倍的轴突"),
+               "Compare an axon of four times the radius with the original:", "把半径为原来四倍的轴突与原来的轴突比较："),
         step("thicker-is-faster", Eq(ratio, 2), by.substituting("square-root-law", into="thicker"),
-             "with the original: twice as fast.", "与原来的轴突：速度为两倍。"),
+             "it is twice as fast.", "速度是原来的两倍。"),
         define("more-resistive", Eq(ratio_R, velocity(a, 2 * R_i) / velocity(a, R_i)),
-               "Doubling the resistivity of the axoplasm instead", "若把轴浆电阻率加倍"),
+               "Double the resistivity of the axoplasm instead:", "若改为把轴浆电阻率加倍："),
         step("resistive-is-slower", Eq(ratio_R, 1 / sp.sqrt(2)), by.substituting("square-root-law", into="more-resistive"),
-             "divides the spike's speed by √2.", "动作电位的速度变为原来的 1/√2。"),
+             "the spike's speed is divided by √2.", "动作电位的速度变为原来的 1/√2。"),
         # --- 4. myelin ---
         heading("Myelin: a speed in proportion to the radius", "髓鞘：速度与半径成正比",
                 given("internode-length", Eq(L_int, rho_L * a),
@@ -435,8 +437,9 @@ derivation = Derivation(
                       "髓鞘包裹轴突，只在郎飞结处留空（见示意图）；结间距离与纤维粗细成正比（约为外径的 100 倍），"
                       "因而也与轴突半径 a 成正比。")),
         given("sheath-thickness", Eq(d_my, delta * a),
-              "The sheath's thickness is also proportional to the radius (a nearly constant g-ratio).",
-              "髓鞘厚度也与半径成正比（g 比值近似恒定）。"),
+              "The sheath's thickness is also proportional to the radius (a nearly constant g-ratio, the axon's "
+              "diameter over the fibre's outer diameter).",
+              "髓鞘厚度也与半径成正比（g 比，即轴突直径与纤维外径之比，近似恒定）。"),
         cite("sheath-capacitance", Eq(c_my, eps / d_my), "the capacitance of a thin insulating layer "
              "(parallel plates)",
              "A thin insulating layer of thickness d has a capacitance ε/d per area: thick myelin, small capacitance.",
@@ -465,9 +468,10 @@ derivation = Derivation(
              "所以有髓纤维的传导速度与轴突半径成正比（g 比固定时也与外径成正比），而裸轴突只与半径的平方根成正比。半径小到一定程度，"
              "髓鞘就不再划算；模拟给出这个半径。"),
         define("myelin-doubled", Eq(ratio_my, velocity_my(2 * a) / velocity_my(a)),
-               "A myelinated fibre with twice the axon radius", "轴突半径为原来两倍的有髓纤维"),
+               "Compare a myelinated fibre of twice the axon radius with the original:",
+               "把轴突半径为原来两倍的有髓纤维与原纤维比较："),
         step("myelin-doubling", Eq(ratio_my, 2), by.substituting("myelin-velocity", into="myelin-doubled"),
-             "is twice as fast (a bare axon would gain only a factor √2).", "速度为两倍（裸轴突的速度只变为 √2 倍）。"),
+             "it is twice as fast (a bare axon would gain only a factor √2).", "速度是原来的两倍（裸轴突的速度只变为原来的 √2 倍）。"),
         measured("real-nodes", Eq(ratio_nodes, sp.Rational("1.998")), "real-nodes",
                  "Real nodes are about 1 μm long at every size, which breaks the proportion a little: doubling an "
                  "axon radius of 1 μm then gives 1.998.",
@@ -500,10 +504,10 @@ derivation = Derivation(
                  "real size. Rushton (1951) put "
                  "the critical diameter at about 1 μm from the shape of peripheral fibres; Waxman and Bennett (1972) showed that those shapes do not hold for small central fibres, "
                  "which are myelinated down to 0.2 μm.",
-                 "即使在 0.1 μm 的半径（脑中最细的有髓轴突直径约 0.2 μm），模型中的有髓纤维也比裸轴突快 2.8 倍。"
+                 "即使在 0.1 μm 的半径（脑中最细的有髓轴突直径约 0.2 μm），模型中有髓纤维的速度也是裸轴突的 2.8 倍。"
                  "只有在远小于任何真实轴突的半径下裸轴突才更快："
                  "这个模型在纤维变细时保持一切比例，在所有真实尺寸下髓鞘都划算。"
-                 "Rushton（1951）根据外周纤维的形态把临界直径定为约 1 μm；Waxman 和 Bennett（1972）指出这种形态"
+                 "Rushton（1951 年）根据外周纤维的形态把临界直径定为约 1 μm；Waxman 和 Bennett（1972 年）指出这种形态"
                  "不适用于细小的中枢纤维，它们细到 0.2 μm 仍有髓鞘。"),
         heading("The model and real fibres", "模型与真实纤维",
                 define("outer-diameter", Eq(D_out, 2 * a / g_ratio),
@@ -548,33 +552,32 @@ derivation = Derivation(
         *exercise(
             "ex-ten-times-faster",
             "A bare axon must conduct ten times faster. Show that its radius must grow a hundredfold.",
-            "一根裸轴突要传导得快十倍。证明它的半径必须增大到 100 倍。",
+            "要使裸轴突的传导速度变为原来的 10 倍，证明它的半径必须变为原来的 100 倍。",
             define("ex-hundred-times-the-radius", Eq(rho_10, velocity(100 * a, R_i) / velocity(a, R_i)),
-                   "Compare an axon of 100 times the radius with the original", "把半径为 100 倍的轴突与原轴突比较"),
+                   "Compare an axon of 100 times the radius with the original", "把半径为原来 100 倍的轴突与原轴突比较，"),
             step("ex-ten-times", Eq(rho_10, 10), by.substituting("square-root-law", into="ex-hundred-times-the-radius"),
                  "by the square-root law.", "用平方根定律。"),
             answer=Text("√100 = 10: a hundred times the radius, ten thousand times the cross-section and the "
                         "axoplasm. That is the price of speed without myelin.",
-                        "√100 = 10：半径 100 倍，横截面和轴浆则是一万倍。这就是没有髓鞘时速度的代价。"),
+                        "√100 = 10：半径为原来的 100 倍，横截面和轴浆则是原来的一万倍。这就是没有髓鞘时速度的代价。"),
         ),
         *exercise(
             "ex-thicker-dendrite",
             "What is the length constant of a dendrite 4 μm thick, with R_m = 10 kΩ cm² and R_i = 100 Ω cm?",
             "一根 4 μm 粗的树突，R_m = 10 kΩ cm²，R_i = 100 Ω cm，它的长度常数是多少？",
             step("ex-thicker-dendrite-value", Eq(lam, sp.Rational("1.0") * millimeter),
-                 by.evaluating_at("length-constant", {a: 2 * micrometer, R_m: 10**4 * ohm * centimeter**2,
+                 by.evaluating_at("length-constant", {a: 2 * micrometer, R_m: 10 * kohm_cm2,
                                                       R_i: 100 * ohm * centimeter}, digits=2),
                  "Put a = 2 μm into λ = √(a R_m/(2R_i)).", "把 a = 2 μm 代入 λ = √(a R_m/(2R_i))。"),
             answer=Text("1.0 mm: four times the radius of the 1 μm dendrite, twice the length constant (λ ∝ √a).",
-                        "1.0 mm：半径是 1 μm 树突的四倍，长度常数为两倍（λ ∝ √a）。"),
+                        "1.0 mm：半径是前文那根直径 1 μm 的树突的 4 倍，长度常数是它的 2 倍（λ ∝ √a）。"),
         ),
         *exercise(
             "ex-membrane-time-constant",
             "What is the membrane time constant of a neuron with R_m = 10 kΩ cm² and C_m = 1 μF/cm²?",
             "R_m = 10 kΩ cm²、C_m = 1 μF/cm² 的神经元，膜时间常数是多少？",
             step("ex-membrane-time-constant-value", Eq(tau_m, 10 * millisecond),
-                 by.evaluating_at("time-constant", {R_m: 10**4 * ohm * centimeter**2,
-                                                    C_m: farad / (10**6 * centimeter**2)}, digits=2),
+                 by.evaluating_at("time-constant", {R_m: 10 * kohm_cm2, C_m: uF_cm2}, digits=2),
                  "Multiply: τ_m = R_m C_m.", "相乘：τ_m = R_m C_m。"),
             answer=Text("10 ms, whatever the cell's size: R_m and C_m are both per unit area, and the area cancels.",
                         "10 ms，与细胞大小无关：R_m 和 C_m 都是单位面积的量，面积相互抵消。"),
@@ -598,7 +601,7 @@ derivation = Derivation(
                  "and 53 ms at the squid axon's speed.", "以乌贼轴突的速度则为 53 ms。"),
             answer=Text("17 ms against 53 ms: a fibre 10 μm across, about a fiftieth of the squid axon's diameter, is "
                         "three times faster.",
-                        "17 ms 对 53 ms：外径 10 μm 的纤维比乌贼轴突细得多（直径约为其五十分之一），却快三倍。"),
+                        "17 ms 对 53 ms：外径 10 μm 的纤维比乌贼轴突细得多（直径约为其五十分之一），速度却是它的约 3 倍。"),
         ),
     ),
     checks=(
@@ -612,9 +615,9 @@ derivation = Derivation(
         simulated("dendrite-length-constant", "length-constant", length_constant, DENDRITE,
                   "The same for a 1 μm dendrite.", "1 μm 树突的同一比较。"),
         simulated("squid-velocity", "squid-velocity", squid_velocity, SI,
-                  "Hodgkin-Huxley cable (Crank-Nicolson on three grids, each twice as fine as the last; the "
-                  "velocity Richardson-extrapolated): velocity between two points far from the ends.",
-                  "Hodgkin-Huxley 电缆（Crank-Nicolson，三套网格，每套比上一套细一倍；速度经 Richardson 外推）："
+                  "Hodgkin-Huxley cable solved on three grids, each twice as fine as the last, and the velocity "
+                  "extrapolated to an infinitely fine grid: velocity between two points far from the ends.",
+                  "Hodgkin-Huxley 电缆在三套网格上求解（每套比上一套加密一倍），速度外推到无限细的网格："
                   "远离两端的两点间的速度。", digits=3),
         simulated("four-times-thicker", "thicker-is-faster", four_times_thicker, {},
                   "Simulated velocity of a 952 μm axon over that of the 238 μm squid axon.",
@@ -640,9 +643,8 @@ derivation = Derivation(
                   "step refined).",
                   "半径 5 μm 的有髓纤维的跳跃传导速度（HH 郎飞结，被动髓鞘；网格与时间步加密）。", digits=3),
         simulated("myelin-pays-when-thin", "myelin-pays-when-thin", gain(0.1), {},
-                  "Myelinated over bare velocity at a radius of 0.1 μm (time steps halved; the two velocities' "
-                  "errors added).",
-                  "半径 0.1 μm 时有髓与无髓速度之比（时间步减半；两个速度的误差相加）。", digits=2),
+                  "Myelinated over bare velocity at a radius of 0.1 μm (time steps halved to check the figures).",
+                  "半径 0.1 μm 时有髓与无髓速度之比（把时间步减半以检验有效数字）。", digits=2),
     ),
     figures=FIGURES,
     module=__name__,

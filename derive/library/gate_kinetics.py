@@ -258,7 +258,8 @@ derivation = Derivation(
                "许多通道时，电导等于最大电导乘以开放比例。"),
         step("potassium-conductance", Eq(g_K, gbar_K * n(t) ** 4),
              by.substituting("n-to-the-fourth", into="potassium-conductance-open-fraction"),
-             "g_K = ḡ_K n⁴, Hodgkin and Huxley's equation.", "g_K = ḡ_K n⁴，即 Hodgkin-Huxley 的方程。"),
+             "The K⁺ conductance is its maximum times n⁴: Hodgkin and Huxley's equation.",
+             "K⁺ 电导等于其最大值乘以 n⁴：这就是 Hodgkin-Huxley 的方程。"),
         define("sodium-channel", Eq(open_Na, M_1 * M_2 * M_3 * gate_h),
                "A Na⁺ channel needs three activation gates and its inactivation gate open.",
                "Na⁺ 通道需要三个激活门和一个失活门都开放。"),
@@ -275,7 +276,7 @@ derivation = Derivation(
                "and the conductance is the maximal one times the fraction open:", "电导等于最大电导乘以开放比例："),
         step("sodium-conductance", Eq(g_Na, gbar_Na * m(t) ** 3 * h(t)),
              by.substituting("m-cubed-h", into="sodium-open-fraction"),
-             "g_Na = ḡ_Na m³h.", "g_Na = ḡ_Na m³h。"),
+             "the Na⁺ conductance is its maximum times m³h.", "Na⁺ 电导等于其最大值乘以 m³h。"),
         # --- The delay ---------------------------------------------------------------------------------
         step("single-gate-slope", Eq(sp.Derivative(n(t), t).subs(t, 0), (n_inf - n_0) / tau_n),
              by.substituting("clamp-solution"),
@@ -284,7 +285,7 @@ derivation = Derivation(
         step("four-gate-slope", Eq(sp.Derivative(n(t) ** 4, t).subs(t, 0), 4 * n_0**3 * (n_inf - n_0) / tau_n),
              by.substituting("clamp-solution"),
              "The open probability of the four-gate channel starts at only 4 n_0³ times that speed.",
-             "四门通道开放概率的初始变化速度只有单门的 4 n_0³ 倍。"),
+             "四门通道开放概率的初始变化速度只是单门的 4 n_0³ 倍（n_0 很小时接近于零）。"),
         given("closed-at-the-step", Eq(n_0, 0),
               "Suppose the gates are all closed when the step comes (a hyperpolarised holding voltage).",
               "假设阶跃到来时各门都关闭（保持在超极化电压）。"),
@@ -313,9 +314,9 @@ derivation = Derivation(
         define("gating-energy", Eq(U_o, U_c - z_g * e * (V - V_half)),
                "Opening carries a gating charge z_g e outward across the membrane, so depolarisation favours "
                "it: the open state's energy falls by z_g e V, and the protein's own energy difference is "
-               "written as z_g e V_half, the voltage at which the two states are equally likely.",
+               "written as z_g e V_½, where V_½ is the voltage at which the two states are equally likely.",
                "门打开时把门控电荷 z_g e 向外运过细胞膜，所以去极化有利于开放：开放态的能量降低 z_g e V；"
-               "蛋白质自身的能量差写成 z_g e V_½，即两种状态概率相等时的电压。"),
+               "蛋白质自身的能量差写成 z_g e V_½，其中 V_½ 是两种状态概率相等时的电压。"),
         step("gate-ratio-voltage", Eq(P_o / P_c, sp.exp(z_g * e * (V - V_half) / (k_B * T))),
              by.substituting("gating-energy", into="gate-ratio"),
              "So the odds grow e-fold for every k_B T / z_g e of depolarisation.",
@@ -333,19 +334,19 @@ derivation = Derivation(
                "Write it as a function of V,", "把它写成 V 的函数，"),
         step("steepest-slope", Eq(sp.Subs(sp.Derivative(n_B(V), V), V, V_half), z_g * e / (4 * k_B * T)),
              by.substituting("open-curve"),
-             "whose slope is steepest at V_½: z_g e / 4 k_B T. The more charge a gate moves, the steeper its "
+             "whose slope is steepest at V_½: z_g e/(4k_B T). The more charge a gate moves, the steeper its "
              "switch; measuring the steepness measures the gating charge.",
-             "它在 V_½ 处斜率最大：z_g e / 4 k_B T。门移动的电荷越多，开关越陡；测量陡度就是测量门控电荷。"),
+             "它在 V_½ 处斜率最大：z_g e/(4k_B T)。门移动的电荷越多，开关越陡；测量陡度就是测量门控电荷。"),
         measured("hh-steepness", Eq(z_eq, sp.Rational("1.54")), "hh-steepness",
                  "Hodgkin and Huxley's n∞ = α_n/(α_n + β_n), fitted to measurements, is not exactly this curve, "
-                 "but at its steepest (near -59 mV) it is as steep as a Boltzmann gate with z_g = 1.54 at "
+                 "but at its steepest (near −59 mV) it is as steep as a Boltzmann gate with z_g = z_eq = 1.54 at "
                  "6.3 °C: each of the four K⁺ gates moves about one and a half elementary charges, some six per "
-                 "channel. (Gating currents measured on the cloned Shaker K⁺ channel give about 12-14 e per "
+                 "channel. (Gating currents measured on the cloned Shaker K⁺ channel give about 12–14 elementary charges per "
                  "channel (Schoppa et al. 1992; Aggarwal and MacKinnon 1996): a real channel is not four "
                  "independent two-state gates.)",
                  "Hodgkin 和 Huxley 按实验数据拟合的 n∞ = α_n/(α_n + β_n) 并不完全是这条曲线，但在最陡处"
-                 "（约 -59 mV）它与 6.3 °C 下 z_g = 1.54 的玻尔兹曼门一样陡：四个 K⁺ 门每个移动约一个半元电荷，"
-                 "每个通道约六个。（在克隆的 Shaker K⁺ 通道上测得的门控电流给出每个通道约 12-14 个 e（Schoppa 等 "
+                 "（约 −59 mV）它与 6.3 °C 下 z_g = z_eq = 1.54 的玻尔兹曼门一样陡：四个 K⁺ 门每个移动约一个半元电荷，"
+                 "每个通道约六个。（在克隆的 Shaker K⁺ 通道上测得的门控电流给出每个通道约 12～14 个元电荷（Schoppa 等 "
                  "1992；Aggarwal 和 MacKinnon 1996）：真实的通道并不是四个独立的两态门。）"),
         # --- Exercises -------------------------------------------------------------------------------
         *exercise("ex-e-fold",
@@ -364,7 +365,7 @@ derivation = Derivation(
         *exercise("ex-slope-ratio",
                   "From rest (n_0 = 0.32), how much more slowly does the open probability of a four-gate K⁺ "
                   "channel start to rise than that of a single gate?",
-                  "从静息态（n_0 = 0.32）出发，四门 K⁺ 通道开放概率开始上升的速度比单个门慢多少？",
+                  "从静息态（n_0 = 0.32）出发，四门 K⁺ 通道开放概率开始上升的速度是单个门的几分之几？",
                   define("ex-ratio", Eq(slope_ratio, sp.Derivative(n(t) ** 4, t).subs(t, 0)
                                         / sp.Derivative(n(t), t).subs(t, 0)),
                          "The ratio of the two initial slopes,", "两个初始斜率之比，"),
@@ -375,7 +376,7 @@ derivation = Derivation(
                        by.evaluating_at("ex-ratio-value", {n_0: sp.Rational("0.32")}, digits=2),
                        "here", "这里为"),
                   answer=Text("0.13: the channel starts almost eight times more slowly than one gate.",
-                              "0.13：通道起步比单个门慢将近八倍。")),
+                              "0.13：通道起步的速度只有单个门的约 1/8。")),
         *exercise("ex-gate-value",
                   "A gate with z_g = 2 at 10 mV above its V_½, at 6.3 °C: what fraction of the time is it open?",
                   "z_g = 2 的门在比 V_½ 高 10 mV 的电压下（6.3 °C），有多大比例的时间是开放的？",
@@ -410,7 +411,7 @@ derivation = Derivation(
         simulated("boltzmann-gate-opening", "boltzmann-gate", sampled_gates, GATE_OPENING,
                   "Open fraction of 600 000 two-state gates drawn from the Boltzmann distribution by rejection, "
                   "knowing only the energies of the two states, at z_g e (V - V_½) = k_B T.",
-                  "用拒绝采样从玻尔兹曼分布抽取 600 000 个两态门（只知道两种状态的能量），z_g e (V - V_½) = k_B T "
+                  "用舍选法从玻尔兹曼分布抽取 600 000 个两态门（只知道两种状态的能量），z_g e (V - V_½) = k_B T "
                   "时开放的比例。"),
         simulated("boltzmann-gate-closing", "boltzmann-gate", sampled_gates, GATE_CLOSING,
                   "The same at z_g e (V - V_½) = -k_B T/2.", "z_g e (V - V_½) = -k_B T/2 时同理。"),
@@ -429,7 +430,7 @@ derivation = Derivation(
              "probabilities: n⁴ for K⁺, m³h for Na⁺.",
              "需要几个独立的门同时开放的通道，其开放概率是各门概率之积：K⁺ 为 n⁴，Na⁺ 为 m³h。"),
         Text("n⁴ starts rising with a slope of only 4 n_0³ times a single gate's: the K⁺ conductance switches "
-             "on with a delay.", "n⁴ 的初始斜率只有单个门的 4 n_0³ 倍：K⁺ 电导的开启因此有延迟。"),
+             "on with a delay.", "n⁴ 的初始斜率只是单个门的 4 n_0³ 倍（n_0 很小时接近于零）：K⁺ 电导的开启因此有延迟。"),
         Text("Gates depend on voltage because opening moves charge through the membrane's field: by the "
              "Boltzmann factor, n∞(V) = 1/(1 + exp(-z_g e (V - V_½)/k_B T)), steeper the more charge moves; "
              "Hodgkin and Huxley's n∞ is as steep as z_g ≈ 1.5 per gate.",

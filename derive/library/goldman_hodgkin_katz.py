@@ -112,20 +112,23 @@ I_p = symbols.add("I_p", current_density, "current carried by the Na⁺/K⁺ pum
 boltzmann_factor = sp.exp(-u)
 ghk_bracket = (P_K * K_o + P_Na * Na_o + P_Cl * Cl_i) / (P_K * K_i + P_Na * Na_i + P_Cl * Cl_o)
 
-# Squid axon at rest (Hodgkin and Katz 1949: P_K : P_Na : P_Cl = 1 : 0.04 : 0.45), 20 °C.
+# Squid axon at rest (Hodgkin and Katz 1949: P_K : P_Na : P_Cl = 1 : 0.04 : 0.45), 20 °C. Only the ratios
+# enter the voltage equation; the magnitude, P_K = 10⁻⁶ cm/s, is the figure's and a realistic one.
+PERMEABILITY_K = sp.Rational(1, 10**8) * meter / second
 SQUID_AT_REST = {
     k_B: BOLTZMANN, T: ROOM, e: ELEMENTARY,
-    P_K: 1 * meter / second, P_Na: sp.Rational(4, 100) * meter / second, P_Cl: sp.Rational(45, 100) * meter / second,
+    P_K: PERMEABILITY_K, P_Na: sp.Rational(4, 100) * PERMEABILITY_K, P_Cl: sp.Rational(45, 100) * PERMEABILITY_K,
     K_i: 400 * millimolar, K_o: 20 * millimolar, Na_i: 50 * millimolar, Na_o: 440 * millimolar,
     Cl_i: 40 * millimolar, Cl_o: 560 * millimolar,
 }
 # The squid with Cl⁻ inside at the high end of the tabulated range (150 mM).
 SQUID_HIGH_CHLORIDE = {**SQUID_AT_REST, Cl_i: 150 * millimolar}
 # A mammalian neuron at 37 °C: K⁺ 5/140, Na⁺ 145/15, Cl⁻ 110/10 mM (out/in; Purves et al., Table 2.1),
-# P_K : P_Na : P_Cl = 1 : 0.05 : 0.45 (the squid's ratios of Hodgkin and Katz, with P_Na/P_K rounded to 0.05).
+# P_K : P_Na : P_Cl = 1 : 0.05 : 0.45 (the squid's P_Cl/P_K of Hodgkin and Katz; P_Na/P_K raised from the squid's
+# 0.04 to 0.05, an illustrative choice said so in the prose).
 MAMMAL_AT_REST = {
     k_B: BOLTZMANN, T: BODY, e: ELEMENTARY,
-    P_K: 1 * meter / second, P_Na: sp.Rational(5, 100) * meter / second, P_Cl: sp.Rational(45, 100) * meter / second,
+    P_K: PERMEABILITY_K, P_Na: sp.Rational(5, 100) * PERMEABILITY_K, P_Cl: sp.Rational(45, 100) * PERMEABILITY_K,
     K_i: 140 * millimolar, K_o: 5 * millimolar, Na_i: 15 * millimolar, Na_o: 145 * millimolar,
     Cl_i: 10 * millimolar, Cl_o: 110 * millimolar,
 }
@@ -136,6 +139,9 @@ SQUID_UNITS = {e: 1.0, k_B: 1.0, T: 1.0, P_K: 1.0, P_Na: 0.04, P_Cl: 0.45,
 MAMMAL_UNITS = {e: 1.0, k_B: 1.0, T: 1.0, P_K: 1.0, P_Na: 0.05, P_Cl: 0.45,
                 K_i: 140.0, K_o: 5.0, Na_i: 15.0, Na_o: 145.0, Cl_i: 10.0, Cl_o: 110.0}
 
+
+# The reduced voltage of Cl⁻ at -60 mV and 20 °C, -eV/k_B T = 2.3751..., to four figures (exercise 2).
+REDUCED_CHLORIDE = sp.Rational("2.375")
 
 MEMBRANE = 1.0  # thickness d in the simulations: then the permeability P = D / d is D
 
@@ -238,8 +244,8 @@ derivation = Derivation(
         step("integrating-factor",
              Eq(sp.Derivative(c(x) * sp.exp(-u * x / d), x), -j * sp.exp(-u * x / d) / D),
              by.substituting("slope"),
-             "Multiply by the integrating factor exp(-u x / d): the left side becomes a total derivative.",
-             "乘以积分因子 exp(-u x / d)：左边变成一个全导数。"),
+             "Multiply by the integrating factor e^(−ux/d): the left side becomes a total derivative.",
+             "乘以积分因子 e^(−ux/d)：左边变成一个全导数。"),
         step("integrated",
              Eq(c(d) * sp.exp(-u) - c(0), -j * d * (1 - sp.exp(-u)) / (D * u)),
              by.integrating("integrating-factor", over=(x, 0, d)),
@@ -286,8 +292,8 @@ derivation = Derivation(
                 + 3 * P_K * F * w * (K_i - K_o * sp.exp(-w)) / (1 - sp.exp(-w))),
              by.instance_of("pump-combination", {I_Na: I_Nas, I_K: I_Ks, v: w}),
              "at a second voltage, the resting potential V_s of the pumped cell, where the currents are "
-             "I_Na,s and I_K,s.",
-             "而且是在另一个电压下，即有泵时细胞的静息电位 V_s，那里的电流记作 I_Na,s 和 I_K,s。"),
+             "I_Nas and I_Ks.",
+             "而且是在另一个电压下，即有泵时细胞的静息电位 V_s，那里的电流记作 I_Nas 和 I_Ks。"),
         define("reduced-resting-potential", Eq(w, e * V_s / (k_B * T)),
                "Here w stands for V_s in units of k_B T / e.",
                "这里 w 代表以 k_B T / e 为单位的 V_s。"),
@@ -323,15 +329,17 @@ derivation = Derivation(
              "如果也不让 Cl⁻ 通过（P_Cl → 0），静息电位就等于 K⁺ 的能斯特电位。"),
         step("squid-resting-potential", Eq(V, -62 * millivolt),
              by.evaluating_at("ghk-voltage", SQUID_AT_REST, digits=2),
-             "The squid axon at rest, P_K : P_Na : P_Cl = 1 : 0.04 : 0.45 (Hodgkin and Katz 1949), 20 °C: "
-             "-62 mV, between E_K (-76 mV) and E_Na (+55 mV) but close to E_K, because K⁺ leaks 25 times "
-             "more easily than Na⁺. That is why the resting potential is negative, not 0.",
-             "乌贼轴突静息时 P_K : P_Na : P_Cl = 1 : 0.04 : 0.45（Hodgkin 和 Katz 1949），20 °C："
-             "-62 mV，介于 E_K（-76 mV）和 E_Na（+55 mV）之间，但靠近 E_K，因为 K⁺ 的泄漏比 Na⁺ 容易 25 倍。"
+             "The squid axon at rest, P_K : P_Na : P_Cl = 1 : 0.04 : 0.45 (Hodgkin and Katz 1949), 20 °C. Only these "
+             "ratios enter the equation; for the values we take a typical magnitude, 10⁻⁶ cm/s for P_K. "
+             "The result is −62 mV, between E_K (−76 mV) and E_Na (+55 mV) but close to E_K, because the membrane "
+             "is 25 times as permeable to K⁺ as to Na⁺. That is why the resting potential is negative, not 0.",
+             "乌贼轴突静息时 P_K : P_Na : P_Cl = 1 : 0.04 : 0.45（Hodgkin 和 Katz 1949），20 °C。方程里只出现这些"
+             "比值；数值上取典型的量级，P_K 为 10⁻⁶ cm/s。结果是 −62 mV，介于 E_K（−76 mV）和 E_Na（+55 mV）之间，"
+             "但靠近 E_K，因为 K⁺ 的通透率是 Na⁺ 的 25 倍。"
              "这就是静息电位为负而不是 0 的原因。"),
         step("squid-high-chloride", Eq(V, -46 * millivolt),
              by.evaluating_at("ghk-voltage", SQUID_HIGH_CHLORIDE, digits=2),
-             "That value took 40 mM for the Cl⁻ inside, the low end of the tabulated 40-150 mM. At the high end, "
+             "That value took 40 mM for the Cl⁻ inside, the low end of the range 40–150 mM in Purves et al.'s Table 2.1. At the high end, "
              "150 mM, the same equation gives -46 mV: with P_Cl almost half of P_K, chloride matters. Which is "
              "right? The Na⁺/K⁺ pump does not move Cl⁻. A cell that does not transport Cl⁻ at all lets it drift "
              "until its current vanishes, at E_Cl = V; then Cl⁻ adds nothing to the balance and the squid axon "
@@ -339,7 +347,7 @@ derivation = Derivation(
              "inside can only be held by a transporter that carries it in; the measured range reflects such "
              "transport and differences between preparations. The choice of 40 mM is the one nearest to a "
              "passively distributed Cl⁻.",
-             "上面的值取细胞内 Cl⁻ 为 40 mM，即表中 40-150 mM 的下限。若取上限 150 mM，同一方程给出 -46 mV："
+             "上面的值取细胞内 Cl⁻ 为 40 mM，即 Purves 等人表 2.1 中 40～150 mM 的下限。若取上限 150 mM，同一方程给出 -46 mV："
              "P_Cl 几乎是 P_K 的一半，氯离子的作用不可忽视。哪个对？Na⁺/K⁺ 泵并不转运 Cl⁻。如果细胞完全不转运 "
              "Cl⁻，Cl⁻ 就会漂移到它的电流为零为止，即 E_Cl = V；这时 Cl⁻ 对电流平衡毫无贡献，乌贼轴突静息于 "
              "-60 mV，细胞内 Cl⁻ 约为 52 mM（练习 2），接近下限。细胞内的 Cl⁻ 要比这更多，只能靠把它运进细胞的"
@@ -356,11 +364,13 @@ derivation = Derivation(
         step("mammal-resting-potential", Eq(V, -65 * millivolt),
              by.evaluating_at("ghk-voltage", MAMMAL_AT_REST, digits=2),
              "A mammalian neuron at 37 °C, with K⁺ 5/140, Na⁺ 145/15 and Cl⁻ 110/10 mM (outside/inside; "
-             "Purves et al., Table 2.1) and P_K : P_Na : P_Cl = 1 : 0.05 : 0.45 (the squid's ratios, an illustrative choice: "
-             "measured ratios differ from cell to cell): -65 mV. Its Cl⁻ is close to passive (E_Cl = -64 mV), "
+             "Purves et al., Table 2.1) and P_K : P_Na : P_Cl = 1 : 0.05 : 0.45 (the squid's P_Cl/P_K, with P_Na/P_K "
+             "raised from the squid's 0.04 to 0.05: an illustrative choice, not a measurement; measured ratios "
+             "differ from cell to cell): −65 mV. Its Cl⁻ is close to passive (E_Cl = -64 mV), "
              "so here chloride hardly matters.",
              "37 °C 的哺乳动物神经元，K⁺ 5/140、Na⁺ 145/15、Cl⁻ 110/10 mM（外/内），P_K : P_Na : P_Cl = "
-             "1 : 0.05 : 0.45（沿用乌贼的比值，仅作示例：实测比值因细胞而异）：-65 mV。它的 Cl⁻ 接近被动分布"
+             "1 : 0.05 : 0.45（P_Cl/P_K 沿用乌贼的值，P_Na/P_K 由乌贼的 0.04 提高到 0.05：这只是示例性的取值，"
+             "不是实测值；实测比值因细胞而异）：−65 mV。它的 Cl⁻ 接近被动分布"
              "（E_Cl = -64 mV），所以这里氯离子几乎不起作用。"),
         # --- One ion alone ---------------------------------------------------------------------------
         # --- The pump ------------------------------------------------------------------------------
@@ -368,12 +378,12 @@ derivation = Derivation(
                 given("sodium-balance", Eq(I_Nas, -3 * F * r),
               "At the resting potential no ion is at its own Nernst potential (E_K = -76 mV, E_Na = +55 mV "
               "in the squid): K⁺ keeps leaking out and Na⁺ keeps leaking in. The resting cell is not in "
-              "electrochemical equilibrium, as the seed article calls it; it is a steady state, kept by "
+              "electrochemical equilibrium, as it is often described; it is a steady state, kept by "
               "the Na⁺/K⁺ pump (Skou 1957), which uses one ATP to carry 3 Na⁺ out and 2 K⁺ in. In the steady "
               "state, with resting potential V_s, the Na⁺ that leaks in is pumped out, 3 per cycle (r cycles "
               "per area and time).",
               "静息电位处没有一种离子处于自己的能斯特电位（乌贼中 E_K = -76 mV，E_Na = +55 mV）："
-              "K⁺ 不断漏出，Na⁺ 不断漏入。静息的细胞并不像原文所说的那样处于电化学平衡，而是处于稳态，"
+              "K⁺ 不断漏出，Na⁺ 不断漏入。静息的细胞并不像常说的那样处于电化学平衡，而是处于稳态，"
               "由 Na⁺/K⁺ 泵（Skou 1957）维持：它每消耗一个 ATP 把 3 个 Na⁺ 运出、2 个 K⁺ 运入。"
               "在静息电位为 V_s 的稳态中，漏入的 Na⁺ 被泵出，每个循环 3 个（单位面积、单位时间 r 个循环）。")),
         given("potassium-balance", Eq(I_Ks, 2 * F * r),
@@ -443,7 +453,7 @@ derivation = Derivation(
         *exercise("ex-passive-chloride",
                   "If the squid axon did not transport Cl⁻ at all, Cl⁻ would settle where its current vanishes. "
                   "How much Cl⁻ would there be inside at -60 mV (outside 560 mM, 20 °C)?",
-                  "如果乌贼轴突完全不转运 Cl⁻，Cl⁻ 就会停在它的电流为零之处。在 -60 mV 时细胞内会有多少 Cl⁻"
+                  "如果乌贼轴突完全不转运 Cl⁻，Cl⁻ 就会重新分布，直到它的电流为零。在 −60 mV 时细胞内会有多少 Cl⁻"
                   "（细胞外 560 mM，20 °C）？",
                   step("ex-passive-chloride-inside", Eq(c_in, c_out * sp.exp(-u)),
                        by.solving_for(c_in, "single-ion-reversal"),
@@ -452,11 +462,12 @@ derivation = Derivation(
                   step("ex-passive-chloride-value", Eq(c_in, 52 * millimolar),
                        by.evaluating_at("ex-passive-chloride-inside",
                                         {c_out: 560 * millimolar,
-                                         u: -(-1) * ELEMENTARY * 60 * millivolt / (BOLTZMANN * ROOM)}, digits=2),
-                       "For Cl⁻, z = -1, so u = -eV/k_B T = +60 mV e/k_B T at V = -60 mV.",
-                       "对 Cl⁻，z = -1，所以 V = -60 mV 时 u = -eV/k_B T = +60 mV·e/k_B T。"),
-                  answer=Text("About 52 mM, near the low end of the measured 40-150 mM.",
-                              "约 52 mM，接近实测范围 40-150 mM 的下限。")),
+                                         u: REDUCED_CHLORIDE}, digits=2),
+                       "For Cl⁻, z = −1: at V = −60 mV and 20 °C the reduced voltage is u = −eV/(k_B T), "
+                       "which is 2.375.",
+                       "对 Cl⁻，z = −1：在 V = −60 mV、20 °C 时，约化电压 u = −eV/(k_B T) 为 2.375。"),
+                  answer=Text("About 52 mM, near the low end of the measured 40–150 mM.",
+                              "约 52 mM，接近实测范围 40～150 mM 的下限。")),
         *exercise("ex-sodium-only",
                   "What would the resting potential be if the membrane let through only Na⁺?",
                   "如果细胞膜只让 Na⁺ 通过，静息电位会是多少？",
@@ -500,12 +511,13 @@ derivation = Derivation(
         Text("With a constant field in the membrane, the Nernst-Planck flux of each ion integrates exactly: "
              "the GHK current equation.", "膜内电场恒定时，每种离子的 Nernst-Planck 通量可以精确积分：这就是 GHK 电流方程。"),
         Text("Where the currents of K⁺, Na⁺ and Cl⁻ cancel, the voltage is a permeability-weighted compromise "
-             "between their Nernst potentials; K⁺ leaks 20-25 times more easily than Na⁺ at rest, so the "
-             "resting potential lies near E_K: -60 to -65 mV.",
+             "between their Nernst potentials; at rest the membrane is 20–25 times as permeable to K⁺ as to Na⁺, "
+             "so the resting potential, −60 to −65 mV, lies near E_K.",
              "K⁺、Na⁺、Cl⁻ 的电流相互抵消时，电压是它们各自能斯特电位之间按通透率加权的折中；静息时 K⁺ "
-             "的泄漏比 Na⁺ 容易 20-25 倍，所以静息电位靠近 E_K：-60 到 -65 mV。"),
-        Text("A Cl⁻ that no transporter moves settles at E_Cl = V and then does not affect the resting potential.",
-             "没有转运体搬运的 Cl⁻ 会停在 E_Cl = V，于是不影响静息电位。"),
+             "的通透率是 Na⁺ 的 20～25 倍，所以静息电位（−60 至 −65 mV）靠近 E_K。"),
+        Text("A Cl⁻ that no transporter moves redistributes until E_Cl = V (its current is then zero), and then "
+             "does not affect the resting potential.",
+             "没有转运体搬运的 Cl⁻ 会重新分布，直到 E_Cl = V（这时它的电流为零），于是不影响静息电位。"),
         Text("Rest is a steady state, not an equilibrium: Na⁺ and K⁺ leak all the time, and the Na⁺/K⁺ pump "
              "(3 Na⁺ out, 2 K⁺ in) carries them back; its own outward current makes the cell a few mV more "
              "negative, -64 mV in the squid and -71 mV in a mammalian neuron.",

@@ -86,8 +86,8 @@ E_K = symbols.add("E_K", voltage, "K⁺ reversal potential", "K⁺ 反转电位"
 E_L = symbols.add("E_L", voltage, "leak reversal potential", "漏电流反转电位", real=True, latex=r"E_{\mathrm{L}}")
 mS = symbols.add("mS", conductance_density, "one millisiemens per square centimetre", "1 毫西门子每平方厘米",
                  positive=True, latex=r"\mathrm{mS/cm^2}")
-g_rest = symbols.add("g_rest", conductance_density, "the membrane's conductance at rest: every channel open at rest",
-                     "静息时膜的电导：静息时开放的所有通道", positive=True, latex=r"g_{\mathrm{rest}}")
+g_rest = symbols.add("g_rest", conductance_density, "the membrane's conductance at rest: that of the channels open at rest",
+                     "静息时膜的电导：静息时开放的通道的电导之和", positive=True, latex=r"g_{\mathrm{rest}}")
 tau_n = symbols.add("tau_n", time, "time constant of an n gate", "n 门的时间常数", positive=True, latex=r"\tau_{n}")
 tau_L = symbols.add("tau_L", time, "membrane time constant with the leak alone", "只计漏电导时的膜时间常数",
                     positive=True, latex=r"\tau_{\mathrm{L}}")
@@ -116,7 +116,7 @@ Q_Na = symbols.add("Q_Na", charge / area, "Na⁺ charge that enters during one s
 r_Na = symbols.add("r_Na", 1, "Na⁺ charge per spike over the least needed", "每个动作电位的 Na⁺ 电荷与最少所需之比",
                    positive=True, latex=r"r_{\mathrm{Na}}")
 r_warm = symbols.add("r_Na_18", 1, "the same ratio at 18.5 °C", "18.5 °C 时的同一比值", positive=True,
-                     latex=r"r_{\mathrm{Na}}^{18.5\,°\mathrm{C}}")
+                     latex=r"r_{\mathrm{Na}}(18.5\,°\mathrm{C})")
 I_th = symbols.add("I_th", current / area, "threshold of a 0.5 ms current pulse", "0.5 ms 电流脉冲的阈值",
                    positive=True, latex=r"I_{\mathrm{th}}")
 t_abs = symbols.add("t_abs", time, "absolute refractory period", "绝对不应期", positive=True, latex=r"t_{\mathrm{abs}}")
@@ -186,6 +186,16 @@ OTHER_REST = -70 * mV  # the exercise's axon resting at -70 mV
 AT_OTHER_REST = {rate: MODERN[rate].subs({V: OTHER_REST, phi: 1}) for rate in MODERN}
 
 
+def _five_figures(rates: dict) -> dict:
+    """The rates as decimals (per ms) to five figures, as a reader puts them in: enough for the gates to
+    come out right to the four figures stated."""
+    return {rate: sp.Rational(f"{float(value * ms):.5g}") / ms for rate, value in rates.items()}
+
+
+RATES_AT_REST = _five_figures(AT_REST)
+RATES_AT_OTHER_REST = _five_figures(AT_OTHER_REST)
+
+
 
 @functools.cache  # the time, the peak and the height all read the same spike
 def _first_spike(method: str) -> model.FirstSpike:
@@ -227,8 +237,8 @@ def resting_from_the_simulator(at: Params, rng: np.random.Generator) -> Estimate
 
 UNITS = {mV: 1, ms: 1, uF: 1, uA: 1, Hz: 1}  # the simulator works in mV, ms, μF/cm², μA/cm² and Hz
 WARM = model.HHParams(temperature=18.5)
-SPIKE_HEIGHT = sp.Rational("105.75") * mV
-SODIUM_CHARGE = sp.Rational("1397.0") * uF * mV
+SPIKE_HEIGHT = sp.Rational("106") * mV  # 3 figures, as the check states them
+SODIUM_CHARGE = sp.Rational("1400") * uF * mV
 
 
 @functools.cache
@@ -353,8 +363,8 @@ def _hopf_brackets() -> tuple:
                                  start={V: float(v), n: 0.4, m: 0.1, h: 0.3}, setting={**REDUCED, I_ext: current},
                                  digits=3),
                  f"The symbolic equations again, with a steady current of {float(current):g} μA/cm² "
-                 f"({en_side} {en_point}): nsolve finds the fixed point,",
-                 f"再用符号方程，稳定电流取 {float(current):g} μA/cm²（{zh_side}{zh_point}）：nsolve 求出不动点，"),
+                 f"({en_side} {en_point}): a numerical root finder gives the fixed point,",
+                 f"再用符号方程，稳定电流取 {float(current):g} μA/cm²（{zh_side}{zh_point}）：数值求出不动点，"),
             step(f"stability-{label}", Eq(lam_at[label], sp.Rational(largest) / ms),
                  by.linear_stability("voltage-rate", "n-rate", "m-rate", "h-rate", states=(V, n, m, h),
                                      fixed_point=f"fixed-point-{label}"),
@@ -423,11 +433,14 @@ derivation = Derivation(
         Text("Rest is a stable fixed point where the ionic currents cancel; Hodgkin and Huxley chose E_L to make "
              "it so at −65 mV. To leave it, a brief pulse must put a threshold charge C ΔV_th on the membrane.",
              "静息是离子电流相互抵消的稳定不动点；Hodgkin 和 Huxley 选择 E_L，使它位于 −65 mV。要离开它，"
-             "短脉冲必须在膜上放上阈值电荷 C ΔV_th。"),
-        Text("Under a steady current the squid membrane fires repetitively only between 6.26 and 62.87 μA/cm², "
-             "starting at a finite rate (type II); its resting state loses stability at a Hopf point.",
-             "在恒定电流下，乌贼膜只在 6.26 到 62.87 μA/cm² 之间持续放电，并从一个有限的频率开始（II 型）；"
-             "它的静息态在一个 Hopf 点失去稳定性。"),
+             "短脉冲至少要给膜充上 C ΔV_th 的电荷。"),
+        Text("Under a steady current the squid membrane fires spikes (peaks above 0 mV) again and again between "
+             "about 6 and 63 μA/cm², starting at a finite rate (type II). Its resting state loses stability at a "
+             "Hopf point near 10 μA/cm²; above 63 μA/cm² the membrane still oscillates, with lower peaks, up to a "
+             "second Hopf point near 155 μA/cm².",
+             "在恒定电流下，乌贼膜在约 6 到 63 μA/cm² 之间反复产生动作电位（峰值高于 0 mV），并从一个有限的频率"
+             "开始（II 型）。它的静息态在约 10 μA/cm² 处的 Hopf 分岔点失去稳定性；电流高于 63 μA/cm² 时膜仍在"
+             "振荡，但峰值较低，直到约 155 μA/cm² 处的第二个 Hopf 分岔点。"),
     ),
     sources=(f"{HH}", "J. Z. Young, Cold Spring Harb. Symp. Quant. Biol. 4, 1 (1936) (the squid giant axon)",
              "A. L. Hodgkin and A. F. Huxley, Nature 144, 710 (1939) (the action potential recorded from inside)",
@@ -443,7 +456,7 @@ derivation = Derivation(
                      "The squid's giant axon, up to a millimetre thick, was brought to physiology by J. Z. Young "
                      "(1936): a wire fits inside it. Hodgkin and Huxley recorded the action potential from inside "
                      "it in 1939, and in the late 1940s K. S. Cole and G. Marmont built the voltage clamp, which "
-                     "holds the membrane at a chosen voltage and measures the current that takes. With it "
+                     "holds the membrane at a chosen voltage and measures the current this takes. With it "
                      "Hodgkin and Huxley measured the Na⁺ and K⁺ conductances at many voltages and in 1952 wrote "
                      "down the equations of this handout. Their paper measures the voltage from rest, with "
                      "depolarisation negative; we convert it to the modern convention, inside minus outside.",
@@ -507,14 +520,14 @@ derivation = Derivation(
         step("h-steady", Eq(h, alpha_h / (alpha_h + beta_h)), by.solving_for(h, "sodium-inactivation", setting={dh: 0}),
              "and h.", "h 也一样。"),
         step("n-at-rest", Eq(n, GATES_AT_REST[n]),
-             by.evaluating_at("n-steady", {alpha_n: AT_REST[alpha_n], beta_n: AT_REST[beta_n]}, digits=4),
+             by.evaluating_at("n-steady", {alpha_n: RATES_AT_REST[alpha_n], beta_n: RATES_AT_REST[beta_n]}, digits=4),
              "With the rates at −65 mV (6.3 °C), about a third of the n gates are open at rest,",
              "代入 −65 mV 处的速率（6.3 °C），静息时约三分之一的 n 门开放，"),
         step("m-at-rest", Eq(m, GATES_AT_REST[m]),
-             by.evaluating_at("m-steady", {alpha_m: AT_REST[alpha_m], beta_m: AT_REST[beta_m]}, digits=4),
+             by.evaluating_at("m-steady", {alpha_m: RATES_AT_REST[alpha_m], beta_m: RATES_AT_REST[beta_m]}, digits=4),
              "only one m gate in twenty,", "m 门只有二十分之一开放，"),
         step("h-at-rest", Eq(h, GATES_AT_REST[h]),
-             by.evaluating_at("h-steady", {alpha_h: AT_REST[alpha_h], beta_h: AT_REST[beta_h]}, digits=4),
+             by.evaluating_at("h-steady", {alpha_h: RATES_AT_REST[alpha_h], beta_h: RATES_AT_REST[beta_h]}, digits=4),
              "and three h gates in five.", "h 门有五分之三开放。"),
         step("leak-balance", Eq(E_L, V + (gbar_Na * m**3 * h * (V - E_Na) + gbar_K * n**4 * (V - E_K)) / g_L),
              by.solving_for(E_L, "membrane", setting={I_ext: 0, dV: 0}),
@@ -545,16 +558,17 @@ derivation = Derivation(
         step("resting-potential", Eq(V, sp.Rational("-65.0") * mV),
              by.finding_root("voltage-rate", "n-rate", "m-rate", "h-rate",
                              start={V: -65.0, n: 0.3, m: 0.05, h: 0.6}, setting=REDUCED, digits=3),
-             "Now the other way round: with E_L = −54.387 mV, where do all four rates vanish? SymPy's nsolve "
-             "finds the point at V = −65.0 mV: the resting state is where Hodgkin and Huxley put it.",
-             "现在反过来：取 E_L = −54.387 mV，四个变化率在哪里同时为零？SymPy 的 nsolve 求得 V = −65.0 mV："
+             "Now the other way round: with E_L = −54.387 mV, where do all four rates vanish? A numerical root "
+             "finder, started near rest, finds the point at V = −65.0 mV: the resting state is where Hodgkin and "
+             "Huxley put it.",
+             "现在反过来：取 E_L = −54.387 mV，四个变化率在哪里同时为零？从静息附近出发数值求根，得到 V = −65.0 mV："
              "静息态正在 Hodgkin 和 Huxley 设定的位置。"),
         step("resting-state-is-stable", Eq(lam, sp.Rational("-0.12") / ms),
              by.linear_stability("voltage-rate", "n-rate", "m-rate", "h-rate", states=(V, n, m, h),
                                  fixed_point="resting-potential"),
              "Small disturbances of the resting state die away: every eigenvalue of the Jacobian has a negative "
-             "real part, the slowest decaying at 0.12 per ms. A spike needs a push beyond threshold.",
-             "静息态的小扰动会衰减：雅可比矩阵的所有特征值实部都为负，最慢的以每毫秒 0.12 衰减。"
+             "real part, the slowest part decaying at a rate of 0.12 per ms. A spike needs a push beyond threshold.",
+             "静息态的小扰动会衰减：雅可比矩阵的所有特征值实部都为负，最慢的分量以每毫秒 0.12 的速率衰减。"
              "要产生动作电位需要超过阈值的推动。"),
         # --- the action potential ---
         heading("How hard must we push? Threshold and the charge of a spike", "需要多大的推动？阈值与一个动作电位的电荷",
@@ -572,14 +586,14 @@ derivation = Derivation(
               "a brief pulse at threshold produces exactly that.",
               "记 ΔV_th 为从静息突然去极化后能引发动作电位的最小幅度；阈值处的短脉冲恰好产生这么大的去极化。"),
         step("threshold-charge", Eq(Q, C * dV_th), by.substituting("just-fires", into="capacitor"),
-             "So the threshold of a brief pulse is a charge, not a current: I_th w = C ΔV_th, the "
-             "strength-duration law of very short pulses. The check lets the pulses shrink to zero and compares "
-             "their threshold charge with C ΔV_th measured by sudden kicks of V.",
-             "所以短脉冲的阈值是电荷而不是电流：I_th w = C ΔV_th，即极短脉冲的强度-时程关系。"
-             "数值检验让脉冲宽度趋于零，把其阈值电荷与用突然改变 V 测得的 C ΔV_th 比较。"),
+             "So the threshold of a brief pulse is a charge, not a current: a pulse of width w needs a current "
+             "I_th with I_th w = C ΔV_th, the strength-duration law of very short pulses. Halve the width and the "
+             "threshold current doubles; the charge it delivers stays the same.",
+             "所以短脉冲的阈值是电荷而不是电流：宽度为 w 的脉冲所需的阈值电流 I_th 满足 I_th w = C ΔV_th，"
+             "即极短脉冲的强度-时程关系。脉冲宽度减半，阈值电流加倍，送上的电荷不变。"),
         measured("spike-height", Eq(H, SPIKE_HEIGHT), "spike-height",
-                 "A spike rises from rest to its peak by H = 105.75 mV.",
-                 "动作电位从静息升到峰值，高度 H = 105.75 mV。"),
+                 "A spike rises from rest to its peak by H = 106 mV.",
+                 "动作电位从静息升到峰值，高度 H = 106 mV。"),
         define("least-charge", Eq(Q_min, C * H),
                "The least charge that could raise V by H is what the capacitor alone needs, C H (Q = C ΔV); any K⁺ "
                "current flowing out meanwhile only adds to what Na⁺ must bring in.",
@@ -588,14 +602,14 @@ derivation = Derivation(
              "The squid membrane has about 1 μF/cm².", "乌贼轴突膜的电容约为 1 μF/cm²。"),
         step("least-charge-squid", Eq(Q_min, SPIKE_HEIGHT * uF),
              by.substituting("squid-capacitance", "spike-height", into="least-charge"),
-             "So a spike needs at least 105.75 nC/cm² (1 μF/cm² × 1 mV = 1 nC/cm²).",
-             "所以一个动作电位至少需要 105.75 nC/cm²（1 μF/cm² × 1 mV = 1 nC/cm²）。"),
+             "So a spike needs at least 106 nC/cm² (1 μF/cm² × 1 mV = 1 nC/cm²).",
+             "所以一个动作电位至少需要 106 nC/cm²（1 μF/cm² × 1 mV = 1 nC/cm²）。"),
         measured("sodium-charge", Eq(Q_Na, SODIUM_CHARGE), "sodium-charge",
-                 "The simulation integrates the Na⁺ current through the spike: 1397.0 nC/cm² enter.",
-                 "模拟对整个动作电位期间的 Na⁺ 电流积分：进入 1397.0 nC/cm²。"),
+                 "The simulation integrates the Na⁺ current through the spike: about 1400 nC/cm² enter.",
+                 "模拟对整个动作电位期间的 Na⁺ 电流积分：约有 1400 nC/cm² 进入。"),
         define("excess", Eq(r_Na, Q_Na / Q_min), "Compare the two.", "比较两者。"),
-        step("excess-squid", Eq(r_Na, sp.Rational("13.21")),
-             by.evaluating_at("excess", {Q_Na: SODIUM_CHARGE, Q_min: SPIKE_HEIGHT * uF}, digits=4),
+        step("excess-squid", Eq(r_Na, sp.Rational("13.2")),
+             by.evaluating_at("excess", {Q_Na: SODIUM_CHARGE, Q_min: SPIKE_HEIGHT * uF}, digits=3),
              "Thirteen times the minimum enters at 6.3 °C: the Na⁺ and K⁺ currents overlap, so most of the Na⁺ "
              "that comes in is cancelled by K⁺ going out, and the pumps must pay for all of it.",
              "6.3 °C 时进入的 Na⁺ 是最少所需的 13 倍：Na⁺ 和 K⁺ 电流在时间上重叠，进来的 Na⁺ 大多被流出的 K⁺ 抵消，"
@@ -603,8 +617,8 @@ derivation = Derivation(
         step("warm-rates", Eq(phi, sp.Rational("3.8")),
              by.evaluating_at("temperature-factor", {T: sp.Rational("291.65") * K, T_0: sp.Rational("279.45") * K},
                               digits=2),
-             "Warm the axon to 18.5 °C and every rate grows 3.8 times.", "把轴突升温到 18.5 °C，所有速率增大 3.8 倍。"),
-        measured("excess-warm", Eq(r_warm, sp.Rational("3.958")), "excess-warm",
+             "Warm the axon to 18.5 °C and every rate is multiplied by 3.8.", "把轴突升温到 18.5 °C，所有速率都变为原来的 3.8 倍。"),
+        measured("excess-warm", Eq(r_warm, sp.Rational("3.96")), "excess-warm",
                  "The gates are faster, the currents overlap less, and the ratio falls to "
                  "about 4, the value usually quoted for the squid axon.",
                  "门控更快，电流重叠减少，比值降到约 4，也就是文献中常引用的乌贼轴突数值。"),
@@ -613,15 +627,15 @@ derivation = Derivation(
                  "The threshold of a 0.5 ms pulse at rest: 13.27512 μA/cm² (bisection; a spike is a crossing of "
                  "0 mV within 20 ms).",
                  "静息时 0.5 ms 脉冲的阈值：13.27512 μA/cm²（二分法；以 20 ms 内越过 0 mV 判定为动作电位）。")),
-        measured("absolute-refractory", Eq(t_abs, sp.Rational("6.7190") * ms), "absolute-refractory",
+        measured("absolute-refractory", Eq(t_abs, sp.Rational("6.72") * ms), "absolute-refractory",
                  "After a spike (fired by 2 × threshold), even a pulse of 10 × threshold fires a second one only "
-                 "6.7190 ms later: the absolute refractory period. h is still small, so few Na⁺ channels can open.",
-                 "一个动作电位（由 2 倍阈值引发）之后，即使 10 倍阈值的脉冲也要 6.7190 ms 之后才能引发第二个："
+                 "6.72 ms later: the absolute refractory period. h is still small, so few Na⁺ channels can open.",
+                 "一个动作电位（由 2 倍阈值引发）之后，即使 10 倍阈值的脉冲也要 6.72 ms 之后才能引发第二个："
                  "这是绝对不应期。此时 h 仍然很小，能开放的 Na⁺ 通道很少。"),
-        measured("relative-refractory", Eq(t_rel, sp.Rational("15.447") * ms), "relative-refractory",
-                 "A pulse of 1.1 × threshold fires again only after 15.447 ms: the relative refractory period, "
+        measured("relative-refractory", Eq(t_rel, sp.Rational("15.4") * ms), "relative-refractory",
+                 "A pulse of 1.1 × threshold fires again only after 15.4 ms: the relative refractory period, "
                  "while h recovers and n decays.",
-                 "1.1 倍阈值的脉冲要 15.447 ms 之后才能再次引发动作电位：这是相对不应期，期间 h 恢复、n 衰减。"),
+                 "1.1 倍阈值的脉冲要 15.4 ms 之后才能再次引发动作电位：这是相对不应期，期间 h 恢复、n 衰减。"),
         heading("Repetitive firing under a steady current", "恒定电流下的持续放电",
                 measured("repetitive-onset", Eq(I_on, sp.Rational("6.26") * uA), "repetitive-onset",
                  "A steady current step from 6.26 μA/cm² up makes the neuron fire again and again; below it, "
@@ -650,13 +664,13 @@ derivation = Derivation(
                  "Na⁺ 通道无法再次开放（去极化阻滞）；在它以下直到 62.87 μA/cm²，膜振荡但不产生动作电位。"),
         *_hopf_brackets(),
         heading("The f-I curve", "f-I 曲线",
-                measured("rate-at-10", Eq(f_10, sp.Rational("68.32") * Hz), "rate-at-10",
+                measured("rate-at-10", Eq(f_10, sp.Rational("68.3") * Hz), "rate-at-10",
                  "Just above the onset the rate does not start from 0 but jumps to tens of spikes per second (the HH "
-                 "neuron is of type II): at 10 μA/cm² it fires at 68.32 Hz,",
-                 "刚超过起始电流，频率并不从 0 开始，而是直接跳到每秒几十个（HH 神经元属于 II 型）：10 μA/cm² 时为 68.32 Hz，")),
-        measured("rate-at-50", Eq(f_50, sp.Rational("117.04") * Hz), "rate-at-50",
-                 "and at 50 μA/cm² only 117.04 Hz: the f-I curve is steep at the onset and flat above it.",
-                 "50 μA/cm² 时也只有 117.04 Hz：f-I 曲线在起始处陡峭，之后平缓。"),
+                 "neuron is of type II): at 10 μA/cm² it fires at 68.3 Hz,",
+                 "刚超过起始电流，频率并不从 0 开始，而是直接跳到每秒几十个（HH 神经元属于 II 型）：10 μA/cm² 时为 68.3 Hz，")),
+        measured("rate-at-50", Eq(f_50, sp.Rational("117") * Hz), "rate-at-50",
+                 "and at 50 μA/cm² only 117 Hz: the f-I curve is steep at the onset and flat above it.",
+                 "50 μA/cm² 时也只有 117 Hz：f-I 曲线在起始处陡峭，之后平缓。"),
         *exercise(
             "ex-potassium-gate-at-rest",
             "How fast do the K⁺ gates move at rest? Find α_n and β_n at −65 mV (6.3 °C), and the time constant "
@@ -673,7 +687,8 @@ derivation = Derivation(
                    "The relaxation time of a gate is one over the sum of its rates (gate-kinetics handout):",
                    "一个门的弛豫时间是其两个速率之和的倒数（门控讲义）："),
             step("ex-tau-n-at-rest", Eq(tau_n, sp.Rational("5.46") * ms),
-                 by.evaluating_at("ex-tau-n", {alpha_n: AT_REST[alpha_n], beta_n: AT_REST[beta_n]}, digits=3),
+                 by.evaluating_at("ex-tau-n", {alpha_n: sp.Rational("0.0582") / ms, beta_n: sp.Rational("0.125") / ms},
+                                  digits=3),
                  "at rest,", "静息时，"),
             answer=Text("α_n = 0.0582 per ms and β_n = 0.125 per ms, so τ_n = 5.46 ms: the K⁺ conductance follows a "
                         "change of voltage only after several milliseconds, which is why it ends the spike rather "
@@ -684,10 +699,10 @@ derivation = Derivation(
         *exercise(
             "ex-membrane-time-constant",
             "The membrane time constant is C over the membrane's conductance. Compute it for the squid membrane "
-            "(C = 1 μF/cm²) with the leak alone (0.3 mS/cm²) and with every conductance open at rest. "
+            "(C = 1 μF/cm²) with the leak alone (0.3 mS/cm²) and with the conductances of all the channels open at rest. "
             "(1 mS/cm² = 1 μF/cm² per ms.)",
             "膜时间常数等于 C 除以膜电导。对乌贼膜（C = 1 μF/cm²）分别只计漏电导（0.3 mS/cm²）和计入静息时所有开放的"
-            "电导，求膜时间常数。（1 mS/cm² = 每毫秒 1 μF/cm²。）",
+            "电导，求膜时间常数。（1 mS/cm² = 1 μF/cm² ÷ 1 ms。）",
             define("ex-tau-leak", Eq(tau_L, C / g_L), "With the leak alone", "只计漏电导时"),
             step("ex-tau-leak-squid", Eq(tau_L, sp.Rational("3.3") * ms),
                  by.evaluating_at("ex-tau-leak", {C: uF, g_L: sp.Rational(3, 10) * uF / ms}, digits=2),
@@ -705,14 +720,14 @@ derivation = Derivation(
             "ex-body-temperature",
             "Hodgkin and Huxley's rates hold at 6.3 °C. With Q₁₀ = 3, how many times faster would the gates be "
             "at 37 °C?",
-            "Hodgkin 和 Huxley 的速率对应 6.3 °C。取 Q₁₀ = 3，在 37 °C 时门会快多少倍？",
+            "Hodgkin 和 Huxley 的速率对应 6.3 °C。取 Q₁₀ = 3，在 37 °C 时门的速率是原来的多少倍？",
             step("ex-rates-at-37", Eq(phi, 29),
                  by.evaluating_at("temperature-factor", {T: sp.Rational("310.15") * K, T_0: sp.Rational("279.45") * K},
                                   digits=2),
                  "Put T = 310.15 K into the temperature factor.", "把 T = 310.15 K 代入温度因子。"),
             answer=Text("About 29 times. Temperature matters a great deal: a mammalian neuron at body temperature, "
                         "with channels of its own, fires spikes far briefer than the squid's at 6.3 °C.",
-                        "约 29 倍。温度的影响很大：体温下的哺乳动物神经元（通道也不同）产生的动作电位比 6.3 °C 下的"
+                        "约为原来的 29 倍。温度的影响很大：体温下的哺乳动物神经元（通道也不同）产生的动作电位比 6.3 °C 下的"
                         "乌贼轴突短得多。"),
         ),
         *exercise(
@@ -721,15 +736,16 @@ derivation = Derivation(
             "potential E_L would make the current zero there?",
             "假设一根乌贼轴突的 Na⁺ 和 K⁺ 通道不变，但静息电位为 −70 mV。E_L 取多少才能使那里的电流为零？",
             step("ex-n-at-minus-70", Eq(n, sp.Rational("0.2446")),
-                 by.evaluating_at("n-steady", {alpha_n: AT_OTHER_REST[alpha_n], beta_n: AT_OTHER_REST[beta_n]},
+                 by.evaluating_at("n-steady", {alpha_n: RATES_AT_OTHER_REST[alpha_n], beta_n: RATES_AT_OTHER_REST[beta_n]},
                                   digits=4),
-                 "The steady gates at −70 mV, from the rates there: n,", "先求 −70 mV 处的稳态门值：n，"),
+                 "First find the steady open probabilities of n, m and h at −70 mV from the rates there. For n:",
+                 "先由 −70 mV 处的速率求 n、m、h 的稳态开放概率。n："),
             step("ex-m-at-minus-70", Eq(m, sp.Rational("0.02891")),
-                 by.evaluating_at("m-steady", {alpha_m: AT_OTHER_REST[alpha_m], beta_m: AT_OTHER_REST[beta_m]},
-                                  digits=4), "m", "m"),
+                 by.evaluating_at("m-steady", {alpha_m: RATES_AT_OTHER_REST[alpha_m], beta_m: RATES_AT_OTHER_REST[beta_m]},
+                                  digits=4), "For m:", "m："),
             step("ex-h-at-minus-70", Eq(h, sp.Rational("0.7541")),
-                 by.evaluating_at("h-steady", {alpha_h: AT_OTHER_REST[alpha_h], beta_h: AT_OTHER_REST[beta_h]},
-                                  digits=4), "and h.", "和 h。"),
+                 by.evaluating_at("h-steady", {alpha_h: RATES_AT_OTHER_REST[alpha_h], beta_h: RATES_AT_OTHER_REST[beta_h]},
+                                  digits=4), "For h:", "h："),
             step("ex-leak-at-minus-70", Eq(E_L, sp.Rational("-67.9") * mV),
                  by.evaluating_at("leak-balance", {V: OTHER_REST, **SQUID_CONDUCTANCES, n: sp.Rational("0.2446"),
                                                    m: sp.Rational("0.02891"), h: sp.Rational("0.7541")}, digits=3),
@@ -744,62 +760,66 @@ derivation = Derivation(
     ),
     checks=(
         agrees("resting-potential", resting_from_the_equations, resting_from_the_simulator, {},
-               "The resting potential from the handout's symbolic equations (nsolve) against the simulator's "
-               "independently coded rate functions (scipy's root finder): a wrong rate in either would show.",
-               "由讲义的符号方程（nsolve）求得的静息电位，与模拟器独立编写的速率函数（scipy 求根）比较："
+               "The resting potential from the handout's symbolic equations (a root finder at 30 digits) against the "
+               "simulator's independently coded rate functions (a separate root finder): a wrong rate in either "
+               "would show.",
+               "由讲义的符号方程（30 位精度的数值求根）求得的静息电位，与模拟器独立编写的速率函数（另一个数值求根程序）"
+               "比较："
                "任一方的速率写错都会暴露。"),
         agrees("spike-time", spike_time_rk4, spike_time_dop853, {},
-               "Time of the first spike after a 0.5 ms pulse of 40 μA/cm², by two independent integrators "
-               "(own fixed-step RK4; SciPy's adaptive DOP853), within their combined error estimates.",
-               "0.5 ms、40 μA/cm² 脉冲后第一个动作电位的时刻，由两个独立的积分器（自编定步长 RK4；SciPy 的自适应 "
-               "DOP853）计算，应在两者误差估计之和内一致。"),
+               "Time of the first spike after a 0.5 ms pulse of 40 μA/cm², by two independent integrators (a "
+               "fourth-order Runge–Kutta method with a fixed step, and an adaptive eighth-order one), within their "
+               "combined error estimates.",
+               "0.5 ms、40 μA/cm² 脉冲后第一个动作电位的时刻，由两个独立的积分器（定步长的四阶龙格-库塔法，以及"
+               "自适应步长的八阶龙格-库塔法）计算，应在两者误差估计之和内一致。"),
         agrees("spike-peak", spike_peak_rk4, spike_peak_dop853, {},
                "Peak voltage of that spike, by the same two integrators.", "该动作电位的峰值电压，由同样两个积分器计算。"),
         simulated("brief-pulse-threshold", "threshold-charge", brief_pulse_threshold_charge,
                   {C: 1, dV_th: lambda: kick_threshold().value},
                   "Threshold charge I_th w of current pulses 10, 5 and 2.5 μs long, extrapolated to w → 0, against "
-                  "C ΔV_th with ΔV_th found by bisection on sudden kicks of V (two different experiments).",
-                  "宽 10、5、2.5 μs 的电流脉冲的阈值电荷 I_th w 外推到 w → 0，与 C ΔV_th 比较；ΔV_th 由对 V 的"
-                  "突然改变做二分法求得（两个不同的实验）。"),
+                  "C ΔV_th, with ΔV_th the smallest sudden kick of V that fires (two different experiments).",
+                  "宽 10、5、2.5 μs 的电流脉冲的阈值电荷 I_th w 外推到 w → 0，与 C ΔV_th 比较；ΔV_th 是能引发动作电位的"
+                  "最小的 V 的突然改变（两个不同的实验）。"),
         simulated("spike-height", "spike-height", spike_height, UNITS,
-                  "Peak minus rest of the spike after a 0.5 ms pulse of 40 μA/cm² (RK4, step refinement).",
-                  "0.5 ms、40 μA/cm² 脉冲后动作电位的峰值减静息电位（RK4，步长加密）。", digits=5),
+                  "Peak minus rest of the spike after a 0.5 ms pulse of 40 μA/cm² (the time step halved to check the "
+                  "figures).",
+                  "0.5 ms、40 μA/cm² 脉冲后动作电位的峰值减静息电位（把时间步长减半以检验有效数字）。", digits=3),
         simulated("sodium-charge", "sodium-charge", sodium_charge, UNITS,
-                  "Na⁺ charge of that spike: the Na⁺ current integrated with the ODE, the steady window current at "
-                  "rest subtracted.",
-                  "该动作电位的 Na⁺ 电荷：Na⁺ 电流与方程一同积分，并扣除静息时稳定的窗口电流。", digits=5),
+                  "Na⁺ charge of that spike: the Na⁺ current integrated along with the voltage, less the small steady "
+                  "Na⁺ current that flows at rest.",
+                  "该动作电位的 Na⁺ 电荷：Na⁺ 电流与电压一同积分，并扣除静息时持续流过的小 Na⁺ 电流。", digits=3),
         simulated("excess-warm", "excess-warm", sodium_ratio_warm, UNITS,
-                  "Q_Na / (C H) for the same pulse at 18.5 °C.", "18.5 °C 下同一脉冲的 Q_Na / (C H)。", digits=4),
+                  "Q_Na / (C H) for the same pulse at 18.5 °C.", "18.5 °C 下同一脉冲的 Q_Na / (C H)。", digits=3),
         simulated("pulse-threshold", "pulse-threshold", pulse_threshold, UNITS,
-                  "Threshold of a 0.5 ms pulse: bisection on the amplitude at two RK4 step sizes.",
-                  "0.5 ms 脉冲的阈值：在两种 RK4 步长下对幅度做二分法。", digits=7),
+                  "Threshold of a 0.5 ms pulse: the amplitude narrowed down between one that fires and one that does "
+                  "not, at two time steps.",
+                  "0.5 ms 脉冲的阈值：在两种时间步长下，把幅度夹在能引发和不能引发动作电位的两个值之间逐步缩小。", digits=7),
         simulated("absolute-refractory", "absolute-refractory", absolute_refractory, UNITS,
-                  "Shortest interval after which a 10 × threshold pulse fires a second spike (bisection).",
-                  "10 倍阈值脉冲能引发第二个动作电位的最短间隔（二分法）。", digits=5),
+                  "Shortest interval after which a 10 × threshold pulse fires a second spike (narrowed down between "
+                  "an interval that fires and one that does not).",
+                  "10 倍阈值脉冲能引发第二个动作电位的最短间隔（夹在能引发和不能引发的两个间隔之间逐步缩小）。", digits=3),
         simulated("relative-refractory", "relative-refractory", relative_refractory, UNITS,
-                  "Shortest interval after which a 1.1 × threshold pulse fires a second spike (bisection).",
-                  "1.1 倍阈值脉冲能引发第二个动作电位的最短间隔（二分法）。", digits=5),
+                  "Shortest interval after which a 1.1 × threshold pulse fires a second spike, found the same way.",
+                  "1.1 倍阈值脉冲能引发第二个动作电位的最短间隔，求法同上。", digits=3),
         simulated("repetitive-onset", "repetitive-onset", onset, UNITS,
-                  "Smallest step current that still drives spikes after 500 and 1000 ms (bisection, extrapolated "
-                  "in the run length).",
-                  "在 500 和 1000 ms 后仍能驱动放电的最小阶跃电流（二分法，并对运行时长外推）。", digits=3),
+                  "Smallest step current that still drives spikes after 500 and 1000 ms, extrapolated to ever longer "
+                  "runs.",
+                  "在 500 和 1000 ms 后仍能驱动放电的最小阶跃电流，并外推到更长的运行时间。", digits=3),
         simulated("repetitive-top", "repetitive-top", upper_edge, UNITS,
-                  "Largest step current whose settled orbit still peaks above 0 mV: the peak of each orbit "
-                  "located on the RK4 interpolant, the current found by brentq, at two step sizes.",
-                  "稳定轨道峰值仍高于 0 mV 的最大阶跃电流：每条轨道的峰值在 RK4 插值上定位，电流由 brentq 求得，"
-                  "在两种步长下计算。", digits=4),
+                  "Largest step current whose settled oscillation still peaks above 0 mV, found by a root finder on the "
+                  "current, at two time steps.",
+                  "稳定振荡的峰值仍高于 0 mV 的最大阶跃电流：对电流数值求根，在两种时间步长下计算。", digits=4),
         simulated("hopf-lower", "hopf-lower", hopf_lower, UNITS,
-                  "The simulator's own Jacobian (finite differences of its right-hand side at its fixed point, "
-                  "found on the steady current-voltage curve): where its largest real part changes sign.",
-                  "模拟器自己的雅可比矩阵（在其不动点处对右端做有限差分，不动点由稳态电流-电压曲线求得）："
-                  "其最大实部变号之处。", digits=5),
+                  "Where the largest real part of the eigenvalues at the fixed point changes sign, computed "
+                  "independently from the simulator's own equations (their Jacobian by finite differences).",
+                  "不动点处特征值的最大实部变号之处，由模拟器自己的方程独立算出（雅可比矩阵用有限差分求得）。", digits=5),
         simulated("hopf-upper", "hopf-upper", hopf_upper, UNITS,
                   "The same, for the upper Hopf point.", "上 Hopf 点，方法同上。", digits=5),
         simulated("rate-at-10", "rate-at-10", rate(10.0), UNITS,
-                  "Steady firing rate under 10 μA/cm²: 1000 / the last interspike interval (ms).",
-                  "10 μA/cm² 下的稳定放电频率：1000 / 最后一个峰间间隔（ms）。", digits=4),
+                  "Steady firing rate under 10 μA/cm²: one over the last interval between spikes.",
+                  "10 μA/cm² 下的稳定放电频率：最后一个峰间间隔的倒数。", digits=3),
         simulated("rate-at-50", "rate-at-50", rate(50.0), UNITS,
-                  "Steady firing rate under 50 μA/cm².", "50 μA/cm² 下的稳定放电频率。", digits=5),
+                  "Steady firing rate under 50 μA/cm².", "50 μA/cm² 下的稳定放电频率。", digits=3),
     ),
     figures=FIGURES,
     module=__name__,

@@ -60,7 +60,7 @@ from derive.figures.ion_conductance import FIGURES
 from derive.sim import rc_membrane
 
 HODGKIN_HUXLEY = "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952), Fig. 1"
-CAPACITOR = "the charge on a capacitor, Q = C V (any physics textbook)"
+CAPACITOR = "the definition of capacitance, Q = C V (e.g. E. M. Purcell, Electricity and Magnetism, §3.4)"
 
 
 def _unit(name: str, abbrev: str, dimension: sp.Expr, scale: sp.Expr) -> Quantity:
@@ -114,7 +114,7 @@ tau = symbols.add("tau", time, "membrane time constant", "膜时间常数", posi
 conductances = {}
 for ion, en, zh in (("K", "K⁺", "K⁺"), ("Na", "Na⁺", "Na⁺"), ("L", "leak (mostly Cl⁻)", "漏电流（主要是 Cl⁻）")):
     conductances[f"g_{ion}"] = symbols.add(f"g_{ion}", conductance_density, f"conductance to {en}",
-                                           f"对 {zh} 的电导", positive=True, latex=rf"g_{{\mathrm{{{ion}}}}}")
+                                           f"对{zh}的电导" if ion == "L" else f"对 {zh} 的电导", positive=True, latex=rf"g_{{\mathrm{{{ion}}}}}")
     conductances[f"E_{ion}"] = symbols.add(f"E_{ion}", voltage, f"reversal potential of {en}",
                                            f"{zh} 的反转电位", real=True, latex=rf"E_{{\mathrm{{{ion}}}}}")
 g_rest = symbols.add("g_rest", conductance_density, "total conductance of the membrane at rest, per area",
@@ -188,7 +188,8 @@ NEEDS = Text("Taylor series to first order, and a first-order linear differentia
              "一阶泰勒展开，以及一阶线性微分方程")
 SOURCES_ZH = {
     "the equivalent circuit": "等效电路",
-    "the charge on a capacitor, Q = C V (any physics textbook)": "电容器上的电荷 Q = C V（任何物理教科书）",
+    "the definition of capacitance, Q = C V (e.g. E. M. Purcell, Electricity and Magnetism, §3.4)":
+        "电容的定义 Q = C V（例如 E. M. Purcell，《电磁学》（伯克利物理学教程第 2 卷），§3.4）",
     "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952), Fig. 1":
         "A. L. Hodgkin 和 A. F. Huxley，J. Physiol. 117, 500 (1952)，图 1",
 }
@@ -276,13 +277,13 @@ derivation = Derivation(
              "Without injected current: the resting potential is the conductance-weighted mean of the "
              "reversal potentials. A large g_K pulls it towards E_K.",
              "没有注入电流时，静息电位是各反转电位按电导加权的平均值。较大的 g_K 把它拉向 E_K。"),
-        define("time-constant", Eq(tau, C / total), "The membrane time constant τ = C / Σ g.",
-               "膜时间常数 τ = C / Σ g。"),
+        define("time-constant", Eq(tau, C / total), "The membrane time constant τ = C/Σg.",
+               "膜时间常数 τ = C/Σg。"),
         step("rc-solution", Eq(V_t(t), V_inf + (V_0 - V_inf) * sp.exp(-t / tau)),
              by.solving_ode("membrane", V_t(t), {V_t(0): V_0}, using=("settling-potential", "time-constant")),
              "After a step of current the voltage relaxes exponentially to V_∞ with time constant τ: "
              "the membrane is an RC circuit.",
-             "电流阶跃之后，电压以时间常数 τ 指数地趋向 V_∞：细胞膜就是一个 RC 电路。"),
+             "电流阶跃之后，电压按指数规律趋向 V_∞，时间常数为 τ：细胞膜就是一个 RC 电路。"),
         # --- The resting squid membrane ----------------------------------------------------------------
         heading("The resting membrane: its conductances, and the pump", "静息的细胞膜：电导与离子泵",
                 define("resting-conductance", Eq(g_rest, total),
@@ -290,11 +291,15 @@ derivation = Derivation(
                        "conductance.", "静息时三个电导并联，因此相加：这就是膜的静息电导。")),
         step("squid-resting-conductance", Eq(g_rest, sp.Rational("0.67") * mS_cm2),
              by.evaluating_at("resting-conductance", SQUID_REST, digits=2),
-             "For the squid axon, with the resting conductances of Hodgkin and Huxley's model (g_K = 0.36, "
-             "g_Na = 0.012, g_L = 0.3 mS/cm²): 0.67 mS/cm². Nearly all of it is K⁺ and the leak; Na⁺ "
-             "contributes under 2 %.",
-             "对乌贼轴突，用 Hodgkin-Huxley 模型的静息电导（g_K = 0.36、g_Na = 0.012、g_L = 0.3 mS/cm²）："
-             "0.67 mS/cm²。其中几乎全部来自 K⁺ 和漏电流；Na⁺ 不到 2 %。"),
+             "For the squid axon, with the resting conductances of Hodgkin and Huxley's model rounded "
+             "(g_K = 0.36, g_Na = 0.012, g_L = 0.3 mS/cm²): 0.67 mS/cm². Nearly all of it is K⁺ and the leak; "
+             "Na⁺ contributes under 2 %. (The Hodgkin-Huxley handout computes the K⁺ and Na⁺ parts from the "
+             "gates at rest, 0.367 and 0.0106 mS/cm², and gets 0.677 mS/cm²; the rounded values here give "
+             "the time constant to two figures, 1.5 ms, against its 1.48 ms.)",
+             "对乌贼轴突，用 Hodgkin-Huxley 模型静息电导的近似值（g_K = 0.36、g_Na = 0.012、g_L = 0.3 mS/cm²）："
+             "0.67 mS/cm²。其中几乎全部来自 K⁺ 和漏电流；Na⁺ 不到 2%。（Hodgkin-Huxley 讲义由静息时的门算出 "
+             "K⁺ 和 Na⁺ 的部分为 0.367 和 0.0106 mS/cm²，总和为 0.677 mS/cm²；这里的近似值给出两位有效数字的"
+             "时间常数 1.5 ms，那里为 1.48 ms。）"),
         define("membrane-resistance", Eq(R_m, 1 / g_rest),
                "Its inverse is the resistance of a unit area of membrane,", "它的倒数是单位面积膜的电阻，"),
         step("membrane-resistance-written", Eq(R_m, 1 / total),
@@ -334,7 +339,7 @@ derivation = Derivation(
              by.evaluating_at("pump-current", SQUID_REST, digits=2),
              "0.46 μA/cm²: some thousand times less than the currents of an action potential, which is why the "
              "pump can be left out of the Hodgkin-Huxley model of a spike. But it cannot be left out of rest.",
-             "0.46 μA/cm²：比动作电位中的电流小约一千倍，所以描述单个动作电位的 Hodgkin-Huxley 模型可以不考虑泵；"
+             "0.46 μA/cm²：约为动作电位中电流的千分之一，所以描述单个动作电位的 Hodgkin-Huxley 模型可以不考虑泵；"
              "但静息状态离不开泵。"),
         given("sodium-accumulates", Eq(rise_Na, -2 * I_Na_rest / (F * a)),
               "Stop the pump: the Na⁺ that enters through the membrane of a length ℓ of axon (area 2πaℓ) "
@@ -439,13 +444,14 @@ derivation = Derivation(
              "potential settles at the conductance-weighted mean of the reversal potentials.",
              "细胞膜是一个电容，与每种离子各一条“电池加电导”的支路并联；膜电位最终停在各反转电位按电导加权的平均值。"),
         Text("After a change of current, V relaxes exponentially with the time constant τ = C/Σg, 1.5 ms for "
-             "the squid's resting membrane (0.67 mS/cm²).",
-             "电流改变后，V 以时间常数 τ = C/Σg 指数地弛豫；乌贼的静息膜（0.67 mS/cm²）为 1.5 ms。"),
+             "the squid's resting membrane (about 0.67 mS/cm²).",
+             "电流改变后，V 按指数规律弛豫，时间常数 τ = C/Σg；乌贼的静息膜（约 0.67 mS/cm²）为 1.5 ms。"),
         Text("At rest Na⁺ leaks in and K⁺ leaks out all the time; the Na⁺/K⁺ pump's small current "
              "(0.46 μA/cm² in the squid) carries them back, and without it the gradients run down.",
              "静息时 Na⁺ 不断漏入、K⁺ 不断漏出；Na⁺/K⁺ 泵以很小的电流（乌贼中 0.46 μA/cm²）把它们送回，"
              "没有泵，浓度梯度就会逐渐消失。"),
-        Text("Changing V by 100 mV moves only about 10⁻⁷ of the ions inside: voltages change, concentrations "
-             "hardly do.", "使 V 改变 100 mV 只需移动细胞内约 10⁻⁷ 的离子：电压会变，浓度几乎不变。"),
+        Text("Changing V by 100 mV moves only about 2 × 10⁻⁷ of the K⁺ inside a squid axon: voltages change, "
+             "concentrations hardly do.",
+             "使 V 改变 100 mV 只需移动乌贼轴突内约千万分之二的 K⁺：电压会变，浓度几乎不变。"),
     ),
 )
