@@ -67,11 +67,11 @@ FIGURES = (
         Text(
             "(a) Where 20 000 coin walkers are after 25, 100 and 400 steps (points: the fraction on each "
             "site, per unit length) and the Gaussian solution of the diffusion equation, "
-            "e^(−x²/(4Dt))/√(4πDt) with D = L²/(2Δt) (lines): wider and lower as time goes on, its area "
+            "G = e^(−x²/(4D t))/√(4π D t) with D = L²/(2Δt) (lines): wider and lower as time goes on, its area "
             "always 1. (b) The fraction of walkers within a of the start after 400 steps (points, with "
             "standard errors) against erf(a/√(4Dt)) (line).",
             "(a) 20 000 个抛硬币行走者在 25、100、400 步之后的位置（点：每个格点上的比例，按单位长度计）"
-            "与扩散方程的高斯解 e^(−x²/(4Dt))/√(4πDt)（线，D = L²/(2Δt)）：随时间变宽变矮，面积始终为 1。"
+            "与扩散方程的高斯解 G = e^(−x²/(4D t))/√(4π D t)（线，D = L²/(2Δt)）：随时间变宽变矮，面积始终为 1。"
             "(b) 400 步之后离起点不超过 a 的行走者所占比例（点，带标准误差）与误差函数 P(|x| < a)（线）。",
         ),
         walkers_against_gaussian,

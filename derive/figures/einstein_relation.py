@@ -83,14 +83,14 @@ FIGURES = (
             "errors) grows linearly in time, along 2 k_B T t/ζ (lines): small spheres spread fastest. "
             "(b) The diffusion constant measured from the slope for 20 000 spheres (symbols) against "
             "k_B T/ζ, at 5 °C (η = 1.518 mPa·s) and 37 °C (η = 0.6913 mPa·s): every point lies on the line "
-            "D = k_B T/ζ. More friction, slower diffusion, in exact proportion; the same sphere diffuses "
-            "2.45 times faster at 37 °C, where water is warmer and less viscous.",
+            "D = k_B T/ζ. More friction, slower diffusion, in exact inverse proportion; at 37 °C the same "
+            "sphere's D is 2.45 times its D at 5 °C, because the water is warmer and less viscous.",
             "模拟的朗之万小球：水中半径为 0.3、0.5、1、2 nm（摩擦 ζ = 6πηR，带热噪声）。"
             "(a) 37 °C 时 5000 个小球的均方位移（点，带标准误差）随时间线性增长，落在 2k_B T t/ζ（直线）上："
             "越小的球扩散越快。(b) 由斜率测得的 20 000 个小球的扩散系数（符号）"
-            "与 k_B T/ζ 的关系，温度为 5 °C（η = 1.518 × 10⁻³ Pa·s）和 37 °C（η = 0.6913 × 10⁻³ Pa·s）："
-            "所有点都落在直线 D = k_B T/ζ 上。摩擦越大，扩散越慢，恰好成反比；同一个小球在 37 °C 时扩散快 2.45 倍，"
-            "因为那里的水更暖、粘度更小。",
+            "与 k_B T/ζ 的关系，温度为 5 °C（η = 1.518 × 10⁻³ Pa·s）和 37 °C（η = 6.913 × 10⁻⁴ Pa·s）："
+            "所有点都落在直线 D = k_B T/ζ 上。摩擦越大，扩散越慢，恰好成反比；同一个小球在 37 °C 时的扩散系数"
+            "是 5 °C 时的 2.45 倍，因为水温更高、黏度更小。",
         ),
         diffusion_against_einstein,
     ),

@@ -53,11 +53,11 @@ FIGURES = (
         "potential-against-ratio",
         Text(
             "The Nernst potential at 20 °C against the concentration ratio (log scale), for a cation "
-            "(z = +1) and an anion (z = -1). Lines: (k_B T/ze) ln(c_out/c_in), 58 mV for every tenfold "
+            "(z = +1) and an anion (z = −1). Lines: (k_B T/(z e)) ln(c_out/c_in), 58 mV for every tenfold "
             "ratio. Open symbols: the voltage at which the Nernst-Planck flux, solved numerically across "
             "the membrane, vanishes. Marked: K⁺ and Cl⁻ in the squid giant axon.",
-            "20 °C 时能斯特电位与浓度比（对数坐标）的关系：阳离子（z = +1）和阴离子（z = -1）。"
-            "直线：(k_B T/ze) ln(c_out/c_in)，浓度比每变化十倍电位变化 58 mV。空心符号：数值求解跨膜的 "
+            "20 °C 时能斯特电位与浓度比（对数坐标）的关系：阳离子（z = +1）和阴离子（z = −1）。"
+            "直线：(k_B T/(z e)) ln(c_out/c_in)，浓度比每变化十倍电位变化 58 mV。空心符号：数值求解跨膜的 "
             "Nernst-Planck 通量、通量为零时的电压。标出的是乌贼巨轴突中的 K⁺ 和 Cl⁻。",
         ),
         potential_against_ratio,

@@ -57,11 +57,11 @@ FIGURES = (
     Figure(
         "paths-and-msd",
         Text(
-            "(a) Five coin walkers, each step +L or -L: they wander off in either direction; the "
+            "(a) Five coin walkers, each step +L or −L: they wander off in either direction; the "
             "dashed curves ±√n L mark the typical (root mean square) distance. "
             "(b) The mean of x_n² over 2000 walkers (points, with their "
             "standard errors) grows in proportion to the number of steps, along the derived n L².",
-            "(a) 五个抛硬币的行走者，每步 +L 或 -L：它们向两侧随机游荡；虚线 ±√n L 标出典型（均方根）距离。"
+            "(a) 五个抛硬币的行走者，每步 +L 或 −L：它们向两侧随机游荡；虚线 ±√n L 标出典型（均方根）距离。"
             "(b) 2000 个行走者的 x_n² 的平均（点，带标准误差）与步数成正比，落在推导出的 nL² 上。",
         ),
         paths_and_msd,

@@ -32,9 +32,9 @@ def drift_against_force() -> Any:
     figure, (ax,) = canvas(1, height=3.2)
     line = np.linspace(0.0, FORCES[-1] * 1.05, 2)
     models = (
-        (collisions.fixed_intervals(INTERVAL), line * INTERVAL / (2 * MASS), r"$F\Delta t/2m$", BLUE, "o"),
+        (collisions.fixed_intervals(INTERVAL), line * INTERVAL / (2 * MASS), r"$F\Delta t/(2m)$", BLUE, "o"),
         (collisions.gamma_intervals(INTERVAL, GAMMA_SHAPE), line * (1 + 1 / GAMMA_SHAPE) * INTERVAL / (2 * MASS),
-         r"$F\,E[s^2]/2m\,E[s]$", GREEN, "^"),
+         r"$F\,E[s^2]/(2m\,E[s])$", GREEN, "^"),
         (collisions.exponential_intervals(INTERVAL), line * INTERVAL / MASS, r"$F\tau/m$", VERMILION, "s"),
     )
     for intervals, theory, formula, colour, marker in models:
@@ -56,14 +56,14 @@ FIGURES = (
         Text(
             "The drift velocity of 4000 simulated particles (open symbols, with standard errors) against "
             "the force: proportional to it, along the derived lines. Circles: a collision every Δt, "
-            "v_drift = FΔt/2m. Triangles: gamma-distributed intervals of the same mean (shape 2: the mean "
+            "v_drift = FΔt/(2m). Triangles: gamma-distributed intervals of the same mean (shape 2: the mean "
             "square interval is 1.5 times the square of the mean), v_drift = F s_msq/(2m s_mean). Squares: "
             "collisions at random, exponential intervals of the same mean τ = Δt, v_drift = Fτ/m, twice as fast, "
             "because long flights count more. Units: m = k_B T = Δt = 1.",
             "4000 个模拟粒子的漂移速度（空心符号，带标准误差）与外力的关系：与力成正比，落在推导出的直线上。"
-            "圆圈：每隔 Δt 碰撞一次，v_drift = FΔt/2m。三角：平均间隔相同、服从伽马分布的间隔"
+            "圆圈：每隔 Δt 碰撞一次，v_drift = FΔt/(2m)。三角：平均间隔相同、服从伽马分布的间隔"
             "（形状参数 2：间隔平方的平均是平均间隔平方的 1.5 倍），v_drift = F s_msq/(2m s_mean)。"
-            "方块：完全随机的碰撞，间隔服从指数分布，平均间隔同为 τ = Δt，v_drift = Fτ/m，快一倍，因为长的飞行贡献更大。单位：m = k_B T = Δt = 1。",
+            "方块：完全随机的碰撞，间隔服从指数分布，平均间隔同为 τ = Δt，v_drift = Fτ/m，是圆圈的两倍，因为长的飞行贡献更大。单位：m = k_B T = Δt = 1。",
         ),
         drift_against_force,
     ),

@@ -82,9 +82,9 @@ def fraction_within(p: Params, rng: np.random.Generator) -> Estimate:
 
 
 # What a reader needs beyond school mathematics (read by derive.render.view).
-NEEDS = Text("partial derivatives, the Taylor expansion f(x + h) = f(x) + h f'(x) + h² f''(x)/2 + …, and "
+NEEDS = Text("partial derivatives, the Taylor expansion f(x + h) = f(x) + h f′(x) + h^2 f′′(x)/2 + …, and "
              "integrals over the whole line (the Gaussian integral)",
-             "偏导数，泰勒展开 f(x + h) = f(x) + h f'(x) + h² f''(x)/2 + …，以及整条实轴上的积分（高斯积分）")
+             "偏导数、泰勒展开 f(x + h) = f(x) + h f′(x) + h^2 f′′(x)/2 + …，以及整条实轴上的积分（高斯积分）")
 READ_AFTER = ("random-walk",)  # the walk, its D = L²/(2Δt) and E[x²] = 2Dt
 SOURCES_ZH = {
     "A. Fick, Ann. Phys. 170, 59 (1855)": "A. Fick，Ann. Phys. 170, 59 (1855)",
@@ -105,16 +105,16 @@ derivation = Derivation(
     section="1.2.1",
     symbols=symbols.freeze(),
     assumptions=(
-        Text("Walkers on a line take one step of length L every Δt, +L or -L with probability 1/2, each "
+        Text("Walkers on a line take one step of length L every Δt, +L or −L with probability 1/2, each "
              "independently of the others.",
-             "直线上的粒子每隔 Δt 走一步，步长为 L，各以 1/2 的概率为 +L 或 -L，彼此独立。"),
+             "直线上的粒子每隔 Δt 走一步，步长为 L，各以 1/2 的概率为 +L 或 −L，彼此独立。"),
         Text("The step L is small compared with the distances over which the probability or the "
              "concentration changes appreciably.",
              "与概率或浓度发生明显变化的距离相比，步长 L 很小。"),
         Text("Walkers are neither created nor destroyed.", "粒子既不产生也不消失。"),
     ),
-    sources=(f"{FICK} (Fick's laws)", f"{NELSON}, §4.4.1-4.4.2 (the diffusion equation)",
-             f"{BERG}, ch. 1-2 (diffusion from a random walk)",
+    sources=(f"{FICK} (Fick's laws)", f"{NELSON}, §4.4.1–4.4.2 (the diffusion equation)",
+             f"{BERG}, ch. 1 and ch. 2 (diffusion from a random walk)",
              "The seed article, 高中生也能看懂的的神经科学数学基础, §1.2.1 (2024)"),
     key_ideas=(
         Text("The walk's master equation, P(x, t + Δt) = P(x − L, t)/2 + P(x + L, t)/2, expanded for small steps, "
@@ -151,8 +151,8 @@ derivation = Derivation(
              "and expand P at the slightly later time t + Δt: P(x, t) + Δt ∂P/∂t, with an error of order Δt².",
              "并把稍晚时刻 t + Δt 的 P 展开：P(x, t) + Δt ∂P/∂t，误差是 Δt² 量级。"),
         step("diffusion-constant", Eq(D, L**2 / (2 * dt)), by.earlier_result("random-walk", "diffusion-constant"),
-             "The walk has the diffusion constant D = L²/(2Δt) (1.2.1).",
-             "无规行走的扩散系数为 D = L²/(2Δt)（1.2.1）。"),
+             "The walk has the diffusion constant D = L²/(2Δt) (the random-walk handout).",
+             "无规行走的扩散系数为 D = L²/(2Δt)（见讲义《扩散即无规行走》）。"),
         step("time-step", Eq(dt, L**2 / (2 * D)), by.solving_for(dt, "diffusion-constant"),
              "Make the steps small and quick while keeping D fixed: the time per step is Δt = L²/(2D).",
              "让步子变小变快，同时保持 D 不变：每步的时间为 Δt = L²/(2D)。"),
@@ -199,7 +199,7 @@ derivation = Derivation(
              "proposed it in 1855 by analogy with the flow of heat, fifty years before Einstein explained "
              "it by random motion.",
              "菲克第一定律 j = −D ∂c/∂x：没有力推动粒子，它们却从多的地方流向少的地方，梯度越陡流得越快。"
-             "生理学家 Fick 在 1855 年类比热的流动提出了这一定律，比 Einstein 用随机运动解释它早了五十年。"),
+             "生理学家菲克（Fick）在 1855 年类比热的流动提出了这一定律，比 Einstein 用随机运动解释它早了五十年。"),
         heading("Fick's second law: walkers are conserved", "菲克第二定律：粒子数守恒",
                 given("conservation", Eq(sp.Derivative(c(x, t), t), -sp.Derivative(j(x, t), x)),
                       "Walkers are neither made nor destroyed: the number between x and x + dx grows only by "
@@ -212,8 +212,8 @@ derivation = Derivation(
              "代入菲克第一定律：∂c/∂t = D ∂²c/∂x²，又是扩散方程，现在描述的是浓度（菲克第二定律）。"),
         heading("The spreading Gaussian", "不断展宽的高斯分布",
                 define("gaussian", Eq(G(x, t), gaussian),
-                       "Walkers released at x = 0 at t = 0 spread as the Gaussian G(x, t) = e^(−x²/(4Dt))/√(4πDt).",
-                       "t = 0 时从 x = 0 释放的粒子按高斯分布 G(x, t) = e^(−x²/(4Dt))/√(4πDt) 散开。")),
+                       "Walkers released at x = 0 at t = 0 spread as the Gaussian G = e^(−x²/(4D t))/√(4π D t).",
+                       "t = 0 时从 x = 0 释放的粒子按高斯分布 G = e^(−x²/(4D t))/√(4π D t) 散开。")),
         step("gaussian-solves", Eq(sp.Derivative(G(x, t), t), D * sp.Derivative(G(x, t), (x, 2))),
              by.substituting("gaussian"),
              "Differentiating shows that it satisfies the diffusion equation at every t > 0,",
@@ -226,8 +226,8 @@ derivation = Derivation(
         step("gaussian-fraction", Eq(sp.Integral(G(x, t), (x, -a, a)), sp.erf(a / (2 * sp.sqrt(D * t)))),
              by.substituting("gaussian"),
              "The fraction of walkers within a of the start is erf(a/√(4Dt)); for a = √(2Dt), one standard "
-             "deviation, it is 68 %.",
-             "离起点不超过 a 的粒子所占比例由上式中的误差函数给出；当 a = √(2Dt)，即一个标准差时，比例为 68 %。"),
+             "deviation, it is 68%.",
+             "离起点不超过 a 的粒子所占比例由上式中的误差函数给出；当 a = √(2Dt)，即一个标准差时，比例为 68%。"),
         *exercise(
             "ex-linear-profile",
             "A membrane keeps the concentration at c_0 on one side of a thin layer and lower on the other, so "
@@ -243,16 +243,18 @@ derivation = Derivation(
                  "By Fick's first law the flux is −D times the slope, the same everywhere in the layer.",
                  "由菲克第一定律，通量等于 −D 乘以斜率，在层内处处相同。"),
             answer=Text("The linear profile is a steady state, and the flux −D g is the same at every x: as many "
-                        "walkers leave each slice as enter it. With g < 0 they flow towards the low side.",
+                        "walkers leave each slice as enter it. Here g < 0, so the flux −D g is positive: the walkers flow "
+                        "towards the low side, as they always do.",
                         "线性分布是稳态，通量 −D g 在每个 x 处都相同：每一薄片流出的粒子与流入的一样多。"
-                        "g < 0 时粒子流向浓度低的一侧。"),
+                        "这里 g < 0，所以通量 −D g > 0：粒子总是流向浓度较低的一侧。"),
         ),
         *exercise(
             "ex-gaussian-3d",
             "In three dimensions walkers released at the origin spread as "
-            "G_3(r, t) = e^(−r²/(4Dt))/(4πDt)^(3/2). Check that the probability of all distances adds up to 1, "
+            "G_3 = e^(−r²/(4D t))/(4π D t)^(3/2), where r is the distance from the origin. Check that the "
+            "probability of all distances adds up to 1, "
             "and find how the mean squared distance E[r²] grows.",
-            "在三维中，从原点释放的粒子按 G_3(r, t) = e^(−r²/(4Dt))/(4πDt)^(3/2) 散开。验证所有距离的概率之和为 1，"
+            "在三维中，从原点释放的粒子按 G_3 = e^(−r²/(4D t))/(4π D t)^(3/2) 散开，其中 r 是离原点的距离。验证所有距离的概率之和为 1，"
             "并求均方距离 E[r²] 如何增长。",
             define("ex-gaussian-3d", Eq(G_3(r, t), gaussian_3d),
                    "The density of walkers at distance r.", "距离为 r 处的粒子密度。"),
@@ -271,13 +273,13 @@ derivation = Derivation(
             "ex-peak-height",
             "How does the height of the Gaussian at the start, G(0, t), fall with time? How much lower is it "
             "after four times as long?",
-            "起点处高斯分布的高度 G(0, t) 如何随时间下降？经过四倍长的时间后它降低到多少？",
+            "起点处高斯分布的高度 G(0, t) 如何随时间下降？经过四倍长的时间后，它是原来的几分之几？",
             step("ex-peak", Eq(G(0, t), 1 / sp.sqrt(4 * sp.pi * D * t)), by.substituting("gaussian"),
                  "Put x = 0 into the Gaussian.", "把 x = 0 代入高斯分布。"),
             step("ex-peak-later", Eq(G(0, 4 * t) / G(0, t), sp.Rational(1, 2)), by.substituting("gaussian"),
                  "Compare the heights at 4t and at t.", "比较 4t 与 t 时刻的高度。"),
             answer=Text("G(0, t) = 1/√(4πDt) falls as 1/√t: four times as long, half as high (and twice as wide).",
-                        "G(0, t) = 1/√(4πDt) 按 1/√t 下降：时间变为四倍，高度减半（宽度加倍）。"),
+                        "G(0, t) = 1/√(4πDt) 按 1/√t 下降：时间变为原来的四倍，高度变为原来的一半（宽度变为两倍）。"),
         ),
     ),
     checks=(

@@ -80,8 +80,8 @@ def boltzmann_squares_3d(at: Params, rng: np.random.Generator) -> Estimate:
 
 
 # What a reader needs beyond school mathematics (read by derive.render.view).
-NEEDS = Text("integrals over the whole line, among them the Gaussian integral: e^(−x²) integrates to √π",
-             "在整条实轴上的积分，其中包括高斯积分：e^(−x²) 的积分等于 √π")
+NEEDS = Text("integrals over the whole line, among them the Gaussian integral: e^(−x^2) integrates to √π",
+             "在整条实轴上的积分，其中包括高斯积分：e^(−x^2) 的积分等于 √π")
 SOURCES_ZH = {"Boltzmann's law and the distribution of velocities": "玻尔兹曼定律与速度分布",
               "J. C. Maxwell, Phil. Mag. 19, 19 (1860)": "J. C. Maxwell，《哲学杂志》第 19 卷第 19 页（1860）",
               "the distribution of velocities in a gas": "气体中的速度分布"}
@@ -98,8 +98,8 @@ derivation = Derivation(
     assumptions=(
         Text("The particle is in thermal equilibrium with the liquid at temperature T.",
              "粒子与温度为 T 的液体处于热平衡。"),
-        Text("Its kinetic energy is m v²/2; no force acts on it (no potential energy).",
-             "它的动能是 m v²/2；没有外力（没有势能）。"),
+        Text("Its kinetic energy is m v^2/2; no force acts on it (no potential energy).",
+             "它的动能是 m v^2/2；没有外力（没有势能）。"),
     ),
     sources=(f"{FEYNMAN} (Boltzmann's law and the distribution of velocities)",
              f"{MAXWELL} (the distribution of velocities in a gas)",
@@ -107,36 +107,38 @@ derivation = Derivation(
              "The seed article, 高中生也能看懂的的神经科学数学基础, §1.2.3 (2024)"),
     key_ideas=(
         Text("In equilibrium the probability of a velocity falls off with its kinetic energy as the Boltzmann "
-             "factor e^(−mv²/(2k_B T)): each velocity component is Gaussian, with mean 0 and variance k_B T/m.",
-             "平衡时，某个速度出现的概率随其动能按玻尔兹曼因子 e^(−mv²/(2k_B T)) 衰减：每个速度分量都服从"
+             "factor e^(−m v²/(2k_B T)): each velocity component is Gaussian, with mean 0 and variance k_B T/m.",
+             "平衡时，某个速度出现的概率随其动能按玻尔兹曼因子 e^(−m v²/(2k_B T)) 衰减：每个速度分量都服从"
              "均值为 0、方差为 k_B T/m 的高斯分布。"),
         Text("Each direction of motion carries k_B T/2 of kinetic energy on average, whatever the mass: "
              "E[v²] = k_B T/m along one axis, 3k_B T/m in space (equipartition).",
              "无论质量多大，每个运动方向平均带有 k_B T/2 的动能：沿一个坐标轴 E[v²] = k_B T/m，"
              "空间中为 3k_B T/m（能量均分）。"),
-        Text("Heavier particles move more slowly, as 1/√m: a K⁺ ion at body temperature moves at about 257 m/s "
-             "along an axis, a 1 μm bead at about 1 mm/s.",
-             "越重的粒子运动越慢，按 1/√m 变化：体温下 K⁺ 离子沿一个坐标轴的速度约为 257 m/s，"
-             "1 μm 的小球约为 1 mm/s。"),
+        Text("Heavier particles move more slowly, as 1/√m: at body temperature the root mean square velocity of "
+             "a K⁺ ion along one axis is hundreds of metres per second, that of a 1 μm bead about a millimetre "
+             "per second.",
+             "越重的粒子运动越慢，按 1/√m 变化：体温下 K⁺ 离子沿一个坐标轴的方均根速度达每秒数百米，"
+             "1 μm 的小球约为每秒 1 毫米。"),
         Text("This fixes the random walk's step: a free flight of Δt gives (L/Δt)² = E[v²] = k_B T/m, which the "
-             "Einstein relation (1.2.4) uses.",
+             "Einstein relation (the Einstein-relation handout) uses.",
              "这决定了无规行走的步长：一次时长 Δt 的自由飞行给出 (L/Δt)² = E[v²] = k_B T/m，"
-             "Einstein 关系（1.2.4）要用到它。"),
+             "Einstein 关系（讲义《Einstein 关系》）要用到它。"),
     ),
     steps=(
         heading("The Maxwell-Boltzmann distribution", "麦克斯韦-玻尔兹曼分布",
                 cite("boltzmann", Eq(p(v), boltzmann_weight), FEYNMAN,
              "In equilibrium the probability of a velocity falls off with its energy E as exp(−E/(k_B T)): "
-             "the Boltzmann distribution of the kinetic energy m v²/2.",
-             "平衡时，某个速度出现的概率随其能量 E 按 exp(−E/(k_B T)) 衰减：这是动能 m v²/2 的玻尔兹曼分布。")),
+             "the Boltzmann distribution of the kinetic energy m v^2/2.",
+             "平衡时，某个速度出现的概率随其能量 E 按 exp(−E/(k_B T)) 衰减：这是动能 m v^2/2 的玻尔兹曼分布。")),
         given("normalisation", Eq(sp.Integral(boltzmann_weight, everywhere), 1),
               "The probabilities of all velocities add up to 1.", "所有速度的概率加起来等于 1。"),
         step("normalisation-evaluated", Eq(A * sp.sqrt(2 * sp.pi * k_B * T / m), 1),
              by.rewriting("normalisation"),
-             "The Gaussian integral: ∫ exp(-a v²) dv = √(π/a).", "高斯积分：∫ exp(-a v²) dv = √(π/a)。"),
+             "The Gaussian integral: the integral of exp(−a v^2) over all v is √(π/a).",
+             "高斯积分：exp(−a v^2) 在整条实轴上对 v 的积分等于 √(π/a)。"),
         step("amplitude", Eq(A, sp.sqrt(m / (2 * sp.pi * k_B * T))),
              by.solving_for(A, "normalisation-evaluated"),
-             "So the normalising factor is √(m / 2π k_B T).", "所以归一化因子是 √(m / 2π k_B T)。"),
+             "So the normalising factor is √(m/(2π k_B T)).", "所以归一化因子是 √(m/(2π k_B T))。"),
         heading("The mean squared velocity", "速度平方的平均值",
                 define("mean-square", Eq(E(v**2), sp.Integral(v**2 * boltzmann_weight, everywhere)),
                "The mean of v² weights each velocity by its probability.",
@@ -156,13 +158,14 @@ derivation = Derivation(
              by.taking_expectation("speed"),
              "Take the expectation term by term.", "逐项取期望。"),
         given("same-y", Eq(E(v_y**2), E(v**2)),
-              "The Boltzmann weight exp(-m(v_x² + v_y² + v_z²)/2k_BT) is a product of three 1-D weights: "
-              "each direction has the same distribution.",
-              "玻尔兹曼权重 exp(-m(v_x² + v_y² + v_z²)/2k_BT) 是三个一维权重的乘积：每个方向的分布相同。"),
+              "The Boltzmann weight exp(−m(v^2 + v_y^2 + v_z^2)/(2k_B T)), with v the velocity along x, is a "
+              "product of three 1-D weights: each direction has the same distribution.",
+              "玻尔兹曼权重 exp(−m(v^2 + v_y^2 + v_z^2)/(2k_B T))（v 是 x 方向的速度）是三个一维权重的乘积："
+              "每个方向的分布相同。"),
         given("same-z", Eq(E(v_z**2), E(v**2)), "Likewise for z.", "z 方向同理。"),
         step("equipartition-3d", Eq(E(w**2), 3 * k_B * T / m),
              by.substituting("same-y", "same-z", "equipartition-1d", into="mean-square-speed-sum"),
-             "In three dimensions E[v²] = 3 k_B T/m.", "三维中 E[v²] = 3 k_B T/m。"),
+             "In three dimensions E[w²] = 3k_B T/m.", "三维中 E[w²] = 3k_B T/m。"),
         step("kinetic-energy-3d", Eq(E(m * w**2 / 2), sp.Rational(3, 2) * k_B * T),
              by.substituting("equipartition-3d"),
              "The mean kinetic energy is (3/2) k_B T.", "平均动能为 (3/2) k_B T。"),
@@ -173,8 +176,8 @@ derivation = Derivation(
             "体温 37 °C 下，K⁺ 离子（m = 6.4924 × 10⁻²⁶ kg）沿一个坐标轴运动得多快？25 °C 的水中质量为 "
             "4.4 × 10⁻¹⁵ kg（半径 1 μm）的小球呢？",
             define("ex-rms", Eq(v_rms, sp.sqrt(E(v**2))),
-                   "The typical velocity is the root mean square, v_rms = √E[v²].",
-                   "典型速度是方均根速度 v_rms = √E[v²]。"),
+                   "The typical velocity is the root mean square, v_rms = √(E[v²]).",
+                   "典型速度是方均根速度 v_rms = √(E[v²])。"),
             step("ex-rms-formula", Eq(v_rms, sp.sqrt(k_B * T / m)), by.substituting("equipartition-1d", into="ex-rms"),
                  "By equipartition, v_rms = √(k_B T/m).", "由能量均分，v_rms = √(k_B T/m)。"),
             step("ex-rms-potassium", Eq(v_rms, 257 * meter / second),
@@ -185,9 +188,10 @@ derivation = Derivation(
                  by.evaluating_at("ex-rms-formula", {k_B: BOLTZMANN, T: sp.Rational("298.15") * kelvin,
                                                      m: BEAD_MASS}, digits=3),
                  "and for the bead at 298.15 K.", "小球在 298.15 K 时。"),
-            answer=Text("About 257 m/s for K⁺, the speed of a jet airliner's take-off, and about 1 mm/s for the bead; "
+            answer=Text("About 257 m/s for K⁺, about the cruising speed of a jet airliner (some 900 km/h), and about "
+                        "1 mm/s for the bead; "
                         "neither gets far, because collisions turn it round long before.",
-                        "K⁺ 约为 257 m/s，相当于客机起飞的速度；小球约为 1 mm/s。但两者都走不远，"
+                        "K⁺ 约为 257 m/s，与喷气客机巡航的速度（约 900 km/h）相当；小球约为 1 mm/s。但两者都走不远，"
                         "因为碰撞很快就让它们掉头。"),
         ),
         *exercise(
@@ -204,19 +208,21 @@ derivation = Derivation(
         ),
         *exercise(
             "ex-mean-speed",
-            "In three dimensions the speeds w follow Maxwell's distribution 4πw² (m/(2πk_B T))^(3/2) e^(−mw²/(2k_B T)). "
-            "Check that it is normalised, and find the mean speed E[w]. Is it √E[w²]?",
-            "三维中速率 w 服从 Maxwell 分布 4πw² (m/(2πk_B T))^(3/2) e^(−mw²/(2k_B T))。验证它是归一化的，并求平均速率 "
-            "E[w]。它等于 √E[w²] 吗？",
+            "In three dimensions the speeds w follow Maxwell's distribution "
+            "4π w^2 (m/(2π k_B T))^(3/2) e^(−m w^2/(2k_B T)). "
+            "Check that it is normalised, and find the mean speed E[w]. Is it √(E[w²])?",
+            "三维中速率 w 服从 Maxwell 分布 4π w^2 (m/(2π k_B T))^(3/2) e^(−m w^2/(2k_B T))。验证它是归一化的，并求平均速率 "
+            "E[w]。它等于 √(E[w²]) 吗？",
             step("ex-speeds-normalised", Eq(sp.Integral(maxwell_speeds, (w, 0, sp.oo)), 1), by.evaluating(),
                  "A shell of speeds between w and w + dw has volume 4πw² dw in velocity space.",
                  "速率介于 w 与 w + dw 之间的球壳在速度空间中的体积为 4πw² dw。"),
             step("ex-mean-speed-value", Eq(sp.Integral(w * maxwell_speeds, (w, 0, sp.oo)),
                                            sp.sqrt(8 * k_B * T / (sp.pi * m))), by.evaluating(),
                  "Weight each speed by its probability.", "用概率给每个速率加权。"),
-            answer=Text("E[w] = √(8k_B T/(πm)) ≈ 1.60 √(k_B T/m), a little less than √E[w²] = √3 √(k_B T/m) ≈ 1.73 √(k_B T/m): "
+            answer=Text("E[w] = √(8k_B T/(π m)) ≈ 1.60 √(k_B T/m), a little less than √(E[w²]) = √(3k_B T/m) "
+                        "≈ 1.73 √(k_B T/m): "
                         "the mean of a square is not the square of the mean.",
-                        "E[w] = √(8k_B T/(πm)) ≈ 1.60 √(k_B T/m)，略小于 √E[w²] = √3 √(k_B T/m) ≈ 1.73 √(k_B T/m)："
+                        "E[w] = √(8k_B T/(π m)) ≈ 1.60 √(k_B T/m)，略小于 √(E[w²]) = √(3k_B T/m) ≈ 1.73 √(k_B T/m)："
                         "平方的平均不等于平均的平方。"),
         ),
     ),

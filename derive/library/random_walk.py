@@ -47,7 +47,7 @@ symbols = SymbolTable()
 n = symbols.add("n", 1, "number of steps taken", "已走的步数", integer=True, nonnegative=True)
 L = symbols.add("L", length, "length of one step", "每一步的长度", positive=True)
 k = symbols.random_sequence(
-    "k", length, "the n-th step: +L or -L with probability 1/2 each", "第 n 步：各以 1/2 的概率为 +L 或 -L",
+    "k", length, "the n-th step: +L or −L with probability 1/2 each", "第 n 步：各以 1/2 的概率为 +L 或 −L",
     distribution=stats.FiniteRV("k", {L: sp.Rational(1, 2), -L: sp.Rational(1, 2)}),
 )
 x = symbols.random_sequence("x", length, "position after n steps", "走 n 步之后的位置")
@@ -131,8 +131,8 @@ SOURCES_ZH = {
     "the conformation of polymers": "高分子的构象",
     "R. Brown, Phil. Mag. 4, 161 (1828)": "R. Brown，《哲学杂志》第 4 卷第 161 页（1828）",
     "K. Pearson, Nature 72, 294 (1905)": "皮尔逊，Nature 72, 294 (1905)",
-    "the jiggling of pollen grains seen in 1827": "1827 年观察到的花粉颗粒的抖动",
-    "the name 'random walk'": "“无规行走”这一名称",
+    "the jiggling of particles from inside pollen grains, seen in 1827": "1827 年观察到的花粉中释放出的微粒的抖动",
+    "the name “random walk”": "“无规行走”这一名称",
 }
 
 derivation = Derivation(
@@ -147,8 +147,8 @@ derivation = Derivation(
     assumptions=(
         Text("A walker starts at the origin and takes one step of length L every Δt.",
              "粒子从原点出发，每隔 Δt 走一步，步长为 L。"),
-        Text("Each step is +L or -L with probability 1/2, independent of all earlier steps.",
-             "每一步各以 1/2 的概率为 +L 或 -L，且与之前的所有步独立。"),
+        Text("Each step is +L or −L with probability 1/2, independent of all earlier steps.",
+             "每一步各以 1/2 的概率为 +L 或 −L，且与之前的所有步独立。"),
         Text("In three dimensions each step goes to one of the 8 corners of a cube of side 2L "
              "(Nelson §4.3.1): the three coordinates walk independently.",
              "三维情形下，每一步走到以当前位置为中心、边长为 2L 的立方体的 8 个顶点之一（Nelson §4.3.1）："
@@ -158,7 +158,8 @@ derivation = Derivation(
     sources=(
         f"{NELSON}, §4.1.2 (the random walk), §4.1.3 (steps of any distribution), "
         "§4.3.1 (the conformation of polymers)",
-        f"{BROWN} (the jiggling of pollen grains seen in 1827)", f"{PEARSON} (the name 'random walk')",
+        f"{BROWN} (the jiggling of particles from inside pollen grains, seen in 1827)",
+        f"{PEARSON} (the name “random walk”)",
         "The seed article, 高中生也能看懂的的神经科学数学基础, §1.2.1 (2024)",
     ),
     key_ideas=(
@@ -170,7 +171,7 @@ derivation = Derivation(
         Text("In time, E[x²] = 2Dt with the diffusion constant D = L²/(2Δt); in three dimensions E[r²] = 6Dt.",
              "用时间来写，E[x²] = 2Dt，其中扩散系数 D = L²/(2Δt)；三维中 E[r²] = 6Dt。"),
         Text("For steps of any distribution the spread about the mean drift is N Var(K), the variance of one "
-             "step, not N E[K²] as the seed article writes.",
+             "step, not N E[K²] as the article writes.",
              "对任意分布的步长，相对于平均漂移的偏离平方的期望是 N Var(K)，即一步的方差的 N 倍，"
              "而不是原文所写的 N E[K²]。"),
         Text("Diffusion is fast over short distances and slow over long ones, because time grows as distance "
@@ -183,12 +184,12 @@ derivation = Derivation(
         # --- The mean position ------------------------------------------------------------
         heading("The mean position", "平均位置",
                 define("walk", Eq(x(n), x(n - 1) + k(n)),
-               "After n steps the walker is where it was after n - 1 steps, plus the n-th step.",
-               "走了 n 步后的位置 = 走了 n - 1 步后的位置 + 第 n 步。")),
+               "After n steps the walker is where it was after n − 1 steps, plus the n-th step.",
+               "走了 n 步后的位置 = 走了 n − 1 步后的位置 + 第 n 步。")),
         define("start", Eq(x(0), 0),
                "The walker starts at the origin.", "粒子从原点出发。"),
         step("mean-step", Eq(E(k(n)), 0), by.moments_of(k),
-             "A step is +L or -L with equal probability, so on average it goes nowhere.",
+             "A step is +L or −L with equal probability, so on average it goes nowhere.",
              "每一步向左向右的概率相同，所以平均来看哪儿也不去。"),
         step("mean-recurrence", Eq(E(x(n)), E(x(n - 1)) + E(k(n))), by.taking_expectation("walk"),
              "The expectation of a sum is the sum of the expectations.",
@@ -224,7 +225,7 @@ derivation = Derivation(
              by.substituting("mean-step", into="cross-term"),
              "Since E[k_n] = 0, the cross term vanishes.", "因为 E[k_n] = 0，交叉项为零。"),
         step("mean-square-step", Eq(E(k(n) ** 2), L**2), by.moments_of(k),
-             "Whether the step is +L or -L, its square is L².", "无论这一步是 +L 还是 -L，它的平方都是 L²。"),
+             "Whether the step is +L or −L, its square is L².", "无论这一步是 +L 还是 −L，它的平方都是 L²。"),
         step("msd-recurrence", Eq(E(x(n) ** 2), E(x(n - 1) ** 2) + L**2),
              by.substituting("cross-term-zero", "mean-square-step", into="msd-recurrence-raw"),
              "Each step adds L² to the mean squared displacement.", "每走一步，均方位移增加 L²。"),
@@ -232,9 +233,9 @@ derivation = Derivation(
              "At the start the squared displacement is 0.", "开始时位移的平方为 0。"),
         step("msd", Eq(E(x(n) ** 2), n * L**2),
              by.induction(on=n, base="msd-start", step="msd-recurrence"),
-             "Adding L² n times, starting from 0: E[x_n²] = n L². The walker's typical distance "
+             "Each of the n steps adds L², starting from 0: E[x_n²] = nL². The walker's typical distance "
              "grows only as the square root of the number of steps.",
-             "从 0 开始累加 n 次 L²：E[x_n²] = nL²。粒子的典型距离只随步数的平方根增长。"),
+             "从 0 开始，n 步中每一步都加上 L²：E[x_n²] = nL²。粒子的典型距离只随步数的平方根增长。"),
         # --- Steps of any distribution (the article's §4.1.3 claim) -------------------------
         heading("Steps of any distribution", "任意分布的步长",
                 define("general-walk", Eq(X(n), X(n - 1) + K(n)),
@@ -249,8 +250,8 @@ derivation = Derivation(
                "从平均漂移到达的位置开始量位置的偏离。"),
         step("deviation-recurrence", Eq(U(n), U(n - 1) + K(n) - m),
              by.substituting("deviation", "general-walk"),
-             "The deviation is itself a walk, whose steps K_n - m have mean zero.",
-             "偏离本身也是一个无规行走，它的步长 K_n - m 的平均为零。"),
+             "The deviation is itself a walk, whose steps K_n − m have mean zero.",
+             "偏离本身也是一个无规行走，它的步长 K_n − m 的平均为零。"),
         step("deviation-squared", Eq(U(n) ** 2, (U(n - 1) + K(n) - m) ** 2),
              by.squaring("deviation-recurrence"),
              "Square, as before.", "和前面一样，取平方。"),
@@ -263,11 +264,11 @@ derivation = Derivation(
              "The new step is independent of the deviation so far.", "新的一步与此前的偏离独立。"),
         step("deviation-cross-zero", Eq(E(U(n - 1) * (K(n) - m)), 0),
              by.substituting("step-mean", into="deviation-cross"),
-             "E[K_n] - m = 0, so the cross term vanishes again.", "E[K_n] - m = 0，所以交叉项再次为零。"),
+             "E[K_n] − m = 0, so the cross term vanishes again.", "E[K_n] − m = 0，所以交叉项再次为零。"),
         step("step-variance", Eq(E((K(n) - m) ** 2), q - m**2),
              by.substituting("step-mean", "step-second-moment"),
-             "The mean squared deviation of one step is its variance, E[K²] - E[K]².",
-             "一步的偏离平方的期望就是它的方差 E[K²] - E[K]²。"),
+             "The mean squared deviation of one step is its variance, E[K²] − E[K]².",
+             "一步的偏离平方的期望就是它的方差 E[K²] − E[K]²。"),
         step("deviation-msd-recurrence", Eq(E(U(n) ** 2), E(U(n - 1) ** 2) + q - m**2),
              by.substituting("deviation-cross-zero", "step-variance", into="deviation-square"),
              "Each step adds the variance of one step.", "每一步增加一步的方差。"),
@@ -275,16 +276,18 @@ derivation = Derivation(
              "At the start the deviation is 0.", "开始时偏离为 0。"),
         step("deviation-msd", Eq(E(U(n) ** 2), n * (q - m**2)),
              by.induction(on=n, base="deviation-start", step="deviation-msd-recurrence"),
-             "So E[(x_N - N E[K])²] = N (E[K²] - E[K]²) = N Var(K): the spread grows in proportion "
+             "So E[U_n²] = E[(X_n − n E[K])²] = n(E[K²] − E[K]²) = n Var(K): the spread grows in proportion "
              "to the number of steps, for steps of any distribution.",
-             "所以 E[(x_N - N E[K])²] = N (E[K²] - E[K]²) = N Var(K)：对任意分布的步长，"
+             "所以 E[U_n²] = E[(X_n − n E[K])²] = n(E[K²] − E[K]²) = n Var(K)：对任意分布的步长，"
              "偏离的平方的期望都与步数成正比。"),
         refuted("article-any-distribution", Eq(E(U(n) ** 2), n * q), by.substituting("deviation-msd"),
-                "The article writes E[(x_N - N E[L])²] = N E[L²]. That is false whenever the mean step "
-                "is not zero: it needs E[L²] - E[L]², the variance. A walker whose every step is +L "
-                "never deviates from N L, yet the article's formula gives N L².",
-                "原文写 E[(x_N - N E[L])²] = N E[L²]。只要平均步长不为零，这就是错的：应当是方差 "
-                "E[L²] - E[L]²。一个每一步都是 +L 的粒子永远恰好在 N L，偏离为零，原文的公式却给出 N L²。",
+                "E[(x_N − N E[L])²] = N E[L²], where the article's L is the random step, called K in this "
+                "chapter (whose L is the step length): in our notation E[(X_n − n E[K])²] = n E[K²]. That is "
+                "false whenever the mean step is not zero: it needs E[K²] − E[K]², the variance. A walker "
+                "whose every step is +L never deviates from nL, yet the formula gives nL².",
+                "E[(x_N − N E[L])²] = N E[L²]，其中原文的 L 是随机的一步，即本章的 K（本章的 L 是步长的大小）："
+                "用本章的记号就是 E[(X_n − n E[K])²] = n E[K²]。只要平均步长不为零，这就是错的：应当是方差 "
+                "E[K²] − E[K]²。一个每一步都是 +L 的粒子永远恰好在 nL，偏离为零，这个公式却给出 nL²。",
                 corrected_by="deviation-msd"),
         # --- Continuous time ------------------------------------------------------------------
         heading("Continuous time", "连续时间",
@@ -324,8 +327,8 @@ derivation = Derivation(
         step("polymer-size", Eq(E(r(n) ** 2), 3 * L**2 * M / m_0),
              by.substituting("msd-3d", "polymer-mass"),
              "The mean squared end-to-end distance is proportional to the molecular mass: "
-             "E[r_N²] = 3 N L² ∝ M. (Real chains avoid themselves and swell a little more.)",
-             "首尾距离平方的期望与分子量成正比：E[r_N²] = 3NL² ∝ M。（真实的链不能自我重叠，会更舒展一些。）"),
+             "E[r_n²] = 3nL², proportional to M. (Real chains avoid themselves and swell a little more.)",
+             "首尾距离平方的期望与分子量成正比：E[r_n²] = 3nL²，与 M 成正比。（真实的链不能自我重叠，会更舒展一些。）"),
         # --- Numbers ----------------------------------------------------------------------------
         heading("Numbers for a cell", "细胞尺度上的数值",
                 cite("small-molecule-in-water", Eq(D_w, sp.Integer(10) ** -9 * meter**2 / second),
@@ -340,7 +343,7 @@ derivation = Derivation(
              "The time for the mean squared distance to reach R².", "均方距离达到 R² 所需的时间。"),
         step("bacterium", Eq(t, sp.Rational(17, 100) * millisecond),
              by.evaluating_at("spread-time", {R: micrometer, D: sp.Integer(10) ** -9 * meter**2 / second}, digits=2),
-             "Across a bacterium of radius 1 μm: about 0.17 ms, the article's \"about 0.2 ms\". "
+             "Across a bacterium of radius 1 μm: about 0.17 ms, the article's “about 0.2 ms”. "
              "Diffusion is fast on the scale of a cell.",
              "穿过半径 1 μm 的细菌：约 0.17 ms，即原文所说的“大约 0.2 ms”。在细胞的尺度上扩散非常快。"),
         *exercise(
@@ -356,11 +359,11 @@ derivation = Derivation(
                  "For X = 1 μm,", "X = 1 μm 时，"),
             step("ex-potassium-centimetre", Eq(t, sp.Rational("7.1") * hour),
                  by.evaluating_at("ex-time-for-distance", {X_d: centimeter, D: POTASSIUM_D}, digits=2),
-                 "and for X = 1 cm, ten thousand times as far.", "X = 1 cm，即远一万倍时，"),
+                 "and for X = 1 cm, ten thousand times as far.", "X = 1 cm，即距离为 1 μm 的一万倍时，"),
             answer=Text("About 0.26 ms for 1 μm, but 7.1 hours for 1 cm: ten thousand times the distance takes a "
                         "hundred million times as long. This is why nerves carry signals electrically, not by "
                         "diffusion.",
-                        "1 μm 约需 0.26 ms，1 cm 却要 7.1 小时：距离远一万倍，时间长一亿倍。这就是神经用电信号而不是"
+                        "1 μm 约需 0.26 ms，1 cm 却要 7.1 小时：距离是前者的一万倍，时间却是一亿倍。这就是神经用电信号而不是"
                         "靠扩散来传递信号的原因。"),
         ),
         *exercise(
@@ -384,9 +387,9 @@ derivation = Derivation(
         ),
         *exercise(
             "ex-drift",
-            "Steps of any distribution with mean m = E[K]: show that the mean position is E[X_n] = n m. Compare "
+            "Steps of any distribution with mean m = E[K]: show that the mean position is E[X_n] = nm. Compare "
             "how the drift and the spread grow with n.",
-            "步长分布任意、平均步长为 m = E[K]：证明平均位置 E[X_n] = n m，并比较漂移与偏离随 n 增长的快慢。",
+            "步长分布任意、平均步长为 m = E[K]：证明平均位置 E[X_n] = nm，并比较漂移与偏离随 n 增长的快慢。",
             step("ex-drift-recurrence-raw", Eq(E(X(n)), E(X(n - 1)) + E(K(n))), by.taking_expectation("general-walk"),
                  "Take the expectation of the walk.", "对行走取期望。"),
             step("ex-drift-recurrence", Eq(E(X(n)), E(X(n - 1)) + m),
@@ -396,10 +399,10 @@ derivation = Derivation(
                  "The walk starts at 0.", "从 0 出发。"),
             step("ex-drift-mean", Eq(E(X(n)), n * m),
                  by.induction(on=n, base="ex-drift-start", step="ex-drift-recurrence"),
-                 "Adding m n times.", "累加 n 次 m。"),
-            answer=Text("E[X_n] = n m grows as n, the spread √(n Var K) only as √n: after many steps any drift, "
+                 "Each of the n steps adds m, starting from 0.", "从 0 开始，n 步中每一步都加上 m。"),
+            answer=Text("The drift E[X_n] = nm grows as n, the spread √(n Var(K)) only as √n: after many steps any drift, "
                         "however small, outruns the spread (ions pushed by a field drift this way).",
-                        "E[X_n] = n m 按 n 增长，而偏离 √(n Var K) 只按 √n 增长：步数很多时，再小的漂移也会超过偏离"
+                        "漂移 E[X_n] = nm 按 n 增长，而偏离 √(n Var(K)) 只按 √n 增长：步数很多时，再小的漂移也会超过偏离"
                         "（电场推动的离子就是这样漂移的）。"),
         ),
     ),
@@ -415,11 +418,11 @@ derivation = Derivation(
                   "Mean of x_n² over 400 000 walkers of 1000 steps (binomial sampler).",
                   "40 万个走 1000 步的粒子的 x_n² 的平均（二项分布抽样）。"),
         simulated("any-distribution", "deviation-msd", exponential_walk_deviation, EXPONENTIAL_WALK,
-                  "Mean of (X_n - n E[K])² over 500 000 walkers with exponential steps of mean 1/2.",
-                  "50 万个步长服从均值 1/2 的指数分布的粒子的 (X_n - nE[K])² 的平均。"),
+                  "Mean of (X_n − n E[K])² over 500 000 walkers with exponential steps of mean 1/2.",
+                  "50 万个步长服从均值 1/2 的指数分布的粒子的 (X_n − nE[K])² 的平均。"),
         simulated("article-any-distribution", "article-any-distribution", exponential_walk_deviation_few,
                   EXPONENTIAL_WALK,
-                  "150 000 such walkers reject the article's N E[L²].", "15 万个同样的粒子否定了原文的 N E[L²]。",
+                  "150 000 such walkers reject the article's n E[K²].", "15 万个同样的粒子否定了原文的 n E[K²]。",
                   contradicts=True),
         simulated("msd-3d", "msd-3d-time", cube_walk_squares, CUBE_WALK,
                   "Mean of r² over 200 000 cube-corner walkers in 3-D; D and t from their definitions.",

@@ -50,6 +50,7 @@ from derive import (
     step,
 )
 from derive.figures.viscous_friction import FIGURES
+from sympy.physics.units.quantities import Quantity
 from derive.sim import collisions
 
 NELSON = "P. Nelson, Biological Physics: Energy, Information, Life (2004), §4.1.4"
@@ -69,14 +70,14 @@ dt = symbols.add("dt", time, "time between collisions", "两次碰撞之间的�
 v = symbols.random("v", velocity, "velocity just after a collision", "碰撞刚结束时的速度", real=True)
 Dx = symbols.random("Dx", length, "displacement during one flight", "一次飞行中的位移", latex=r"\Delta x")
 v_drift = symbols.add("v_drift", velocity, "drift velocity", "漂移速度", real=True, latex=r"v_{\mathrm{drift}}")
-zeta = symbols.add("zeta", force / velocity, "viscous friction coefficient", "粘性摩擦系数", positive=True)
+zeta = symbols.add("zeta", force / velocity, "viscous friction coefficient", "黏性摩擦系数", positive=True)
 s = symbols.random("s", time, "random time between collisions, of any distribution",
                    "随机的碰撞间隔，分布任意", positive=True)
 s_mean = symbols.add("s_mean", time, "mean time between collisions E[s]", "平均碰撞间隔 E[s]", positive=True,
                      latex=r"\bar{s}")
 s_msq = symbols.add("s_msq", time**2, "mean squared time between collisions E[s²]", "碰撞间隔平方的平均 E[s²]",
                     positive=True, latex=r"\overline{s^{2}}")
-Dx_r = symbols.random("Dx_r", length, "displacement during one flight of random length", "一次随机长度飞行中的位移",
+Dx_r = symbols.random("Dx_r", length, "displacement during one flight of random duration", "一次随机时长的飞行中的位移",
                       latex=r"\Delta x'")
 v_drift_r = symbols.add("v_drift_r", velocity, "drift velocity with random collision times",
                         "随机碰撞时间下的漂移速度", real=True, latex=r"v'_{\mathrm{drift}}")
@@ -87,7 +88,7 @@ tau = symbols.add("tau", time, "mean time between collisions at random (exponent
 h = symbols.random("h", time, "a time between collisions at random (exponential, mean τ)",
                    "随机碰撞的间隔（指数分布，均值为 τ）", latex=r"s_{\exp}",
                    distribution=stats.Exponential("h", 1 / tau), positive=True)
-eta = symbols.add("eta", mass / (length * time), "viscosity of the liquid", "液体的粘度", positive=True)
+eta = symbols.add("eta", mass / (length * time), "viscosity of the liquid", "液体的黏度", positive=True)
 R = symbols.add("R", length, "radius of a sphere", "球的半径", positive=True)
 k_B = symbols.add("k_B", energy / temperature, "Boltzmann's constant", "玻尔兹曼常数", positive=True)
 T = symbols.add("T", temperature, "temperature (the drift does not depend on it)",
@@ -100,7 +101,9 @@ RANDOM_FLIGHTS = {F: 2.0, m: 1.0, tau: 1.0, k_B: 1.0, T: 1.0}
 # Gamma intervals of shape 2 and mean 1: E[s²] = (1 + 1/2) E[s]², between fixed (1) and exponential (2).
 GAMMA_FLIGHTS = {F: 4.0, m: 1.0, s_mean: 1.0, s_msq: 1.5, k_B: 1.0, T: 1.0}
 FLIGHTS = 25  # per particle; at collision instants the ratios below hold for any number
-WATER_25C = sp.Rational("0.8900e-3") * pascal * second  # IAPWS 2008 at 25 °C and 0.1 MPa
+millipascal = Quantity("millipascal", abbrev="mPa")  # viscosities of water are written in mPa s
+millipascal.set_global_relative_scale_factor(sp.Rational(1, 1000), pascal)
+WATER_25C = sp.Rational("0.89") * millipascal * second  # IAPWS 2008 at 25 °C and 0.1 MPa: 0.8900 mPa s
 BEAD = micrometer  # radius of the bead of the exercises
 PICONEWTON = sp.Rational(1, 10**12) * newton
 
@@ -159,12 +162,12 @@ SOURCES_ZH = {
         "IAPWS，《普通水黏度的 IAPWS 2008 公式》",
     "Stokes' law": "斯托克斯定律",
     "the collision model of friction": "摩擦的碰撞模型",
-    "the viscosity of water": "水的粘度",
+    "the viscosity of water": "水的黏度",
 }
 
 derivation = Derivation(
     id="viscous-friction",
-    title=Text("Viscous friction from collisions: ζ = 2m E[s]/E[s²]", "碰撞产生的粘性摩擦：ζ = 2m E[s]/E[s²]"),
+    title=Text("Viscous friction from collisions: ζ = 2m E[s]/E[s²]", "碰撞产生的黏性摩擦：ζ = 2m E[s]/E[s²]"),
     question=Text(
         "What is friction in a liquid, and how does a particle move under a force when it keeps "
         "colliding with the molecules around it?",
@@ -196,12 +199,12 @@ derivation = Derivation(
              "对任意分布的碰撞间隔 s，ζ = 2m E[s]/E[s²]：每隔 Δt 碰撞一次时为 2m/Δt，"
              "随机碰撞（指数分布的间隔）时为 m/τ，因为长的飞行贡献更大。"),
         Text("For a sphere of radius R in a liquid of viscosity η, hydrodynamics gives ζ = 6πηR (Stokes, 1851).",
-             "对于粘度为 η 的液体中半径为 R 的球，流体力学给出 ζ = 6πηR（Stokes，1851 年）。"),
+             "对于黏度为 η 的液体中半径为 R 的球，流体力学给出 ζ = 6πηR（Stokes，1851 年）。"),
         Text("What is friction? Not a new force: it is the average effect of the same random collisions whose "
-             "fluctuations make the particle diffuse. The Einstein relation ζD = k_B T (handout 1.2.4) makes "
-             "this exact: this is the fluctuation-dissipation theorem in its simplest form.",
+             "fluctuations make the particle diffuse. The Einstein relation ζD = k_B T (the Einstein-relation "
+             "handout) makes this exact: this is the fluctuation-dissipation theorem in its simplest form.",
              "摩擦是什么？它不是一种新的力，而是那些随机碰撞的平均效果；同样的碰撞的涨落让粒子扩散。"
-             "Einstein 关系 ζD = k_B T（1.2.4 节讲义）把这一点变得精确：这就是最简单形式的涨落-耗散定理。"),
+             "Einstein 关系 ζD = k_B T（见讲义《Einstein 关系》）把这一点定量地表达出来：这就是最简单形式的涨落-耗散定理。"),
     ),
     steps=(
         heading("A reminder from school: drag that depends on speed", "高中物理回顾：依赖于速度的阻力",
@@ -234,25 +237,27 @@ derivation = Derivation(
              "v_drift = F Δt/(2m): proportional to the force, not growing in time.",
              "v_drift = FΔt/(2m)：与力成正比，且不随时间增长。"),
         define("friction-coefficient", Eq(zeta, F / v_drift),
-               "Since m and Δt belong to the particle, not to F, call the ratio of force to drift "
-               "velocity the viscous friction coefficient ζ: v_drift = F/ζ.",
-               "m 和 Δt 是粒子本身的性质，与 F 无关，于是把力与漂移速度之比称为粘性摩擦系数 ζ：v_drift = F/ζ。"),
+               "The mass m is the particle's and the interval Δt between collisions is set by the liquid around "
+               "it; neither depends on F. So call the ratio of force to drift velocity the viscous friction "
+               "coefficient ζ: v_drift = F/ζ.",
+               "质量 m 属于粒子，碰撞间隔 Δt 由周围的液体决定，两者都与 F 无关。于是把力与漂移速度之比称为"
+               "黏性摩擦系数 ζ：v_drift = F/ζ。"),
         step("friction-collision", Eq(zeta, 2 * m / dt),
              by.substituting("drift", into="friction-coefficient"),
              "In this model ζ = 2m/Δt. This answers the article's question, what is friction: not a force of its "
              "own, but what the collisions do on average, draining the velocity a force builds up. The same "
-             "collisions, through their random part, make the particle diffuse; 1.2.4 shows that the two are "
-             "tied, ζD = k_B T (the fluctuation-dissipation theorem).",
+             "collisions, through their random part, make the particle diffuse; the Einstein-relation handout "
+             "shows that the two are tied, ζD = k_B T (the fluctuation-dissipation theorem).",
              "在这个模型中 ζ = 2m/Δt。这回答了原文的问题“摩擦是什么”：它不是一种独立的力，而是碰撞的平均效果，"
-             "不断消耗外力积累起来的速度。同样的碰撞通过其随机的部分让粒子扩散；1.2.4 将说明两者紧密相连："
+             "不断消耗外力积累起来的速度。同样的碰撞通过其随机的部分让粒子扩散；讲义《Einstein 关系》将说明两者紧密相连："
              "ζD = k_B T（涨落-耗散定理）。"),
         heading("Collisions at random times, of any distribution", "随机时刻的碰撞：间隔分布任意",
                 given("random-flight", Eq(Dx_r, v * s + F * s**2 / (2 * m)),
                       "Real collisions do not come like clockwork. Let the time s between two collisions be "
-                      "random, with any distribution; a flight of length s carries the particle "
+                      "random, with any distribution; a flight of duration s carries the particle "
                       "v s + F s²/(2m).",
                       "真实的碰撞并不像钟表那样准时。设两次碰撞之间的时间 s 是随机的，分布任意；"
-                      "一次长度为 s 的飞行使粒子移动 v s + F s²/(2m)。")),
+                      "一次时长为 s 的飞行使粒子移动 v s + F s²/(2m)。")),
         define("interval-mean", Eq(E(s), s_mean), "Call the mean interval s_mean = E[s]", "把平均间隔记作 s_mean = E[s]，"),
         define("interval-mean-square", Eq(E(s**2), s_msq),
                "and the mean of its square s_msq = E[s²].", "把间隔平方的平均记作 s_msq = E[s²]。"),
@@ -280,10 +285,10 @@ derivation = Derivation(
                "The friction coefficient keeps its definition.", "摩擦系数的定义不变。"),
         step("friction-general", Eq(zeta_r, 2 * m * s_mean / s_msq),
              by.substituting("drift-random", into="friction-coefficient-random"),
-             "For intervals of any distribution ζ' = 2m E[s]/E[s²]. The law v_drift = F/ζ survives; the value "
+             "For intervals of any distribution ζ′ = 2m E[s]/E[s²]. The law v_drift = F/ζ survives; the value "
              "of ζ depends on how irregular the collisions are. Collisions exactly every Δt have "
              "E[s²] = E[s]² = Δt², and give back ζ = 2m/Δt.",
-             "对任意分布的间隔，ζ' = 2m E[s]/E[s²]。v_drift = F/ζ 的形式不变，ζ 的值则取决于碰撞有多不规则。"
+             "对任意分布的间隔，ζ′ = 2m E[s]/E[s²]。v_drift = F/ζ 的形式不变，ζ 的值则取决于碰撞有多不规则。"
              "恰好每隔 Δt 碰撞一次时 E[s²] = E[s]² = Δt²，又回到 ζ = 2m/Δt。"),
         heading("Collisions at random: exponential intervals", "完全随机的碰撞：指数分布的间隔",
                 given("exponential-intervals", Eq(s, h),
@@ -304,26 +309,26 @@ derivation = Derivation(
              "and E[s²] = 2τ².", "E[s²] = 2τ²。"),
         step("drift-exponential", Eq(v_drift_r, F * tau / m),
              by.substituting("exponential-mean", "exponential-mean-square", into="drift-random"),
-             "v_drift_r = F τ/m: twice as fast as with collisions every τ.",
-             "v_drift_r = Fτ/m：比每隔 τ 碰撞一次时快一倍。"),
+             "v_drift_r = Fτ/m: twice the drift with collisions exactly every τ.",
+             "v_drift_r = Fτ/m：是恰好每隔 τ 碰撞一次时的两倍。"),
         step("friction-random", Eq(zeta_r, m / tau),
              by.substituting("exponential-mean", "exponential-mean-square", into="friction-general"),
-             "ζ' = m/τ, the seed article's value: it holds for exponential intervals, not for random "
+             "ζ′ = m/τ, the article's value: it holds for exponential intervals, not for random "
              "collision times in general.",
-             "ζ' = m/τ，即原文给出的值：它只对指数分布的间隔成立，并非对一切随机碰撞时间都成立。"),
+             "ζ′ = m/τ，即原文给出的值：它只对指数分布的间隔成立，并非对一切随机碰撞时间都成立。"),
         heading("Stokes' law", "Stokes 定律",
                 cite("stokes", Eq(zeta, 6 * sp.pi * eta * R), STOKES,
                      "The collision model cannot give ζ for a real particle: for that we need the liquid's "
                      "flow around it. For a sphere of radius R moving slowly through a liquid of viscosity η "
                      "(low Reynolds number), hydrodynamics gives ζ = 6πηR; Stokes derived it in 1851 for "
                      "pendulums swinging in air.",
-                     "碰撞模型给不出真实粒子的 ζ：这需要知道液体如何绕着它流动。半径为 R 的球在粘度为 η 的液体中"
+                     "碰撞模型给不出真实粒子的 ζ：这需要知道液体如何绕着它流动。半径为 R 的球在黏度为 η 的液体中"
                      "缓慢运动（低雷诺数）时，流体力学给出 ζ = 6πηR；Stokes 在 1851 年为研究空气中摆动的单摆推导出了它。")),
         *exercise(
             "ex-bead-friction",
-            "A plastic bead of radius 1 μm is held in water at 25 °C (η = 0.8900 mPa·s). Estimate its friction "
+            "A plastic bead of radius 1 μm is held in water at 25 °C (η = 0.89 mPa·s). Estimate its friction "
             "coefficient by Stokes' law.",
-            "一个半径 1 μm 的塑料小球放在 25 °C 的水中（η = 0.8900 × 10⁻³ Pa·s）。用 Stokes 定律估算它的摩擦系数。",
+            "一个半径 1 μm 的塑料小球放在 25 °C 的水中（η = 8.9 × 10⁻⁴ Pa·s）。用 Stokes 定律估算它的摩擦系数。",
             step("ex-bead-friction-value", Eq(zeta, sp.Rational("1.68e-8") * kilogram / second),
                  by.evaluating_at("stokes", {eta: WATER_25C, R: BEAD}, digits=3),
                  "Put the numbers into ζ = 6πηR.", "把数值代入 ζ = 6πηR。"),
@@ -355,11 +360,11 @@ derivation = Derivation(
                    "间隔的方差等于其平方的平均减去平均的平方。"),
             step("ex-friction-variance", Eq(zeta_r, 2 * m * s_mean / (s_mean**2 + sigma2)),
                  by.substituting("ex-variance", "friction-general"),
-                 "Put E[s²] = E[s]² + σ_s² into ζ' = 2m E[s]/E[s²].", "把 E[s²] = E[s]² + σ_s² 代入 ζ' = 2m E[s]/E[s²]。"),
-            answer=Text("ζ' = 2m E[s]/(E[s]² + σ_s²) ≤ 2m/E[s], with equality only when σ_s = 0 (collisions like "
+                 "Put E[s²] = E[s]² + σ_s² into ζ′ = 2m E[s]/E[s²].", "把 E[s²] = E[s]² + σ_s² 代入 ζ′ = 2m E[s]/E[s²]。"),
+            answer=Text("ζ′ = 2m E[s]/(E[s]² + σ_s²) ≤ 2m/E[s], with equality only when σ_s = 0 (collisions like "
                         "clockwork). Exponential intervals have σ_s = E[s] and half the friction.",
-                        "ζ' = 2m E[s]/(E[s]² + σ_s²) ≤ 2m/E[s]，只有 σ_s = 0（碰撞像钟表一样准时）时取等号。"
-                        "指数分布的间隔 σ_s = E[s]，摩擦只有一半。"),
+                        "ζ′ = 2m E[s]/(E[s]² + σ_s²) ≤ 2m/E[s]，只有 σ_s = 0（碰撞像钟表一样准时）时取等号。"
+                        "指数分布的间隔 σ_s = E[s]，摩擦只有规则碰撞的一半。"),
         ),
     ),
     checks=(
