@@ -236,12 +236,34 @@ def _tight_operators(markup: str) -> str:
     return markup
 
 
+_CLOSING = "，。、；：？！）」』》"  # full-width punctuation that may not begin a line
+
+
+def html_prose(value: Prose) -> str:
+    """Prose as HTML; a formula keeps the full-width punctuation after it on its line (…，), since a
+    browser would break between MathML and the comma."""
+    out: list[str] = []
+    after_math = False
+    for part in value.parts:
+        if isinstance(part, Math):
+            out.append(mathml(part.latex))
+            after_math = True
+            continue
+        text = html_escape.escape(part, quote=False)
+        if after_math and text[:1] in tuple(_CLOSING):
+            out[-1] = f'<span class="nobr">{out[-1]}{text[0]}</span>'
+            text = text[1:]
+        out.append(text)
+        after_math = False
+    return "".join(out)
+
+
 def html_part(value: Part, phrase: Phrase | None = None) -> Markup:
     """The one place where the HTML format marks markup as safe: MathML, links and step references."""
     if isinstance(value, Math):
         return Markup(mathml(value.latex))
     if isinstance(value, Prose):
-        return Markup(prose(value, lambda s: html_escape.escape(s, quote=False), lambda m: str(html_part(m))))
+        return Markup(html_prose(value))
     if isinstance(value, Ref):
         if value.bare:
             return Markup('<a class="ref" href="#step-{0}">({1})</a>').format(value.label, value.number)

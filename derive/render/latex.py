@@ -18,6 +18,7 @@ SPECIAL = {
     "^": r"\textasciicircum{}",
     "<": r"\textless{}",
     ">": r"\textgreater{}",
+    "\u00a0": "~",
 }
 
 GREEK = {

@@ -439,18 +439,23 @@ _GREEK_LETTERS = {
 }
 _LETTER = "A-Za-z" + "".join(_GREEK_LETTERS)
 _SUPERSCRIPTS = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-"))
-_MATH_CHARS = re.compile(r"[" + _LETTER + r"0-9_{}^'′½" + "".join(_SUPERSCRIPTS) + r"·×/()\[\]+\-−=≈∝√∞. ]+")
+_MATH_CHARS = re.compile(r"[" + _LETTER + r"0-9_{}^'′½" + "".join(_SUPERSCRIPTS) + r"·×/()\[\]+\-−=≈∝√∞∂., ]+")
 _SYMBOL = re.compile(r"([" + _LETTER + r"])_(\{[^{}]*\}|½|[" + _LETTER + r"0-9∞]+)")
 _DANGLING = re.compile(r"_(?![{½" + _LETTER + r"0-9∞])")  # a subscript sign with nothing after it: not a formula
 _WORD = re.compile(r"(?<![_A-Za-z])[A-Za-z]{2,}")
 _FUNCTIONS = {"ln", "exp", "sin", "cos", "max", "min"}
-_OPERATORS = {"·": r"\cdot ", "×": r"\times ", "−": "-", "≈": r"\approx ", "∝": r"\propto ", "∞": r"\infty ",
+_OPERATORS = {"∂": r"\partial ", "·": r"\cdot ", "×": r"\times ", "−": "-", "≈": r"\approx ", "∝": r"\propto ", "∞": r"\infty ",
               "′": "'"}
 
 
-def _mathy(token: str) -> bool:
-    """A token that can be part of a formula: symbols, numbers and operators, no English word."""
-    return bool(token) and not any(w not in _FUNCTIONS for w in _WORD.findall(token))
+def _mathy(token: str, letters: frozenset[str] = frozenset()) -> bool:
+    """A token that can be part of a formula: symbols, numbers and operators, no English word. A
+    run of letters inside a formula token is a product when each letter is a symbol of the
+    handout (2Dt, mv², nL²); a token of letters alone is a word (at, an, Dt)."""
+    if not token:
+        return False
+    alone = re.fullmatch(r"[A-Za-z]{2,}", token) is not None
+    return all(w in _FUNCTIONS or (not alone and len(w) <= 4 and set(w) <= letters) for w in _WORD.findall(token))
 
 
 def _balanced(text: str) -> bool:
@@ -474,22 +479,47 @@ def prose_parts(text: str, printer: HandoutPrinter, derivation: Derivation | Non
         for q in derivation.symbols:
             if isinstance(q.head, sp.Symbol):
                 names[q.name] = printer.doprint(q.head)
+    letters = frozenset(n for n in names if len(n) == 1 and n.isascii() and n.isalpha())
     parts: list[str] = []
     position = 0
     for chunk in _MATH_CHARS.finditer(text):
-        for start, end in _formula_spans(chunk.group(), chunk.start()):
+        for start, end in _formula_spans(chunk.group(), chunk.start(), letters):
             if start > position:
                 parts.append(text[position:start])
             parts.append(MathText(_formula_latex(text[start:end], names, printer)))
             position = end
     if position < len(text):
         parts.append(text[position:])
-    return parts or [text]
+    return [part if isinstance(part, MathText) else typeset(part) for part in parts] or [typeset(text)]
 
 
-def _formula_spans(chunk: str, offset: int) -> list[tuple[int, int]]:
+_UNIT_ALONE = r"(?:[μmkMnpc]?(?:m|s|V|A|F|S|Ω|K|Hz|mol|M|L|J|W|C|g|h)[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]*/?)+"
+_UNIT = r"(?:[μmkMnpc]?(?:m|s|V|A|F|S|Ω|K|Hz|mol|M|L|J|W|C|g|h)(?:[²³⁻¹]*)(?:/\S+)?|°C)(?![A-Za-z])"
+_TYPESET = (
+    (re.compile(r" - "), " − "),  # n − 1: a minus between terms
+    (re.compile(r"(?<![\w)\]'’⁺⁻²³])-(?=[0-9]|[A-Za-z" + "".join(_GREEK_LETTERS) + r"](?![A-Za-z]))"), "−"),  # −62 mV, −L
+    (re.compile(r"(?<=[0-9])-(?=[0-9])"), "–"),  # 20–25: a range
+    (re.compile(r"(?<=[0-9]) (?=" + _UNIT + ")"), "\u00a0"),  # 1 μm stays on one line
+    (re.compile(r"(?:(?<=^)|(?<=[\s(\[]))\""), "“"),
+    (re.compile(r"\""), "”"),
+    (re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'(?=\w)"), "‘"),
+    (re.compile(r"(?<=(?<![A-Za-z])[A-Za-z" + "".join(_GREEK_LETTERS) + r"])'(?![A-Za-z])"), "′"),  # D′, ζ′: a prime
+    (re.compile(r"'"), "’"),
+)
+
+
+def typeset(text: str) -> str:
+    """Plain prose as print sets it: a minus sign and not a hyphen before a number or a symbol,
+    an en dash in a range, no line break between a number and its unit, curly quotes, primes."""
+    for pattern, replacement in _TYPESET:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _formula_spans(chunk: str, offset: int, letters: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """Where in a run of formula characters the formulas are: maximal runs of formula tokens
-    (separated by single spaces) that contain a subscript or a power."""
+    (separated by single spaces) that contain a subscript, a power, a root or a relation (=, ≈, ∝);
+    a number joins a run after an operator (E[x_n] = 0)."""
     tokens = [(m.start(), m.end()) for m in re.finditer(r"\S+", chunk)]
     spans: list[tuple[int, int]] = []
     run: list[tuple[int, int]] = []
@@ -509,20 +539,29 @@ def _formula_spans(chunk: str, offset: int) -> list[tuple[int, int]]:
         while end > start and chunk[end - 1] in ".,:;" + ")" and (chunk[end - 1] != ")" or not _balanced(chunk[start:end])):
             end -= 1
         piece = chunk[start:end]
-        if ("_" in piece or "^" in piece) and _balanced(piece) and not _DANGLING.search(piece):
+        powers = re.sub(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]*[⁺⁻](?![⁰¹²³⁴⁵⁶⁷⁸⁹])", "", piece)  # K⁺, Ca²⁺ are ions, s⁻¹ is a power
+        formula = ("_" in piece or "^" in piece or "√" in piece or any(c in _SUPERSCRIPTS for c in powers)
+                   or (re.search(r"[=≈∝]", piece) and len(run) >= 3))
+        if re.fullmatch(_UNIT_ALONE, piece):  # 0.1 s⁻¹, 1 μm²: a unit, upright text
+            formula = False
+        if formula and _balanced(piece) and not _DANGLING.search(piece):
             spans.append((offset + start, offset + end))
 
     for token in tokens:
         raw = chunk[token[0]:token[1]]
         word = raw.strip(".,:;")
         gap = chunk[run[-1][1]:token[0]] if run else " "
-        if _mathy(word) and not re.fullmatch(r"[0-9.]+", word) and gap == " ":
+        after_operator = bool(run) and chunk[run[-1][1] - 1] in "=≈∝+−-×/("
+        number = re.fullmatch(r"[0-9.]+", word) is not None
+        if _mathy(word, letters) and (not number or after_operator) and gap == " ":
             run.append(token)
         else:
             close()
-            run = [token] if _mathy(word) and not re.fullmatch(r"[0-9.]+", word) else []
-        if raw[-1] in ".,:;" and not re.search(r"[0-9]\.$", raw):  # the sentence or clause ends here
-            close()
+            run = [token] if _mathy(word, letters) and not number else []
+        inside = chunk[run[0][0]:token[1]] if run else raw
+        open_bracket = inside.count("(") > inside.count(")")  # G(x, t): a comma between arguments
+        if raw[-1] in ".,:;" and not re.search(r"[0-9]\.$", raw) and not (raw[-1] == "," and open_bracket):
+            close()  # the sentence or clause ends here
             run = []
     close()
     return spans
@@ -545,7 +584,8 @@ def _formula_latex(formula: str, names: dict[str, str], printer: HandoutPrinter)
         symbol = _SYMBOL.match(formula, i)
         c = formula[i]
         whole = next((n for n in declared if formula.startswith(n, i)
-                      and not re.match(r"[\w']", formula[i + len(n):i + len(n) + 1])), None)
+                      and (not re.match(r"[\w']", following := formula[i + len(n):i + len(n) + 1])
+                           or (following in names and n + following not in names))), None)  # k_BT: k_B T
         if whole and (i == 0 or not re.match(r"\w", formula[i - 1])):  # v_drift_r: a declared name, whole
             out.append(names[whole] + " ")
             i += len(whole)

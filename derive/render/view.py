@@ -490,9 +490,25 @@ def student_phrase(derivation: Derivation, step: Any, t: Strings, printer: notat
             return Phrase(t.just_earlier_result, {"handout": link(other, t.lang), "number": f"({number})"},
                           t.list_separator, t.list_last)
         return Phrase(t.just_earlier_result_elsewhere, {}, t.list_separator, t.list_last)
+    if key == "evaluating":  # say what is evaluated: the integral, the limit
+        what = next((name for kind, name in _EVALUATED if step.claim.lhs.has(kind) or step.claim.rhs.has(kind)), "")
+        if what:
+            return Phrase(t[f"just_evaluating_{what}"], {}, t.list_separator, t.list_last)
     phrase = rule_phrase(step.by, t, printer, numbers, lambda s: citation(s, derivation, t.lang))
-    return Phrase(phrase.template, {name: _bare(value) for name, value in phrase.fields.items()},
-                  phrase.separator, phrase.last)
+    template, fields = phrase.template, {name: _bare(value) for name, value in phrase.fields.items()}
+    if key == "evaluating_at":  # the values the evaluated equation uses; the figures are the audit's
+        used: set[sp.Basic] = set()
+        for label in wording.fields["labels"]:
+            if label in derivation.labels:
+                claim = derivation.steps[derivation.labels.index(label)].claim
+                used |= claim.lhs.free_symbols | claim.rhs.free_symbols | claim.lhs.atoms(AppliedUndef) | claim.rhs.atoms(AppliedUndef)
+        values = [(k, v) for k, v in wording.fields["values"].items() if k in used] or list(wording.fields["values"].items())
+        template = t.just_evaluating_at
+        fields["values"] = tuple(Math(f"{printer.doprint(k)} = {notation.latex_value(v, printer)}") for k, v in values)
+    return Phrase(template, fields, phrase.separator, phrase.last)
+
+
+_EVALUATED = ((sp.Integral, "integral"), (sp.Limit, "limit"), (sp.Sum, "sum"), (sp.Derivative, "derivative"))
 
 
 def _bare(value: Part) -> Part:

@@ -22,7 +22,7 @@ def test_a_standalone_file_per_handout_and_one_book_per_language(library):
             first = (library / lang / f"random_walk{view}.tex").read_text(encoding="utf-8").splitlines()[0]
             assert first == document
         book = (library / lang / "book.tex").read_text(encoding="utf-8")
-        assert book.count("\\chapter[{") == len(students)
+        assert book.count("\\chapter{") == len(students)
     assert "\\includegraphics[width=\\linewidth]{../figures/random_walk-" in (
         library / "en" / "random_walk.tex"
     ).read_text(encoding="utf-8")

@@ -80,7 +80,7 @@ def test_a_refuted_claim_of_the_article_shows_its_counterexample_and_the_correct
 def test_the_students_handout_shows_the_articles_false_claim_too_with_its_counterexample_and_correction(library):
     english = (library / "en" / "random_walk.md").read_text(encoding="utf-8")
     chinese = (library / "zh" / "random_walk.md").read_text(encoding="utf-8")
-    assert "> **The article says**: " in english
+    assert "> **False claim in the article**: " in english
     assert "> ❗ **This is false.** Counterexample: at $m = 1, n = 1, q = 1$ the two sides differ: " in english
     assert "> The correct statement is (30): $\\mathbb{E}\\left[U_{n}^{2}\\right] = n \\left(q - m^{2}\\right)$" in english
     assert "> ❗ **这是错误的。** 反例：取 $m = 1, n = 1, q = 1$ 时两边不相等" in chinese

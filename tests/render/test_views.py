@@ -83,13 +83,13 @@ def test_the_student_view_says_what_a_stated_step_is_and_gives_a_derived_steps_r
     assert "<sub>(3) by substituting (1) into (2)</sub>" in english
     assert "<sub>(1) 定义</sub>" in chinese and "<sub>(3) 将 (1) 代入 (2)</sub>" in chinese
     assert "### The diffusion constant" in english and "### 用步长表示" in chinese  # headings
-    assert "> **Key ideas**\n>\n> - Spread grows like t, not t²." in english
+    assert "> **Key ideas**\n>\n> - Spread grows like t, not $t^{2}$." in english  # a power in prose is mathematics
 
 
 def test_a_false_claim_of_the_article_stays_visible_in_the_student_view(make_teaching, teaching_report, tmp_path):
     _render_teaching(make_teaching, teaching_report, tmp_path)
-    for lang, says, false, correct in (("en", "The article says", "This is false", "The correct statement is (3)"),
-                                       ("zh", "原文说", "这是错误的", "正确的结论是式 (3)")):
+    for lang, says, false, correct in (("en", "False claim in the article", "This is false", "The correct statement is (3)"),
+                                       ("zh", "原文中的错误说法", "这是错误的", "正确的结论是式 (3)")):
         for fmt in FORMATS:
             text = visible((tmp_path / lang / f"teaching_walk.{fmt}").read_text(encoding="utf-8"), fmt)
             assert says in text and false in text and correct in text, (lang, fmt)
@@ -127,7 +127,7 @@ def test_the_worksheet_has_the_questions_and_none_of_the_solutions(make_teaching
                     assert written(solution.prose[lang]) not in text, (lang, fmt)
             assert "\\tag" not in text and "(5)" not in text  # no worked step
             assert WORDS[lang]["key_ideas"] in text
-    assert "\\answerspace" in (tmp_path / "en" / "teaching_walk.worksheet.tex").read_text(encoding="utf-8")
+    assert "\\worksheetexercise{" in (tmp_path / "en" / "teaching_walk.worksheet.tex").read_text(encoding="utf-8")
     assert 'class="answer-space"' in (tmp_path / "zh" / "teaching_walk.worksheet.html").read_text(encoding="utf-8")
 
 
