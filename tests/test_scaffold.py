@@ -59,7 +59,7 @@ def test_the_generated_module_passes_derive_check_and_renders_in_the_projects_la
     assert code == 0, err
     english = (tmp_path / "handouts" / "en" / "spike_intervals.md").read_text()
     chinese = (tmp_path / "handouts" / "zh" / "spike_intervals.md").read_text()
-    assert english.startswith("# Spike intervals: E[τ] = 1/r")
+    assert english.startswith("# Spike intervals: $E[\\tau] = 1/r$")  # the title's formula set as mathematics
     assert "So the mean number of spikes is the rate times the length of the window." in english
     assert "所以平均发放次数等于发放率乘以时间窗的长度。" in chinese
 

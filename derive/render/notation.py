@@ -16,6 +16,7 @@ import re
 import sympy as sp
 from sympy.core.function import AppliedUndef
 from sympy.physics.units import Quantity as UnitQuantity
+from sympy.physics.units import time
 from sympy.printing.latex import LatexPrinter
 
 from derive.model import Claim, Derivation, Quantity
@@ -51,9 +52,9 @@ def is_unit_symbol(quantity: Quantity) -> bool:
     return isinstance(quantity.head, sp.Symbol) and is_unit_latex(quantity.latex)
 
 
-def _rank(symbol: sp.Symbol, units: frozenset) -> int:
+def _rank(symbol: sp.Symbol, units: frozenset, times: frozenset = frozenset()) -> int:
     """Where a factor goes in a product: numbers, counts (n L², z F), k_B, T, Greek letters, other
-    symbols, differences, units."""
+    symbols, times, differences, units."""
     if symbol in units:
         return 9
     if symbol.is_integer:
@@ -63,6 +64,8 @@ def _rank(symbol: sp.Symbol, units: frozenset) -> int:
         return _LOWER_FIRST[name]
     base = re.split(r"[_']", name)[0]
     if base == "Delta":  # a difference goes last: C ΔV and v Δt, not ΔV C or Δt v
+        return 7
+    if symbol in times:  # a time goes after what it multiplies: 2Dt, v s, Fτ/m
         return 6
     return 3 if base in GREEK else 5
 
@@ -137,7 +140,7 @@ class HandoutPrinter(LatexPrinter):
     """
 
     _default_settings = {**LatexPrinter._default_settings, "sequences": None, "units": frozenset(),
-                         "ln_notation": True, "symbols": None, "original": {}}
+                         "ln_notation": True, "symbols": None, "original": {}, "times": frozenset()}
 
     def doprint(self, expr: sp.Basic) -> str:
         """Print with the factors of every product in the conventional order (k_B T, ζ D)."""
@@ -148,7 +151,7 @@ class HandoutPrinter(LatexPrinter):
         for symbol in expr.free_symbols:
             if not isinstance(symbol, sp.Symbol) or isinstance(symbol, sp.Dummy):
                 continue
-            rank = _rank(symbol, units)  # then the name, case aside: 2π a L, not 2π L a
+            rank = _rank(symbol, units, self._settings["times"])  # then the name, case aside: 2π a L, not 2π L a
             new = sp.Symbol(f"{rank}{symbol.name.casefold()}{symbol.name}", **symbol.assumptions0)
             renamed[symbol] = new
             names[new] = self._upright_labels(names.get(symbol) or super()._print_Symbol(symbol))
@@ -321,7 +324,8 @@ def printer_for(derivation: Derivation) -> HandoutPrinter:
                           if q.random and isinstance(q.head, sp.core.function.UndefinedFunction))
     units = frozenset(q.head for q in derivation.symbols if is_unit_symbol(q))
     return HandoutPrinter({"symbol_names": names, "sequences": sequences, "units": units,
-                           "symbols": frozenset(q.name for q in derivation.symbols)})
+                           "symbols": frozenset(q.name for q in derivation.symbols),
+                           "times": frozenset(q.head for q in derivation.symbols if q.dimension == time)})
 
 
 def stated_figures(number: sp.Rational, figures: int) -> str | None:

@@ -272,9 +272,12 @@ def _zh_locator(rest: str, table: dict[str, str]) -> str:
     return rest
 
 
-def link(derivation: Derivation, lang: str) -> Link:
-    """A link to a handout, its title with the symbols it names set as mathematics."""
+def link(derivation: Derivation, lang: str, short: bool = False) -> Link:
+    """A link to a handout, its title with the symbols it names set as mathematics; `short`, the
+    title before its colon (a reason cites "Equipartition, equation (6)", not the whole title)."""
     title = translated(derivation.title, lang, f"{derivation.id}: the title")
+    if short:
+        title = re.split(r"[:：]", title, maxsplit=1)[0].strip() or title
     printer = notation.printer_for(derivation)
     parts = [Math(p) if isinstance(p, notation.MathText) else p
              for p in notation.prose_parts(title, printer, derivation)]
@@ -487,7 +490,7 @@ def student_phrase(derivation: Derivation, step: Any, t: Strings, printer: notat
         other = next((d for d in known if d.id == wording.fields["handout"]), None)
         if other is not None:
             number = other.labels.index(wording.fields["step"]) + 1 if wording.fields["step"] in other.labels else 0
-            return Phrase(t.just_earlier_result, {"handout": link(other, t.lang), "number": f"({number})"},
+            return Phrase(t.just_earlier_result, {"handout": link(other, t.lang, short=True), "number": f"({number})"},
                           t.list_separator, t.list_last)
         return Phrase(t.just_earlier_result_elsewhere, {}, t.list_separator, t.list_last)
     if key == "evaluating":  # say what is evaluated: the integral, the limit

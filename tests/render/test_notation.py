@@ -144,6 +144,12 @@ def test_a_difference_comes_after_a_variable_as_in_v_delta_t():
     assert HandoutPrinter({"symbol_names": {dt: r"\Delta t"}}).doprint(v * dt) == r"v \Delta t"
 
 
+def test_a_time_goes_after_what_it_multiplies():
+    v, s, D, t = sp.symbols("v s D t")
+    printer = HandoutPrinter({"times": frozenset({s, t})})
+    assert printer.doprint(v * s) == "v s" and printer.doprint(2 * D * t) == "2 D t"
+
+
 def test_square_roots_of_positive_factors_are_one_root():
     a, R_m, R_i, c = sp.symbols("a R_m R_i c", positive=True)
     assert HandoutPrinter().doprint(sp.sqrt(a * R_m / (2 * R_i))) == r"\sqrt{\frac{a R_{m}}{2 R_{i}}}"
