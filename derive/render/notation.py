@@ -497,6 +497,7 @@ def prose_parts(text: str, printer: HandoutPrinter, derivation: Derivation | Non
     return [part if isinstance(part, MathText) else typeset(part) for part in parts] or [typeset(text)]
 
 
+_ION = r"[A-Z][a-z]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*[⁺⁻]"
 _UNIT_ALONE = r"(?:[μmkMnpc]?(?:m|s|V|A|F|S|Ω|K|Hz|mol|M|L|J|W|C|g|h)[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]*/?)+"
 _UNIT = r"(?:[μmkMnpc]?(?:m|s|V|A|F|S|Ω|K|Hz|mol|M|L|J|W|C|g|h)(?:[²³⁻¹]*)(?:/\S+)?|°C)(?![A-Za-z])"
 _TYPESET = (
@@ -557,7 +558,11 @@ def _formula_spans(chunk: str, offset: int, letters: frozenset[str] = frozenset(
         gap = chunk[run[-1][1]:token[0]] if run else " "
         after_operator = bool(run) and chunk[run[-1][1] - 1] in "=≈∝+−-×/("
         number = re.fullmatch(r"[0-9.]+", word) is not None
-        if _mathy(word, letters) and (not number or after_operator) and gap == " ":
+        after_number = bool(run) and re.search(r"[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]$", chunk[run[-1][0]:run[-1][1]]) is not None
+        if (after_number and re.fullmatch(_UNIT_ALONE, word)) or re.fullmatch(_ION, word):
+            close()  # D = 10⁻⁹ m²/s: the unit after the number is upright text, and so is an ion (K⁺)
+            run = []
+        elif _mathy(word, letters) and (not number or after_operator) and gap == " ":
             run.append(token)
         else:
             close()
