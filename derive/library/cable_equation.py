@@ -269,7 +269,7 @@ derivation = Derivation(
              "S. G. Waxman, Muscle Nerve 3, 141 (1980) (conduction in myelinated fibres, a review)",
              "S. G. Waxman and M. V. L. Bennett, Nature New Biol. 238, 217 (1972)",
              "C. C. McIntyre, A. G. Richardson and W. M. Grill, J. Neurophysiol. 87, 995 (2002) (the sheath)",
-             "D. R. McNeal, IEEE Trans. Biomed. Eng. 23, 329 (1976) (g-ratio and internode length)", "The seed article, 高中生也能看懂的的神经科学数学基础, §1.3 (2024)"),
+             "D. R. McNeal, IEEE Trans. Biomed. Eng. 23, 329 (1976) (g-ratio and internode length)", "The source article, 高中生也能看懂的的神经科学数学基础 (“Neuroscience maths a high-school student can follow”), §1.3 (2024)"),
     steps=(
         # --- 1. the cable equation from current conservation ---
         heading("The cable equation from current conservation", "由电流守恒得到电缆方程",

@@ -115,7 +115,7 @@ derivation = Derivation(
     ),
     sources=(f"{FICK} (Fick's laws)", f"{NELSON}, §4.4.1–4.4.2 (the diffusion equation)",
              f"{BERG}, ch. 1 and ch. 2 (diffusion from a random walk)",
-             "The seed article, 高中生也能看懂的的神经科学数学基础, §1.2.1 (2024)"),
+             "The source article, 高中生也能看懂的的神经科学数学基础 (“Neuroscience maths a high-school student can follow”), §1.2.1 (2024)"),
     key_ideas=(
         Text("The walk's master equation, P(x, t + Δt) = P(x − L, t)/2 + P(x + L, t)/2, expanded for small steps, "
              "is the diffusion equation ∂P/∂t = D ∂²P/∂x², with the same D = L²/(2Δt) as E[x²] = 2Dt.",

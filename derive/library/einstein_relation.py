@@ -256,7 +256,7 @@ derivation = Derivation(
              "P. Nelson, Biological Physics (2004), §4.1.4",
              "R. P. Feynman, The Feynman Lectures on Physics, vol. I (1963), ch. 43 (diffusion)",
              f"{CODATA}", f"{IAPWS} (the viscosity of water at 5, 25 and 37 °C)", f"{LONGSWORTH} (glucose)",
-             f"{CRC} (K⁺)", "The seed article, 高中生也能看懂的的神经科学数学基础, §1.2.3–1.2.4 (2024)"),
+             f"{CRC} (K⁺)", "The source article, 高中生也能看懂的的神经科学数学基础 (“Neuroscience maths a high-school student can follow”), §1.2.3–1.2.4 (2024)"),
     key_ideas=(
         Text("ζD = k_B T: the friction a particle feels and the speed at which it diffuses come from the same "
              "collisions, so the more friction, the slower the diffusion, in exact inverse proportion.",

@@ -104,7 +104,7 @@ derivation = Derivation(
     sources=(f"{FEYNMAN} (Boltzmann's law and the distribution of velocities)",
              f"{MAXWELL} (the distribution of velocities in a gas)",
              "P. Nelson, Biological Physics: Energy, Information, Life (2004), §3.2 and §6.2",
-             "The seed article, 高中生也能看懂的的神经科学数学基础, §1.2.3 (2024)"),
+             "The source article, 高中生也能看懂的的神经科学数学基础 (“Neuroscience maths a high-school student can follow”), §1.2.3 (2024)"),
     key_ideas=(
         Text("In equilibrium the probability of a velocity falls off with its kinetic energy as the Boltzmann "
              "factor e^(−m v²/(2k_B T)): each velocity component is Gaussian, with mean 0 and variance k_B T/m.",

@@ -227,7 +227,7 @@ derivation = Derivation(
              "F. Bezanilla, Physiol. Rev. 80, 555 (2000) (the voltage sensor and gating charge)",
              "N. E. Schoppa, K. McCormack, M. A. Tanouye and F. J. Sigworth, Science 255, 1712 (1992)",
              "S. K. Aggarwal and R. MacKinnon, Neuron 16, 1169 (1996)",
-             "The seed article, 高中生也能看懂的的神经科学数学基础, §1 and §1.1 (2024)"),
+             "The source article, 高中生也能看懂的的神经科学数学基础 (“Neuroscience maths a high-school student can follow”), §1 and §1.1 (2024)"),
     steps=(
         cite("two-state-gate", Eq(sp.Derivative(n(t), t), alpha * (1 - n(t)) - beta * n(t)), HODGKIN_HUXLEY,
              "Closed gates open at rate α, open ones close at rate β: the open fraction n changes by the "

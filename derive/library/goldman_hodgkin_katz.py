@@ -217,7 +217,7 @@ derivation = Derivation(
     sources=(f"{GOLDMAN} (the constant field)", f"{HODGKIN_KATZ} (the voltage equation and the permeability ratios)",
              f"{SQUID}", f"{MAMMAL}", f"{MULLINS_NODA} (the pumped steady state)", f"{SKOU} (the pump)",
              "B. Hille, Ion Channels of Excitable Membranes, 3rd ed. (2001), ch. 14",
-             "The seed article, 高中生也能看懂的的神经科学数学基础, §1 and §1.2 (2024)"),
+             "The source article, 高中生也能看懂的的神经科学数学基础 (“Neuroscience maths a high-school student can follow”), §1 and §1.2 (2024)"),
     steps=(
         heading("The current of one ion through the membrane", "单一离子穿过细胞膜的电流", step("nernst-planck",
              Eq(j, -D * (sp.Derivative(c(x), x) + z * e * c(x) * sp.Derivative(phi(x), x) / (k_B * T))),

@@ -449,7 +449,7 @@ derivation = Derivation(
              "J. Rinzel, Lect. Notes Biomath. 66, 304 (1985) (the V-n reduction of the phase-plane figure)",
              "P. Dayan and L. F. Abbott, Theoretical Neuroscience (2001), §5.6",
              "W. Gerstner, W. M. Kistler, R. Naud and L. Paninski, Neuronal Dynamics (2014), §2.2",
-             "The seed article, 高中生也能看懂的的神经科学数学基础, §1 (2024)"),
+             "The source article, 高中生也能看懂的的神经科学数学基础 (“Neuroscience maths a high-school student can follow”), §1 (2024)"),
     steps=(
         heading("Hodgkin and Huxley's experiment", "Hodgkin 和 Huxley 的实验",
                 cite("convention", Eq(V_HH, -(V + 65 * mV)), f"{HH}, p. 505 (sign convention)",

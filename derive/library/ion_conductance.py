@@ -214,7 +214,7 @@ derivation = Derivation(
     sources=(f"{HODGKIN_HUXLEY} (the equivalent circuit)",
              "B. Hille, Ion Channels of Excitable Membranes, 3rd ed. (2001), ch. 1 and 14",
              "P. Dayan and L. F. Abbott, Theoretical Neuroscience (2001), §5.2",
-             "The seed article, 高中生也能看懂的的神经科学数学基础, §1 and §1.1 (2024)"),
+             "The source article, 高中生也能看懂的的神经科学数学基础 (“Neuroscience maths a high-school student can follow”), §1 and §1.1 (2024)"),
     steps=(
         # --- From the GHK current to a conductance ---------------------------------------------------
         heading("From the GHK current to a conductance", "从 GHK 电流到电导", step("ghk-current",

@@ -187,7 +187,7 @@ derivation = Derivation(
     sources=(f"{BOLTZMANN_LAW} (the Boltzmann distribution)", f"{NERNST_PLANCK} (the flux)", NERNST_1888, BERNSTEIN,
              f"{SI_2019}", f"{SQUID}", f"{MAMMAL}",
              "B. Hille, Ion Channels of Excitable Membranes, 3rd ed. (2001), ch. 1",
-             "The seed article, 高中生也能看懂的的神经科学数学基础, §1.2 (2024)"),
+             "The source article, 高中生也能看懂的的神经科学数学基础 (“Neuroscience maths a high-school student can follow”), §1.2 (2024)"),
     steps=(
         # --- Route 1: the Boltzmann distribution ------------------------------------------------
         heading("First route: the Boltzmann distribution", "第一条路：玻尔兹曼分布",

@@ -160,7 +160,7 @@ derivation = Derivation(
         "§4.3.1 (the conformation of polymers)",
         f"{BROWN} (the jiggling of particles from inside pollen grains, seen in 1827)",
         f"{PEARSON} (the name “random walk”)",
-        "The seed article, 高中生也能看懂的的神经科学数学基础, §1.2.1 (2024)",
+        "The source article, 高中生也能看懂的的神经科学数学基础 (“Neuroscience maths a high-school student can follow”), §1.2.1 (2024)",
     ),
     key_ideas=(
         Text("A walker that steps +L or −L at random goes nowhere on average, E[x_n] = 0, but its mean squared "

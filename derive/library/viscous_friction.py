@@ -187,7 +187,7 @@ derivation = Derivation(
     independent=(independent(v, s), independent(v, h)),
     sources=(f"{NELSON} (the collision model of friction)", f"{STOKES} (Stokes' law)",
              f"{IAPWS} (the viscosity of water)",
-             "The seed article, 高中生也能看懂的的神经科学数学基础, §1.2.2 (2024)"),
+             "The source article, 高中生也能看懂的的神经科学数学基础 (“Neuroscience maths a high-school student can follow”), §1.2.2 (2024)"),
     key_ideas=(
         Text("In a liquid the molecules knock a particle's velocity about many times every picosecond, so a "
              "steady force does not accelerate it for long: it gives a drift velocity in proportion to the "

@@ -113,9 +113,9 @@ def render(
             for handout in handouts:
                 for shown in views:
                     path = out / lang / f"{handout.stem}{SUFFIXES[shown]}.{fmt.extension}"
-                    outputs.append(Output(path, _render(env, fmt.template(shown), handout)))
+                    outputs.append(Output(path, fmt.finish(_render(env, fmt.template(shown), handout))))
             if whole and fmt.index:
-                outputs.append(Output(out / lang / f"index.{fmt.extension}", _render(env, fmt.index, index)))
+                outputs.append(Output(out / lang / f"index.{fmt.extension}", fmt.finish(_render(env, fmt.index, index))))
             for shown, (stem, template) in fmt.books.items():
                 if whole and shown in views:
                     outputs.append(Output(out / lang / f"{stem}.{fmt.extension}", _render(env, template, index)))

@@ -43,6 +43,7 @@ class Format:
     books: dict[str, tuple[str, str]]  # view -> (file stem, template) of a book collecting every handout
     filters: dict[str, Callable[..., Any]]
     options: dict[str, Any] = field(default_factory=dict)
+    finish: Callable[[str], str] = lambda page: page  # applied to every rendered page
 
     def template(self, view: str) -> str:
         """The template of one handout in one view: handout.md.j2 (student), audit.md.j2, worksheet.md.j2."""
@@ -237,25 +238,17 @@ def _tight_operators(markup: str) -> str:
 
 
 _CLOSING = "，。、；：？！）」』》"  # full-width punctuation that may not begin a line
+_MATH_THEN_CLOSING = re.compile(r"(<math\b(?:(?!</math>).)*</math>)([" + _CLOSING + "])", re.S)
+_INLINE_MATH = re.compile(r'<math xmlns="http://www.w3.org/1998/Math/MathML" display="inline">(?:(?!</math>).)*</math>', re.S)
 
 
-def html_prose(value: Prose) -> str:
-    """Prose as HTML; a formula keeps the full-width punctuation after it on its line (…，), since a
-    browser would break between MathML and the comma."""
-    out: list[str] = []
-    after_math = False
-    for part in value.parts:
-        if isinstance(part, Math):
-            out.append(mathml(part.latex))
-            after_math = True
-            continue
-        text = html_escape.escape(part, quote=False)
-        if after_math and text[:1] in tuple(_CLOSING):
-            out[-1] = f'<span class="nobr">{out[-1]}{text[0]}</span>'
-            text = text[1:]
-        out.append(text)
-        after_math = False
-    return "".join(out)
+def html_finish(page: str) -> str:
+    """A rendered page as a browser should break it: a formula keeps the full-width punctuation
+    after it on its line (…，), and a formula too long for a phone scrolls in its own box instead of
+    widening the page (MathML cannot wrap)."""
+    page = _MATH_THEN_CLOSING.sub(r'<span class="nobr">\1\2</span>', page)
+    return _INLINE_MATH.sub(lambda m: f'<span class="wide">{m.group()}</span>' if len(re.findall(r"<m[ion][ >]", m.group())) > 24
+                            else m.group(), page)
 
 
 def html_part(value: Part, phrase: Phrase | None = None) -> Markup:
@@ -263,7 +256,7 @@ def html_part(value: Part, phrase: Phrase | None = None) -> Markup:
     if isinstance(value, Math):
         return Markup(mathml(value.latex))
     if isinstance(value, Prose):
-        return Markup(html_prose(value))
+        return Markup(prose(value, lambda s: html_escape.escape(s, quote=False), lambda m: str(html_part(m))))
     if isinstance(value, Ref):
         if value.bare:
             return Markup('<a class="ref" href="#step-{0}">({1})</a>').format(value.label, value.number)
@@ -327,6 +320,7 @@ HTML = Format(
         ),
     },
     options={"autoescape": True},
+    finish=html_finish,
 )
 
 FORMATS = {f.name: f for f in (MARKDOWN, LATEX, HTML)}

@@ -19,6 +19,7 @@ SPECIAL = {
     "<": r"\textless{}",
     ">": r"\textgreater{}",
     "\u00a0": "~",
+    "\u202f": "\\,",
 }
 
 GREEK = {

@@ -452,14 +452,17 @@ _OPERATORS = {"∂": r"\partial ", "·": r"\cdot ", "×": r"\times ", "−": "-"
               "′": "'"}
 
 
-def _mathy(token: str, letters: frozenset[str] = frozenset()) -> bool:
+def _mathy(token: str, letters: frozenset[str] = frozenset(), after_operator: bool = False) -> bool:
     """A token that can be part of a formula: symbols, numbers and operators, no English word. A
     run of letters inside a formula token is a product when each letter is a symbol of the
     handout (2Dt, mv², nL²); a token of letters alone is a word (at, an, Dt)."""
     if not token:
         return False
     alone = re.fullmatch(r"[A-Za-z]{2,}", token) is not None
-    return all(w in _FUNCTIONS or (not alone and len(w) <= 4 and set(w) <= letters) for w in _WORD.findall(token))
+    numbered = re.match(r"[0-9]", token) is not None  # 2ab: a number times symbols
+    return all(w in _FUNCTIONS or (not alone and len(w) <= 4 and (set(w) <= letters or numbered and len(w) <= 3))
+               or (alone and after_operator and len(w) <= 3 and set(w) <= letters)  # = nm
+               for w in _WORD.findall(token))
 
 
 def _balanced(text: str) -> bool:
@@ -494,7 +497,12 @@ def prose_parts(text: str, printer: HandoutPrinter, derivation: Derivation | Non
             position = end
     if position < len(text):
         parts.append(text[position:])
-    return [part if isinstance(part, MathText) else typeset(part) for part in parts] or [typeset(text)]
+    parts = [part if isinstance(part, MathText) else typeset(part) for part in parts] or [typeset(text)]
+    for i in range(1, len(parts)):  # R_i = 100 Ω cm: the unit stays on the line of its number
+        if isinstance(parts[i - 1], MathText) and not isinstance(parts[i], MathText) and \
+                re.search(r"[0-9]\}*$", parts[i - 1]) and re.match(" (?=" + _UNIT + "|Ω)", parts[i]):
+            parts[i] = "\u202f" + parts[i][1:]
+    return parts
 
 
 _ION = r"[A-Z][a-z]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*[⁺⁻]"
@@ -504,7 +512,9 @@ _TYPESET = (
     (re.compile(r" - "), " − "),  # n − 1: a minus between terms
     (re.compile(r"(?<![\w)\]'’⁺⁻²³])-(?=[0-9]|[A-Za-z" + "".join(_GREEK_LETTERS) + r"](?![A-Za-z]))"), "−"),  # −62 mV, −L
     (re.compile(r"(?<=[0-9])-(?=[0-9])"), "–"),  # 20–25: a range
-    (re.compile(r"(?<=[0-9]) (?=" + _UNIT + ")"), "\u00a0"),  # 1 μm stays on one line
+    (re.compile(r"\b(Hodgkin|Goldman|Maxwell|Stokes|Nernst|Mullins|Crank)-(?=Huxley|Hodgkin|Katz|Boltzmann|Einstein"
+                r"|Planck|Noda|Nicolson)"), "\\1–"),  # Hodgkin–Huxley: two people's names
+    (re.compile(r"(?<=[0-9]) (?=" + _UNIT + ")"), "\u202f"),  # 1 μm: a thin space that does not break
     (re.compile(r"(?:(?<=^)|(?<=[\s(\[]))\""), "“"),
     (re.compile(r"\""), "”"),
     (re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'(?=\w)"), "‘"),
@@ -562,7 +572,7 @@ def _formula_spans(chunk: str, offset: int, letters: frozenset[str] = frozenset(
         if (after_number and re.fullmatch(_UNIT_ALONE, word)) or re.fullmatch(_ION, word):
             close()  # D = 10⁻⁹ m²/s: the unit after the number is upright text, and so is an ion (K⁺)
             run = []
-        elif _mathy(word, letters) and (not number or after_operator) and gap == " ":
+        elif _mathy(word, letters, after_operator) and (not number or after_operator) and gap == " ":
             run.append(token)
         else:
             close()
@@ -641,6 +651,9 @@ def _formula_latex(formula: str, names: dict[str, str], printer: HandoutPrinter)
         elif c in _GREEK_LETTERS:
             out.append((names.get(_GREEK_LETTERS[c]) or "\\" + _GREEK_LETTERS[c]) + " ")
             i += 1
+        elif c == "√" and (radicand := re.match(r"[A-Za-z0-9." + "".join(_GREEK_LETTERS) + r"]+", formula[i + 1:])):
+            out.append(r"\sqrt{" + _formula_latex(radicand.group(), names, printer) + "}")  # √n, √100
+            i += 1 + radicand.end()
         elif c == "√":
             out.append(r"\surd ")
             i += 1

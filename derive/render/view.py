@@ -228,7 +228,7 @@ def needs(derivation: Derivation) -> Text | None:
 # Works every handout cites, as a Chinese reader finds them: the Chinese editions of Nelson and
 # Feynman (which the seed article cites), other titles in their original language.
 SOURCES_ZH = {
-    "The seed article, 高中生也能看懂的的神经科学数学基础": "原文《高中生也能看懂的的神经科学数学基础》",
+    "The source article, 高中生也能看懂的的神经科学数学基础 (“Neuroscience maths a high-school student can follow”)": "原文《高中生也能看懂的的神经科学数学基础》",
     "A. L. Hodgkin and A. F. Huxley, J. Physiol. 117, 500 (1952)": "A. L. Hodgkin 和 A. F. Huxley，J. Physiol. 117, 500 (1952)",
     "P. Nelson, Biological Physics: Energy, Information, Life (2004)":
         "P. Nelson，《生物物理学：能量、信息、生命》（中译本；英文原版 2004 年）",

@@ -59,3 +59,13 @@ def test_one_letter_units_are_upright_not_italic_like_variables(library):
     walk = (library / "en" / "random_walk.html").read_text(encoding="utf-8")
     row = next(line for line in walk.splitlines() if "length of one step" in line)
     assert "<mtext>m</mtext>" in row, row
+
+
+def test_a_formula_keeps_the_chinese_punctuation_after_it_and_a_long_one_scrolls_in_its_own_box():
+    from derive.render.formats import html_finish, mathml
+
+    short, long = mathml("x_n"), mathml(" + ".join(f"a_{i}" for i in range(30)))
+    page = html_finish(f"<p>设 {short}，于是 {long}。</p>")
+    assert f'<span class="nobr">{short}，</span>' in page
+    assert f'<span class="nobr"><span class="wide">{long}</span>。</span>' in page
+    assert html_finish(f"<p>{short}</p>") == f"<p>{short}</p>"  # a short formula alone is left as it is

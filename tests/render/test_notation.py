@@ -185,3 +185,13 @@ def test_a_declared_name_with_two_underscores_is_set_as_its_own_latex():
     if not any(q.name == "v_drift_r" for q in friction.symbols):
         pytest.skip("the friction handout no longer declares v_drift_r")
     assert notation.prose_parts("v_drift_r = Fτ/m：快一倍。", p, friction)[0] == r"v'_{\mathrm{drift}} = F\tau/m"
+
+
+def test_a_root_in_prose_takes_its_radicand_and_a_number_times_letters_is_a_product():
+    parts = notation.prose_parts("spread as √n and (a + b)² = a² + 2ab + b², so", printer())
+    assert r"\sqrt{n}" in parts and "(a + b)^{2} = a^{2} + 2ab + b^{2}" in parts
+
+
+def test_prose_sets_a_minus_sign_a_range_and_a_thin_unbreakable_space_before_a_unit():
+    assert notation.typeset("near -65 mV, 20-25 times, n - 1 steps") == "near −65\u202fmV, 20–25 times, n − 1 steps"
+    assert notation.typeset("Hodgkin-Huxley, x-axis, Na⁺-K⁺") == "Hodgkin–Huxley, x-axis, Na⁺-K⁺"
