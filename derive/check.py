@@ -277,7 +277,13 @@ def effective_order(derivation: Derivation, label: str) -> tuple[tuple[sp.Symbol
 
 def _rewritten_errors(derivation: Derivation, label: str) -> tuple[sp.Order, ...]:
     """The error terms of step `label` that its rule wrote in other symbols than its small
-    quantities (after a = c, O(a**2) is O(c**2)): they travel on to the steps that use it."""
+    quantities (after a = c, O(a**2) is O(c**2)): they travel on to the steps that use it.
+    Computed once per derivation and step, like the order."""
+    position = derivation.labels.index(label)
+    return memo(f"errors/{label}", Context(derivation, position), lambda: _find_rewritten_errors(derivation, label))
+
+
+def _find_rewritten_errors(derivation: Derivation, label: str) -> tuple[sp.Order, ...]:
     order, obligations = _traced(derivation, label)
     if not obligations:
         return ()
@@ -367,7 +373,7 @@ def _truncate(expr: sp.Expr, small: sp.Symbol, order: int) -> sp.Expr:
     rest = sp.Add(*[t for t in terms if not isinstance(t, sp.Order)])
     others = [e for e in errors if not (e.expr.has(small) and e.expr.as_powers_dict().get(small, 0) > order)]
     if not rest.has(small):
-        return rest.removeO() + sp.Add(*others) if rest.has(sp.Order) else rest + sp.Add(*others)
+        return rest + sp.Add(*others)
     try:
         return sp.series(rest, small, 0, order + 1).removeO() + sp.Add(*others)
     except ValueError as error:  # SymPy cannot expand it (a pole in small, say)

@@ -247,10 +247,15 @@ def quoted(derivation: Derivation) -> set[str]:
     return {s.by.derivation_id for s in derivation.steps if getattr(s.by, "derivation_id", "")}
 
 
+def module_attribute(derivation: Derivation, name: str, default: object) -> object:
+    """An attribute of the module that defines the derivation (READ_AFTER, NEEDS, SOURCES_ZH)."""
+    module = sys.modules.get(derivation.module) if derivation.module else None
+    return getattr(module, name, default)
+
+
 def stated_prerequisites(derivation: Derivation) -> tuple[str, ...]:
     """Handouts to read first that this one does not quote: its module's `READ_AFTER` ids."""
-    module = sys.modules.get(derivation.module) if derivation.module else None
-    return tuple(getattr(module, "READ_AFTER", ()))
+    return tuple(module_attribute(derivation, "READ_AFTER", ()))
 
 
 def prerequisites(derivation: Derivation) -> set[str]:

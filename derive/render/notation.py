@@ -275,8 +275,9 @@ class HandoutPrinter(LatexPrinter):
         """e^x, but exp(−(V + 65 mV)/(80 mV)) when the exponent is a fraction, which a superscript
         would set too small to read; its terms over one denominator."""
         argument = expr.args[0]
-        if r"\frac" not in self._print(argument):
-            return super()._print_ExpBase(expr, exp)
+        printed = self._print(argument)
+        if r"\frac" not in printed:
+            return self._do_exponent(rf"e^{{{printed}}}", exp)  # as LatexPrinter writes it
         numerator, denominator = sp.together(argument).as_numer_denom()
         sign = "- " if numerator.could_extract_minus_sign() else ""
         numerator = -numerator if sign else numerator
@@ -506,8 +507,9 @@ def prose_parts(text: str, printer: HandoutPrinter, derivation: Derivation | Non
 
 
 _ION = r"[A-Z][a-z]?[⁰¹²³⁴⁵⁶⁷⁸⁹]*[⁺⁻]"
-_UNIT_ALONE = r"(?:[μmkMnpc]?(?:m|s|V|A|F|S|Ω|K|Hz|mol|M|L|J|W|C|g|h)[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]*/?)+"
-_UNIT = r"(?:[μmkMnpc]?(?:m|s|V|A|F|S|Ω|K|Hz|mol|M|L|J|W|C|g|h)(?:[²³⁻¹]*)(?:/\S+)?|°C)(?![A-Za-z])"
+_UNIT_NAME = r"[μmkMnpc]?(?:m|s|V|A|F|S|Ω|K|Hz|mol|M|L|J|W|C|g|h)"  # with an SI prefix: mV, μm, kΩ
+_UNIT_ALONE = rf"(?:{_UNIT_NAME}[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]*/?)+"  # a whole token: m²/s, s⁻¹
+_UNIT = rf"(?:{_UNIT_NAME}(?:[²³⁻¹]*)(?:/\S+)?|°C)(?![A-Za-z])"  # the start of the text after a number
 _TYPESET = (
     (re.compile(r" - "), " − "),  # n − 1: a minus between terms
     (re.compile(r"(?<![\w)\]'’⁺⁻²³])-(?=[0-9]|[A-Za-z" + "".join(_GREEK_LETTERS) + r"](?![A-Za-z]))"), "−"),  # −62 mV, −L

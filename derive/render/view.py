@@ -215,14 +215,9 @@ def stem_of(derivation: Derivation) -> str:
     return derivation.module.rsplit(".", 1)[-1] or derivation.id
 
 
-def _module_attribute(derivation: Derivation, name: str, default: Any) -> Any:
-    module = sys.modules.get(derivation.module) if derivation.module else None
-    return getattr(module, name, default)
-
-
 def needs(derivation: Derivation) -> Text | None:
     """The mathematics a handout needs beyond school (its module's `NEEDS`), None for school alone."""
-    return _module_attribute(derivation, "NEEDS", None)
+    return registry.module_attribute(derivation, "NEEDS", None)
 
 
 # Works every handout cites, as a Chinese reader finds them: the Chinese editions of Nelson and
@@ -247,7 +242,7 @@ def citation(text: str, derivation: Derivation, lang: str) -> str:
     after it (HH 1952, eq. 7) is translated by its longest known beginning, the rest by `_zh_locator`."""
     if lang != "zh":
         return text
-    table = {**SOURCES_ZH, **_module_attribute(derivation, "SOURCES_ZH", {})}
+    table = {**SOURCES_ZH, **registry.module_attribute(derivation, "SOURCES_ZH", {})}
     parts = re.split(r"; (?![^()]*\))", text)  # works cited together, not a gloss's own semicolon
     return "；".join(_zh_source(part, table) for part in parts)
 
